@@ -1,0 +1,32 @@
+import { casesErrors } from "./cases";
+import { courtsErrors } from "./courts";
+import { deliveryErrors } from "./delivery";
+import { filingErrors } from "./filing";
+import { identityErrors } from "./identity";
+import { ledgerErrors } from "./ledger";
+import { platformErrors } from "./platform";
+import type { ErrorDefinition } from "./types";
+
+export type { ErrorBody, ErrorDefinition, ErrorDetail } from "./types";
+
+/**
+ * Every error code of netcourt, from code to HTTP status and zh-CN/en message.
+ * Each context keeps its codes in its own file; this table joins them.
+ */
+export const errorCatalog = {
+  ...platformErrors,
+  ...identityErrors,
+  ...courtsErrors,
+  ...casesErrors,
+  ...deliveryErrors,
+  ...filingErrors,
+  ...ledgerErrors,
+} as const satisfies Record<string, ErrorDefinition>;
+
+/** A stable, documented error code. */
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** True when `code` is a known error code. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errorCatalog, code);
+}
