@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { toHex } from "./encoding";
+import { leafHash, treeHash } from "./merkle";
+import { consistencyProof, inclusionProof } from "./proofs";
+import {
+  completeSubtreeHash,
+  readConsistencyProof,
+  readInclusionProof,
+  readTreeHash,
+  subtreesOfRange,
+  type SubtreeHashSource,
+} from "./subtrees";
+
+const leaves = Array.from({ length: 40 }, (_, i) => leafHash(Uint8Array.of(i)));
+
+/** Stored subtree hashes computed on demand from the list; counts requests. */
+function listSource(list: Uint8Array[]): SubtreeHashSource & { requests: number } {
+  return {
+    requests: 0,
+    async readSubtreeHashes(ids) {
+      this.requests++;
+      return ids.map(({ level, index }) => treeHash(list, index * 2 ** level, (index + 1) * 2 ** level));
+    },
+  };
+}
+
+describe("complete subtrees", () => {
+  it.each([
+    [0, 13, "3/0 2/2 0/12"],
+    [8, 12, "2/2"],
+    [5, 6, "0/5"],
+    [4, 8, "2/1"],
+    [6, 13, "1/3 2/2 0/12"],
+    [3, 3, ""],
+  ])("splits [%i, %i) into %s", (start, end, expected) => {
+    expect(
+      subtreesOfRange(start, end)
+        .map((s) => `${s.level}/${s.index}`)
+        .join(" "),
+    ).toBe(expected);
+  });
+
+  it("hashes a power-of-two list as its tree root and refuses other lengths", () => {
+    expect(toHex(completeSubtreeHash(leaves.slice(0, 16)))).toBe(toHex(treeHash(leaves, 0, 16)));
+    expect(() => completeSubtreeHash(leaves.slice(0, 3))).toThrow(/power-of-two/);
+  });
+});
+
+describe("proofs from stored subtree hashes", () => {
+  it("match the in-memory proofs for every index, size and size pair up to 40, one batch each", async () => {
+    for (let size = 1; size <= leaves.length; size++) {
+      const source = listSource(leaves);
+      expect(toHex(await readTreeHash(source, size))).toBe(toHex(treeHash(leaves, 0, size)));
+      for (let i = 0; i < size; i++) {
+        expect((await readInclusionProof(source, i, size)).map(toHex)).toEqual(
+          inclusionProof(i, size, leaves).map(toHex),
+        );
+        expect((await readConsistencyProof(source, i + 1, size)).map(toHex)).toEqual(
+          consistencyProof(i + 1, size, leaves).map(toHex),
+        );
+      }
+      // One batch per non-empty proof; empty proofs (one-leaf tree, equal sizes) read nothing.
+      expect(source.requests).toBe(size === 1 ? 1 : 2 * size);
+    }
+  });
+
+  it("refuses a source that answers a different number of hashes", async () => {
+    const short: SubtreeHashSource = { readSubtreeHashes: async () => [] };
+    await expect(readTreeHash(short, 5)).rejects.toThrow(/wrong count/);
+  });
+});

@@ -1,0 +1,146 @@
+import { isSize } from "./encoding";
+import { LedgerError } from "./errors";
+import { HASH_SIZE, emptyTreeHash, foldSubtreeHashes, nodeHash, splitPoint } from "./merkle";
+
+/** A complete, aligned subtree: the leaves [index·2^level, (index+1)·2^level). */
+export interface SubtreeId {
+  level: number;
+  index: number;
+}
+
+/**
+ * Where stored complete-subtree hashes come from (a database, hash tiles, a cache). Like Go's
+ * tlog.HashReader, it answers a whole batch at once so that each tile is read only once per proof.
+ */
+export interface SubtreeHashSource {
+  /** Returns the hash of each requested subtree, in request order. */
+  readSubtreeHashes(ids: readonly SubtreeId[]): Promise<Uint8Array[]>;
+}
+
+/** A half-open leaf range [start, end). */
+type Range = readonly [number, number];
+
+/** Splits [start, end) into maximal aligned complete subtrees, left to right. */
+export function subtreesOfRange(start: number, end: number): SubtreeId[] {
+  if (!isSize(start) || !isSize(end) || start > end)
+    throw new LedgerError("invalid_argument", "invalid leaf range");
+  const out: SubtreeId[] = [];
+  while (start < end) {
+    let width = 1;
+    let level = 0;
+    while (start % (width * 2) === 0 && start + width * 2 <= end) {
+      width *= 2;
+      level++;
+    }
+    out.push({ level, index: start / width });
+    start += width;
+  }
+  return out;
+}
+
+/** MTH of a power-of-two number of adjacent hashes (a complete subtree), e.g. entries of a tile. */
+export function completeSubtreeHash(hashes: readonly Uint8Array[]): Uint8Array {
+  let level = hashes.slice();
+  if (level.length === 0 || (level.length & (level.length - 1)) !== 0) {
+    throw new LedgerError("invalid_argument", "a complete subtree has a power-of-two number of hashes");
+  }
+  while (level.length > 1) {
+    const next: Uint8Array[] = new Array<Uint8Array>(level.length / 2);
+    for (let i = 0; i < next.length; i++) next[i] = nodeHash(level[2 * i]!, level[2 * i + 1]!);
+    level = next;
+  }
+  return level[0]!;
+}
+
+/** The leaf ranges whose hashes form PATH(index, D[size]), in proof order. */
+export function inclusionProofRanges(index: number, size: number): Range[] {
+  if (!isSize(index) || !isSize(size) || index >= size) {
+    throw new LedgerError("invalid_argument", "index must be below the tree size");
+  }
+  const out: Range[] = [];
+  const path = (m: number, lo: number, hi: number): void => {
+    if (hi - lo <= 1) return;
+    const k = splitPoint(hi - lo);
+    if (m < k) {
+      path(m, lo, lo + k);
+      out.push([lo + k, hi]);
+    } else {
+      path(m - k, lo + k, hi);
+      out.push([lo, lo + k]);
+    }
+  };
+  path(index, 0, size);
+  return out;
+}
+
+/** The leaf ranges whose hashes form PROOF(size1, D[size2]), in proof order. */
+export function consistencyProofRanges(size1: number, size2: number): Range[] {
+  if (!isSize(size1) || !isSize(size2) || size1 > size2) {
+    throw new LedgerError("invalid_argument", "size1 must not exceed size2");
+  }
+  const out: Range[] = [];
+  if (size1 === 0 || size1 === size2) return out;
+  const subproof = (m: number, lo: number, hi: number, isStart: boolean): void => {
+    const n = hi - lo;
+    if (m === n) {
+      if (!isStart) out.push([lo, hi]);
+      return;
+    }
+    const k = splitPoint(n);
+    if (m <= k) {
+      subproof(m, lo, lo + k, isStart);
+      out.push([lo + k, hi]);
+    } else {
+      subproof(m - k, lo + k, hi, false);
+      out.push([lo, lo + k]);
+    }
+  };
+  subproof(size1, 0, size2, true);
+  return out;
+}
+
+/** Reads every subtree the ranges need in one batch, then folds each range into its hash. */
+async function hashRanges(source: SubtreeHashSource, ranges: readonly Range[]): Promise<Uint8Array[]> {
+  const plans = ranges.map(([start, end]) => subtreesOfRange(start, end));
+  const unique = new Map<string, SubtreeId>();
+  for (const plan of plans) for (const id of plan) unique.set(`${id.level}/${id.index}`, id);
+  const ids = [...unique.values()];
+  if (ids.length === 0) return plans.map(() => emptyTreeHash());
+  const hashes = await source.readSubtreeHashes(ids);
+  if (hashes.length !== ids.length)
+    throw new LedgerError("invalid_argument", "hash source answered the wrong count");
+  const byKey = new Map<string, Uint8Array>();
+  ids.forEach((id, i) => {
+    const h = hashes[i]!;
+    if (h.length !== HASH_SIZE)
+      throw new LedgerError("invalid_argument", "hash source returned a non-32-byte hash");
+    byKey.set(`${id.level}/${id.index}`, h);
+  });
+  return plans.map((plan) => foldSubtreeHashes(plan.map((id) => byKey.get(`${id.level}/${id.index}`)!)));
+}
+
+/** Root of the tree of `size` leaves from stored subtree hashes (Go: tlog.TreeHash). */
+export async function readTreeHash(source: SubtreeHashSource, size: number): Promise<Uint8Array> {
+  if (!isSize(size)) throw new LedgerError("invalid_argument", "invalid tree size");
+  if (size === 0) return emptyTreeHash();
+  const [root] = await hashRanges(source, [[0, size]]);
+  return root!;
+}
+
+/** Inclusion proof for leaf `index` in the tree of `size` from stored hashes (Go: tlog.ProveRecord). */
+export async function readInclusionProof(
+  source: SubtreeHashSource,
+  index: number,
+  size: number,
+): Promise<Uint8Array[]> {
+  return hashRanges(source, inclusionProofRanges(index, size));
+}
+
+/** Consistency proof from size1 to size2 from stored hashes (Go: tlog.ProveTree). */
+export async function readConsistencyProof(
+  source: SubtreeHashSource,
+  size1: number,
+  size2: number,
+): Promise<Uint8Array[]> {
+  return hashRanges(source, consistencyProofRanges(size1, size2));
+}

@@ -1,0 +1,73 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fromBase64 } from "./encoding";
+import { verifyConsistency, verifyInclusion } from "./verify";
+
+// transparency-dev/merkle testdata (Apache-2.0), read in place — never copied into the repository.
+// Its subtreeinclusion/ and subtreeconsistency/ folders test Merkle Tree Certificate subtree proofs,
+// which this library does not implement; inclusion/ and consistency/ are the RFC 9162 cases.
+const VECTORS = process.env.MERKLE_VECTORS_DIR ?? "/work/shared/data/merkle-vectors";
+const TESTDATA = join(VECTORS, "testdata");
+
+interface InclusionCase {
+  leafIdx: number;
+  treeSize: number;
+  root: string;
+  leafHash: string;
+  proof: string[] | null;
+  desc: string;
+  wantErr: boolean;
+}
+
+interface ConsistencyCase {
+  size1: number;
+  size2: number;
+  root1: string;
+  root2: string;
+  proof: string[] | null;
+  desc: string;
+  wantErr: boolean;
+}
+
+function loadCases<T>(kind: string): [string, T][] {
+  const root = join(TESTDATA, kind);
+  return readdirSync(root, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .map((file) => [`${kind}/${file}`, JSON.parse(readFileSync(join(root, file), "utf8")) as T]);
+}
+
+const hashes = (list: string[] | null): Uint8Array[] => (list ?? []).map(fromBase64);
+
+describe.skipIf(!existsSync(TESTDATA))(`transparency-dev/merkle vectors in ${VECTORS}`, () => {
+  const inclusion = existsSync(TESTDATA) ? loadCases<InclusionCase>("inclusion") : [];
+  const consistency = existsSync(TESTDATA) ? loadCases<ConsistencyCase>("consistency") : [];
+
+  it("finds both happy paths and hostile cases", () => {
+    expect(inclusion.filter(([, c]) => c.wantErr).length).toBeGreaterThan(50);
+    expect(inclusion.filter(([, c]) => !c.wantErr).length).toBeGreaterThan(5);
+    expect(consistency.filter(([, c]) => c.wantErr).length).toBeGreaterThan(50);
+    expect(consistency.filter(([, c]) => !c.wantErr).length).toBeGreaterThan(5);
+  });
+
+  it.each(inclusion)("inclusion %s", (_, c) => {
+    const ok = verifyInclusion(
+      c.leafIdx,
+      c.treeSize,
+      fromBase64(c.leafHash),
+      hashes(c.proof),
+      fromBase64(c.root),
+    );
+    expect(ok, c.desc).toBe(!c.wantErr);
+  });
+
+  it.each(consistency)("consistency %s", (_, c) => {
+    const ok = verifyConsistency(c.size1, c.size2, fromBase64(c.root1), fromBase64(c.root2), hashes(c.proof));
+    expect(ok, c.desc).toBe(!c.wantErr);
+  });
+});
+
+describe.runIf(!existsSync(TESTDATA))("transparency-dev/merkle vectors", () => {
+  it.skip(`skipped: ${TESTDATA} is absent (set MERKLE_VECTORS_DIR to the merkle-vectors folder)`, () => {});
+});
