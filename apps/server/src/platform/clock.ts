@@ -1,0 +1,23 @@
+/** Time is always passed in (DESIGN.md), so rules and jobs are testable with any `now`. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests can move. */
+export class ManualClock implements Clock {
+  #now: Date;
+  constructor(start: Date | string) {
+    this.#now = new Date(start);
+  }
+  now(): Date {
+    return new Date(this.#now);
+  }
+  set(to: Date | string): void {
+    this.#now = new Date(to);
+  }
+  advance(milliseconds: number): void {
+    this.#now = new Date(this.#now.getTime() + milliseconds);
+  }
+}

@@ -1,0 +1,87 @@
+import type { ColumnType, Generated } from "kysely";
+import type { CasesTables } from "../../modules/cases/cases.tables";
+import type { CourtsTables } from "../../modules/courts/courts.tables";
+import type { DeliveryTables } from "../../modules/delivery/delivery.tables";
+import type { FilingTables } from "../../modules/filing/filing.tables";
+import type { IdentityTables } from "../../modules/identity/identity.tables";
+import type { LedgerTables } from "../../modules/ledger/ledger.tables";
+
+/**
+ * The typed shape of every table, joined from the contexts that own them. A module declares its
+ * tables in `<context>.tables.ts` and adds them here; no module reads another module's tables.
+ */
+export interface PlatformTables {
+  schema_migrations: { name: string; checksum: string; applied_at: Generated<Date> };
+  audit_events: AuditEventsTable;
+  jobs: JobsTable;
+  stored_files: StoredFilesTable;
+  sessions: SessionsTable;
+  auth_throttle: AuthThrottleTable;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_label: string;
+  ip: string | null;
+  request_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  court_id: string | null;
+  data: ColumnType<Record<string, unknown>, string, string>;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  run_at: Date;
+  status: "pending" | "running" | "done" | "failed" | "cancelled";
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: Date | null;
+  last_error: string | null;
+  dedupe_key: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+}
+
+export interface StoredFilesTable {
+  sha256: string;
+  size: number;
+  media_type: string;
+  created_at: Date;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Date;
+  expires_at: Date;
+  last_seen_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+  second_factor_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  window_start: Date;
+  failures: number;
+  locked_until: Date | null;
+}
+
+/** Every table of the database. */
+export interface DB
+  extends
+    PlatformTables,
+    IdentityTables,
+    CourtsTables,
+    CasesTables,
+    FilingTables,
+    DeliveryTables,
+    LedgerTables {}
