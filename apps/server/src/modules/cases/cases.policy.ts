@@ -1,0 +1,150 @@
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from "kysely";
+import { courtsWithRole, hasRole, type Actor, type DB } from "../../platform";
+import type { CaseStatus } from "./cases.rules";
+
+/**
+ * Who may see a case (STYLE.md step 1: load through a visibility-scoped query; what the caller may not
+ * see is 404):
+ * - the filer sees their filing from the first draft;
+ * - a party or an active agent linked to their account sees it once it left the draft;
+ * - clerks and court administrators see every non-draft case of their own court;
+ * - a judge sees the cases assigned to them in their court;
+ * - mediators see their court's cases in mediation; enforcement officers their court's cases in enforcement.
+ * Nobody sees another court's cases through their role.
+ */
+export function visibleTo(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, "cases">): Expression<SqlBool> => {
+    if (actor.kind !== "user" || actor.needsSecondFactor) return sql<boolean>`false`;
+    const userId = actor.userId;
+    const conditions: Expression<SqlBool>[] = [
+      eb("cases.filed_by", "=", userId),
+      eb.and([
+        eb("cases.status", "!=", "draft"),
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom("case_parties")
+              .select(sql`1`.as("one"))
+              .whereRef("case_parties.case_id", "=", "cases.id")
+              .where("case_parties.user_id", "=", userId),
+          ),
+          eb.exists(
+            eb
+              .selectFrom("case_agents")
+              .select(sql`1`.as("one"))
+              .whereRef("case_agents.case_id", "=", "cases.id")
+              .where("case_agents.user_id", "=", userId)
+              .where("case_agents.status", "=", "active"),
+          ),
+        ]),
+      ]),
+    ];
+    const courtWide = courtsWithRole(actor, "clerk", "court_admin");
+    if (courtWide.length > 0) {
+      conditions.push(eb.and([eb("cases.court_id", "in", courtWide), eb("cases.status", "!=", "draft")]));
+    }
+    const judgeCourts = courtsWithRole(actor, "judge");
+    if (judgeCourts.length > 0) {
+      conditions.push(eb.and([eb("cases.court_id", "in", judgeCourts), eb("cases.judge_id", "=", userId)]));
+    }
+    const mediatorCourts = courtsWithRole(actor, "mediator");
+    if (mediatorCourts.length > 0) {
+      conditions.push(
+        eb.and([eb("cases.court_id", "in", mediatorCourts), eb("cases.status", "=", "mediation")]),
+      );
+    }
+    const enforcementCourts = courtsWithRole(actor, "enforcement_officer");
+    if (enforcementCourts.length > 0) {
+      conditions.push(
+        eb.and([eb("cases.court_id", "in", enforcementCourts), eb("cases.status", "=", "enforcement")]),
+      );
+    }
+    return eb.or(conditions);
+  };
+}
+
+/** How the actor relates to a case they can see; drives what they may do and what they are shown. */
+export interface CaseRelation {
+  isFiler: boolean;
+  isParty: boolean;
+  isAgent: boolean;
+  /** Party ids the actor is, or represents. */
+  ownPartyIds: string[];
+  isClerk: boolean;
+  isCourtAdmin: boolean;
+  isAssignedJudge: boolean;
+  isStaff: boolean;
+}
+
+export interface CaseRelationInput {
+  courtId: string;
+  filedBy: string;
+  judgeId: string | null;
+  parties: Array<{ id: string; userId: string | null }>;
+  agents: Array<{ partyId: string; userId: string | null; status: string }>;
+}
+
+/** The actor's relation to a case. */
+export function relationTo(actor: Actor, input: CaseRelationInput): CaseRelation {
+  const userId = actor.kind === "user" ? actor.userId : null;
+  const partyIds = input.parties.filter((p) => userId !== null && p.userId === userId).map((p) => p.id);
+  const agentFor = input.agents
+    .filter((a) => userId !== null && a.userId === userId && a.status === "active")
+    .map((a) => a.partyId);
+  const isClerk = hasRole(actor, input.courtId, "clerk");
+  const isCourtAdmin = hasRole(actor, input.courtId, "court_admin");
+  const isAssignedJudge =
+    userId !== null && input.judgeId === userId && hasRole(actor, input.courtId, "judge");
+  return {
+    isFiler: userId !== null && input.filedBy === userId,
+    isParty: partyIds.length > 0,
+    isAgent: agentFor.length > 0,
+    ownPartyIds: [...new Set([...partyIds, ...agentFor])],
+    isClerk,
+    isCourtAdmin,
+    isAssignedJudge,
+    isStaff:
+      isClerk ||
+      isCourtAdmin ||
+      isAssignedJudge ||
+      hasRole(actor, input.courtId, "mediator", "enforcement_officer"),
+  };
+}
+
+/** The filer edits the complaint while it is a draft or sent back for correction. */
+export function canEditFiling(relation: CaseRelation, status: CaseStatus): boolean {
+  return relation.isFiler && (status === "draft" || status === "correction_requested");
+}
+
+/** Clerks of the case's court review filings (立案庭). */
+export function canReviewFiling(relation: CaseRelation): boolean {
+  return relation.isClerk;
+}
+
+/** The parts of a case that decide who may see it. */
+export interface VisibilityInput {
+  courtId: string;
+  status: CaseStatus;
+  filedBy: string;
+  judgeId: string | null;
+  partyUserIds: Array<string | null>;
+  agents: Array<{ userId: string | null; status: string }>;
+}
+
+/**
+ * The same rule as `visibleTo`, evaluated in memory on a loaded case (for cached reads). A test keeps
+ * the two in agreement.
+ */
+export function isVisibleTo(actor: Actor, input: VisibilityInput): boolean {
+  if (actor.kind !== "user" || actor.needsSecondFactor) return false;
+  const userId = actor.userId;
+  if (input.filedBy === userId) return true;
+  const isDraft = input.status === "draft";
+  if (!isDraft && input.partyUserIds.includes(userId)) return true;
+  if (!isDraft && input.agents.some((a) => a.userId === userId && a.status === "active")) return true;
+  if (!isDraft && hasRole(actor, input.courtId, "clerk", "court_admin")) return true;
+  if (input.judgeId === userId && hasRole(actor, input.courtId, "judge")) return true;
+  if (input.status === "mediation" && hasRole(actor, input.courtId, "mediator")) return true;
+  if (input.status === "enforcement" && hasRole(actor, input.courtId, "enforcement_officer")) return true;
+  return false;
+}

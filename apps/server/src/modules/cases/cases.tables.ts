@@ -1,0 +1,140 @@
+import type { ColumnType, Generated } from "kysely";
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface CasesTables {
+  cases: CasesTable;
+  case_number_counters: CaseNumberCountersTable;
+  case_parties: CasePartiesTable;
+  case_agents: CaseAgentsTable;
+  case_claims: CaseClaimsTable;
+  case_timeline: CaseTimelineTable;
+  case_deadlines: CaseDeadlinesTable;
+}
+
+export type CaseStatusValue =
+  | "mediation"
+  | "draft"
+  | "under_review"
+  | "correction_requested"
+  | "accepted"
+  | "service"
+  | "evidence_exchange"
+  | "hearing"
+  | "judgment"
+  | "appeal_window"
+  | "effective"
+  | "enforcement"
+  | "closed"
+  | "refused"
+  | "withdrawn"
+  | "deemed_withdrawn";
+
+export type ProcedureValue = "ordinary" | "simplified" | "small_claims";
+
+export interface CasesTable {
+  id: Generated<string>;
+  court_id: string;
+  status: CaseStatusValue;
+  type_code: string;
+  procedure: ProcedureValue | null;
+  cause_code: string | null;
+  cause_name_zh: string | null;
+  cause_name_en: string | null;
+  title: string | null;
+  facts_and_reasons: Generated<string>;
+  claim_total_fen: Generated<number>;
+  filed_by: string;
+  case_number: string | null;
+  case_year: number | null;
+  case_sequence: number | null;
+  query_code: string | null;
+  fee_fen: number | null;
+  fee_quote: Json<Record<string, unknown> | null> | null;
+  judge_id: string | null;
+  judge_assignment: Json<Record<string, unknown> | null> | null;
+  submitted_at: Date | null;
+  review_clock_started_at: Date | null;
+  review_due_on: string | null;
+  accepted_at: Date | null;
+  closed_at: Date | null;
+  closure_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: Generated<number>;
+}
+
+export interface CaseNumberCountersTable {
+  court_id: string;
+  year: number;
+  type_code: string;
+  last_sequence: number;
+}
+
+export type PartyRole = "plaintiff" | "defendant" | "third_party";
+export type PartyKind = "natural_person" | "legal_person" | "other_organisation";
+
+export interface CasePartiesTable {
+  id: Generated<string>;
+  case_id: string;
+  position: number;
+  role: PartyRole;
+  kind: PartyKind;
+  name: string;
+  id_number: string | null;
+  credit_code: string | null;
+  legal_representative: string | null;
+  sex: "male" | "female" | null;
+  ethnicity: string | null;
+  birth_date: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  service_address: string | null;
+  user_id: string | null;
+  created_at: Date;
+}
+
+export interface CaseAgentsTable {
+  id: Generated<string>;
+  case_id: string;
+  party_id: string;
+  user_id: string | null;
+  kind: "lawyer" | "legal_worker" | "relative" | "employee" | "other";
+  name: string;
+  phone: string | null;
+  law_firm: string | null;
+  licence_number: string | null;
+  power_of_attorney_sha256: string | null;
+  status: "active" | "revoked";
+  created_at: Date;
+}
+
+export interface CaseClaimsTable {
+  id: Generated<string>;
+  case_id: string;
+  position: number;
+  text: string;
+  amount_fen: number | null;
+}
+
+export interface CaseTimelineTable {
+  id: Generated<number>;
+  case_id: string;
+  occurred_at: Date;
+  kind: string;
+  actor_user_id: string | null;
+  data: Json<Record<string, unknown>>;
+  is_public: Generated<boolean>;
+}
+
+export interface CaseDeadlinesTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: string;
+  due_at: Date;
+  basis: string;
+  status: "open" | "met" | "missed" | "cancelled";
+  created_at: Date;
+  resolved_at: Date | null;
+}

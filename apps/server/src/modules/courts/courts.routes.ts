@@ -1,0 +1,86 @@
+import { z } from "zod";
+import type { AppContext } from "../../context";
+import { AppError, type ZodApp } from "../../platform";
+import { CalendarError, computePeriodEnd } from "./calendar.rules";
+import { presentCourt } from "./courts.presenter";
+import { findCourt, listCourts, listDivisions } from "./courts.repository";
+import { ZCourt, ZCourtDetail, ZCourtIdParams, ZDeadlineQuery, ZDeadlineResponse } from "./courts.schemas";
+
+/** Public routes of the court registry and the court calendar. */
+export async function registerCourtsRoutes(app: ZodApp, context: AppContext): Promise<void> {
+  app.get(
+    "/api/courts",
+    {
+      schema: {
+        tags: ["courts"],
+        summary: "List the courts of this deployment with their hierarchy",
+        response: { 200: z.object({ items: z.array(ZCourt) }) },
+      },
+    },
+    async () => ({ items: (await listCourts(context.db)).map(presentCourt) }),
+  );
+
+  app.get(
+    "/api/courts/:courtId",
+    {
+      schema: {
+        tags: ["courts"],
+        summary: "One court with its divisions and its place in the hierarchy",
+        params: ZCourtIdParams,
+        response: { 200: ZCourtDetail },
+      },
+    },
+    async (request) => {
+      const court = await findCourt(context.db, request.params.courtId);
+      if (!court) throw new AppError("court_not_found");
+      const path = [];
+      for (let current: typeof court | undefined = court; current;) {
+        path.unshift({
+          id: current.id,
+          code: current.code,
+          nameZh: current.name_zh,
+          nameEn: current.name_en,
+        });
+        current = current.parent_id ? await findCourt(context.db, current.parent_id) : undefined;
+      }
+      const divisions = await listDivisions(context.db, court.id);
+      return {
+        ...presentCourt(court),
+        path,
+        divisions: divisions.map((d) => ({
+          id: d.id,
+          code: d.code,
+          nameZh: d.name_zh,
+          nameEn: d.name_en,
+          kind: d.kind,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/api/calendar/period-end",
+    {
+      schema: {
+        tags: ["courts"],
+        summary: "When a procedural period ends, with China's statutory holidays (民事诉讼法第八十五条)",
+        querystring: ZDeadlineQuery,
+        response: { 200: ZDeadlineResponse },
+      },
+    },
+    async (request) => {
+      try {
+        const result = computePeriodEnd(request.query);
+        return { ...result, basis: "民事诉讼法第八十五条" };
+      } catch (error) {
+        if (error instanceof CalendarError) {
+          throw new AppError(
+            error.code === "calendar_year_not_covered" ? "calendar_year_not_covered" : "validation_failed",
+            [{ code: error.code, message: error.message }],
+          );
+        }
+        throw error;
+      }
+    },
+  );
+}

@@ -1,0 +1,137 @@
+import type { Locale } from "@netcourt/shared";
+
+type Template = (params: Record<string, unknown>) => string;
+
+/** Platform inbox messages by kind, in both languages (the UI may re-render them from kind and params). */
+export const inboxTemplates: Record<string, Record<Locale, { title: Template; body: Template }>> = {
+  filing_submitted: {
+    "zh-CN": {
+      title: () => "起诉材料已提交",
+      body: (p) =>
+        `您向${s(p.courtNameZh)}提交的起诉材料已收到，法院将在${s(p.reviewDueOn)}前完成立案审查。请在${s(p.feeDueOn)}前交纳诉讼费${s(p.fee)}元。案件查询码：${s(p.queryCode)}。`,
+    },
+    en: {
+      title: () => "Complaint submitted",
+      body: (p) =>
+        `${s(p.courtNameEn)} received your complaint and will decide on registration by ${s(p.reviewDueOn)}. Please pay the fee of CNY ${s(p.fee)} by ${s(p.feeDueOn)}. Progress query code: ${s(p.queryCode)}.`,
+    },
+  },
+  filing_to_review: {
+    "zh-CN": {
+      title: () => "新的立案申请待审查",
+      body: (p) => `${s(p.title)}，审查期限至${s(p.reviewDueOn)}。`,
+    },
+    en: { title: () => "New filing to review", body: (p) => `${s(p.title)}; decide by ${s(p.reviewDueOn)}.` },
+  },
+  fee_paid: {
+    "zh-CN": { title: () => "诉讼费已交纳", body: (p) => `已收到诉讼费${s(p.fee)}元。` },
+    en: { title: () => "Fee paid", body: (p) => `The fee of CNY ${s(p.fee)} was received.` },
+  },
+  correction_requested: {
+    "zh-CN": {
+      title: () => "请补正起诉材料",
+      body: (p) => `法院要求补正：${list(p.items, "；")}。补正后立案审查期限重新计算。`,
+    },
+    en: {
+      title: () => "Please complete your complaint",
+      body: (p) =>
+        `The court asks you to correct: ${list(p.items, "; ")}. The review period restarts once you resubmit.`,
+    },
+  },
+  correction_submitted: {
+    "zh-CN": {
+      title: () => "补正材料已提交",
+      body: (p) => `${s(p.title)}已补正，审查期限至${s(p.reviewDueOn)}。`,
+    },
+    en: {
+      title: () => "Correction submitted",
+      body: (p) => `${s(p.title)} was corrected; decide by ${s(p.reviewDueOn)}.`,
+    },
+  },
+  filing_accepted: {
+    "zh-CN": {
+      title: () => "已立案",
+      body: (p) => `您的案件已立案，案号${s(p.caseNumber)}，承办法官${s(p.judgeName)}。`,
+    },
+    en: {
+      title: () => "Case registered",
+      body: (p) => `Your case was registered as ${s(p.caseNumber)}; judge in charge: ${s(p.judgeName)}.`,
+    },
+  },
+  case_assigned: {
+    "zh-CN": { title: () => "新收案件", body: (p) => `${s(p.caseNumber)} ${s(p.title)} 已分配给您承办。` },
+    en: {
+      title: () => "New case assigned",
+      body: (p) => `${s(p.caseNumber)} ${s(p.title)} was assigned to you.`,
+    },
+  },
+  case_linked: {
+    "zh-CN": {
+      title: () => "您是一起案件的当事人",
+      body: (p) => `${s(p.courtNameZh)}已立案${s(p.caseNumber)}，您为当事人，可在平台查看。`,
+    },
+    en: {
+      title: () => "You are a party to a case",
+      body: (p) =>
+        `${s(p.courtNameEn)} registered case ${s(p.caseNumber)} in which you are a party; you can follow it here.`,
+    },
+  },
+  filing_refused: {
+    "zh-CN": {
+      title: () => "不予受理",
+      body: (p) =>
+        `法院裁定对您的起诉不予受理。理由：${s(p.reason)}。如不服，可在裁定书送达之日起十日内提起上诉。`,
+    },
+    en: {
+      title: () => "Suit not accepted",
+      body: (p) =>
+        `The court ruled not to accept your suit. Reasons: ${s(p.reason)}. You may appeal within ten days of service of the ruling.`,
+    },
+  },
+  filing_withdrawn: {
+    "zh-CN": { title: () => "已撤回起诉", body: () => "您已撤回起诉。" },
+    en: { title: () => "Complaint withdrawn", body: () => "You withdrew the complaint." },
+  },
+  filing_deemed_withdrawn: {
+    "zh-CN": {
+      title: () => "按撤诉处理",
+      body: () => "您未在期限内交纳诉讼费，本案按撤诉处理（民诉法解释第二百一十三条）。",
+    },
+    en: {
+      title: () => "Treated as withdrawn",
+      body: () =>
+        "The fee was not paid in time, so the suit is treated as withdrawn (SPC interpretation art. 213).",
+    },
+  },
+  verification_approved: {
+    "zh-CN": { title: () => "实名认证已通过", body: () => "您的实名认证已通过。" },
+    en: { title: () => "Identity verified", body: () => "Your identity verification was approved." },
+  },
+  verification_rejected: {
+    "zh-CN": { title: () => "实名认证未通过", body: (p) => `原因：${s(p.reason)}` },
+    en: { title: () => "Identity not verified", body: (p) => `Reason: ${s(p.reason)}` },
+  },
+};
+
+function s(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
+    return value.toString();
+  return JSON.stringify(value) ?? "";
+}
+
+function list(value: unknown, separator: string): string {
+  return Array.isArray(value) ? value.map((item) => s(item)).join(separator) : s(value);
+}
+
+/** Renders a message in a language; unknown kinds fall back to the kind itself. */
+export function renderInboxMessage(
+  kind: string,
+  params: Record<string, unknown>,
+  locale: Locale,
+): { title: string; body: string } {
+  const template = inboxTemplates[kind]?.[locale];
+  if (!template) return { title: kind, body: "" };
+  return { title: template.title(params), body: template.body(params) };
+}

@@ -1,0 +1,68 @@
+import {
+  AppError,
+  assertNotThrottled,
+  clearFailures,
+  inTransaction,
+  invalidateSession,
+  loginPolicies,
+  markSecondFactor,
+  recordFailure,
+  writeAuditEvent,
+  type CommandMeta,
+  type SessionRow,
+} from "../../../platform";
+import type { IdentityDependencies } from "../identity.dependencies";
+import { acceptTotpStep, findAccount } from "../identity.repository";
+import { checkTotp, decodeBase32 } from "../totp";
+
+/**
+ * Checks a TOTP code for the session's account: enables TOTP on the first valid code after setup and
+ * marks the session as having passed the second factor. Guesses are throttled like passwords (a
+ * six-digit code falls to brute force otherwise). Throws `totp_not_set_up`, `totp_code_invalid`,
+ * `totp_code_reused` or `rate_limited`.
+ */
+export async function verifyTotp(
+  deps: IdentityDependencies,
+  meta: CommandMeta,
+  session: SessionRow,
+  code: string,
+): Promise<void> {
+  const throttleKey = `totp:account:${session.userId}`;
+  await assertNotThrottled(deps.db, [throttleKey], meta.now);
+  const account = await findAccount(deps.db, session.userId);
+  const secret = account?.totp_secret ? decodeBase32(account.totp_secret) : null;
+  if (!account || !secret) throw new AppError("totp_not_set_up");
+
+  const check = checkTotp(secret, code, meta.now, account.totp_last_step);
+  const outcome = check.ok
+    ? await inTransaction(deps.db, async (trx) => {
+        const { accepted, enabledNow } = await acceptTotpStep(trx, account.id, check.step, meta.now);
+        // A concurrent request used the same step first: this one is the replay.
+        if (!accepted) return "reused" as const;
+        await markSecondFactor(trx, session.idHash, meta.now);
+        await writeAuditEvent(trx, meta, {
+          action: enabledNow ? "identity.totp_enabled" : "identity.second_factor_passed",
+          subjectType: "user",
+          subjectId: account.id,
+          data: { method: "totp" },
+        });
+        return "accepted" as const;
+      })
+    : check.reason;
+
+  if (outcome === "accepted") {
+    await clearFailures(deps.db, throttleKey);
+    invalidateSession(session.idHash);
+    return;
+  }
+  await recordFailure(deps.db, [{ key: throttleKey, policy: loginPolicies.account }], meta.now);
+  await inTransaction(deps.db, (trx) =>
+    writeAuditEvent(trx, meta, {
+      action: "identity.second_factor_failed",
+      subjectType: "user",
+      subjectId: account.id,
+      data: { method: "totp", reason: outcome },
+    }),
+  );
+  throw new AppError(outcome === "reused" ? "totp_code_reused" : "totp_code_invalid");
+}

@@ -1,0 +1,79 @@
+import type { Readable } from "node:stream";
+import { AppError, type CommandMeta, type Executor, type StaffMembership } from "../../platform";
+import { loadVerificationForReview } from "./commands/decide-verification";
+import type { IdentityDependencies } from "./identity.dependencies";
+import { requiresSecondFactor } from "./identity.policy";
+import { presentMe } from "./identity.presenter";
+import {
+  findAccount,
+  findCourtLabels,
+  findDocumentMediaType,
+  selectUserSummaries,
+} from "./identity.repository";
+import type { DocumentSide } from "./identity.tables";
+import type { TMe } from "./identity.schemas";
+
+/** The signed-in account as the Me object; `hasSecondFactor` is the session's state. */
+export async function getMe(
+  deps: IdentityDependencies,
+  userId: string,
+  hasSecondFactor: boolean,
+): Promise<TMe> {
+  const account = await findAccount(deps.db, userId);
+  if (!account || account.disabled_at !== null) throw new AppError("authentication_required");
+  const memberships = await deps.findMemberships(deps.db, userId);
+  const needsSecondFactor =
+    requiresSecondFactor({
+      isStaff: memberships.length > 0,
+      totpEnabled: account.totp_enabled_at !== null,
+    }) && !hasSecondFactor;
+  return presentMe(account, { needsSecondFactor, memberships: await labelMemberships(deps.db, memberships) });
+}
+
+async function labelMemberships(db: Executor, memberships: StaffMembership[]) {
+  const courts = new Map(
+    (
+      await findCourtLabels(
+        db,
+        memberships.map((m) => m.courtId),
+      )
+    ).map((c) => [c.id, c]),
+  );
+  return memberships.map((m) => {
+    const court = courts.get(m.courtId);
+    return {
+      courtId: m.courtId,
+      courtCode: court?.code ?? "",
+      courtNameZh: court?.name_zh ?? "",
+      courtNameEn: court?.name_en ?? "",
+      role: m.role,
+      divisionId: m.divisionId,
+    };
+  });
+}
+
+/** A person or organisation as other contexts show it: id, name, kind. */
+export interface UserSummary {
+  id: string;
+  name: string;
+  kind: "person" | "organisation";
+}
+
+/** Names and kinds of the given accounts (unknown ids are left out), for other modules' presenters. */
+export async function findUserSummaries(db: Executor, ids: readonly string[]): Promise<UserSummary[]> {
+  return selectUserSummaries(db, ids);
+}
+
+/** An ID image of a verification, for reviewers only (404 otherwise, and when that side is missing). */
+export async function openVerificationDocument(
+  deps: IdentityDependencies,
+  meta: CommandMeta,
+  verificationId: string,
+  side: DocumentSide,
+): Promise<{ mediaType: string; stream: Readable }> {
+  const row = await loadVerificationForReview(deps, meta, verificationId);
+  const sha256 = side === "front" ? row.front_sha256 : row.back_sha256;
+  if (!sha256) throw new AppError("file_not_found");
+  const mediaType = await findDocumentMediaType(deps.db, row.user_id, sha256);
+  return { mediaType: mediaType ?? "application/octet-stream", stream: await deps.files.open(sha256) };
+}
