@@ -1,0 +1,159 @@
+import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
+import type { AppContext } from "../../../context";
+import {
+  assignCaseNumber,
+  assignJudge,
+  changeCaseStatus,
+  closeDeadline,
+  lockCase,
+  monthsEndAt,
+  openDeadline,
+  periodEndsAt,
+  trialLimitMonths,
+  type JudgeAssignmentRecord,
+} from "../../cases/index";
+import { findCourt } from "../../courts/index";
+import { sendInboxMessage } from "../../delivery/index";
+import { appendCourtEvent } from "../../ledger/index";
+import { assertClerk, loadFiling, userOf } from "../filing.access";
+import { findFeeOrder, insertReview } from "../filing.repository";
+import { smallClaimsIssue } from "../filing.rules";
+
+export interface AcceptFilingOptions {
+  caseId: string;
+  procedure?: "ordinary" | "simplified" | "small_claims" | undefined;
+  /** Random source for the judge draw (tests pass a fixed one). */
+  random?: (max: number) => number;
+}
+
+export interface AcceptFilingResult {
+  caseNumber: string;
+  judgeId: string;
+  judgeName: string;
+  assignment: JudgeAssignmentRecord;
+}
+
+/**
+ * Registers a case (立案): assigns its number and, at random weighted by caseload, the judge in charge;
+ * starts the trial time limit (审限) and the 5 days to send the complaint to the defendant
+ * (民事诉讼法第一百二十八条). Requires the fee to be paid. Throws `case_not_found`, `forbidden`,
+ * `case_status_conflict`, `fee_not_paid`, `small_claims_not_eligible`, `no_eligible_judge`.
+ */
+export async function acceptFiling(
+  context: AppContext,
+  meta: CommandMeta,
+  options: AcceptFilingOptions,
+): Promise<AcceptFilingResult> {
+  const user = userOf(meta.actor);
+  return inTransaction(context.db, async (trx) => {
+    const access = await loadFiling(trx, meta.actor, options.caseId);
+    assertClerk(access);
+    const row = await lockCase(trx, options.caseId);
+    if (row.status !== "under_review") {
+      throw new AppError("case_status_conflict", [
+        { code: "acceptFiling", message: `cannot register a ${row.status} filing` },
+      ]);
+    }
+    const order = await findFeeOrder(trx, options.caseId);
+    if (row.fee_fen !== null && row.fee_fen > 0 && order?.status !== "paid")
+      throw new AppError("fee_not_paid");
+    const court = await findCourt(trx, row.court_id);
+    if (!court) throw new AppError("court_not_found");
+    const procedure = options.procedure ?? row.procedure ?? "ordinary";
+    if (procedure === "small_claims") {
+      const claims = access.parts.claims.map((c) => ({ amountFen: c.amount_fen }));
+      const issue = smallClaimsIssue(claims, court.small_claims_limit_fen);
+      if (issue)
+        throw new AppError("small_claims_not_eligible", [{ path: "procedure", code: issue, message: issue }]);
+    }
+
+    const caseNumber = await assignCaseNumber(trx, {
+      caseId: row.id,
+      courtId: court.id,
+      courtCode: court.code,
+      typeCode: row.type_code,
+      now: meta.now,
+    });
+    const assignment = await assignJudge(trx, {
+      caseId: row.id,
+      courtId: court.id,
+      typeCode: row.type_code,
+      now: meta.now,
+      ...(options.random ? { random: options.random } : {}),
+    });
+    const judge = assignment.candidates.find((c) => c.judgeId === assignment.chosenJudgeId)!;
+    await changeCaseStatus(trx, meta, {
+      row,
+      transition: "acceptFiling",
+      patch: { accepted_at: meta.now, procedure },
+      timeline: { kind: "accepted", data: { caseNumber, judgeName: judge.name, procedure }, isPublic: true },
+    });
+    await closeDeadline(trx, row.id, "registration_review", "met", meta.now);
+    const limit = trialLimitMonths[procedure];
+    await openDeadline(trx, {
+      caseId: row.id,
+      kind: "trial_limit",
+      dueAt: monthsEndAt(meta.now, limit.months).endsAt,
+      basis: limit.basis,
+      now: meta.now,
+    });
+    await openDeadline(trx, {
+      caseId: row.id,
+      kind: "serve_complaint",
+      dueAt: periodEndsAt(meta.now, 5).endsAt,
+      basis: "民事诉讼法第一百二十八条",
+      now: meta.now,
+    });
+    await insertReview(trx, {
+      caseId: row.id,
+      decision: "accepted",
+      items: [],
+      reason: null,
+      decidedBy: user.userId,
+      now: meta.now,
+    });
+
+    const partyUsers = access.parts.parties.map((p) => p.user_id).filter((id): id is string => id !== null);
+    const agentUsers = access.parts.agents
+      .filter((a) => a.status === "active")
+      .map((a) => a.user_id)
+      .filter((id): id is string => id !== null);
+    await sendInboxMessage(trx, {
+      recipientIds: [row.filed_by, ...partyUsers, ...agentUsers],
+      caseId: row.id,
+      kind: "filing_accepted",
+      params: { caseNumber, judgeName: judge.name },
+      now: meta.now,
+    });
+    await sendInboxMessage(trx, {
+      recipientIds: [judge.judgeId],
+      caseId: row.id,
+      kind: "case_assigned",
+      params: { caseNumber, title: row.title },
+      now: meta.now,
+    });
+    // 全流程留痕: registration and the case number leave verifiable traces in the evidence ledger.
+    await appendCourtEvent(trx, {
+      kind: "filing_accepted",
+      courtId: court.id,
+      caseId: row.id,
+      payload: { procedure, judgeId: judge.judgeId, acceptedBy: user.userId },
+      now: meta.now,
+    });
+    await appendCourtEvent(trx, {
+      kind: "case_number_assigned",
+      courtId: court.id,
+      caseId: row.id,
+      payload: { caseNumber },
+      now: meta.now,
+    });
+    await writeAuditEvent(trx, meta, {
+      action: "filing.accepted",
+      subjectType: "case",
+      subjectId: row.id,
+      courtId: court.id,
+      data: { caseNumber, procedure, judgeAssignment: { ...assignment } },
+    });
+    return { caseNumber, judgeId: judge.judgeId, judgeName: judge.name, assignment };
+  });
+}

@@ -1,0 +1,160 @@
+import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
+import type { AppContext } from "../../../context";
+import { findCause, lockCase, replaceCaseContent, updateCase, isEditableByFiler } from "../../cases/index";
+import { findCourt } from "../../courts/index";
+import { assertFiler, loadFiling, userOf } from "../filing.access";
+import { listAttachments, replaceEvidence } from "../filing.repository";
+import { caseTitle } from "../filing.rules";
+import type { TFilingContent } from "../filing.schemas";
+import { normaliseIdentifier, validateFilingContent } from "../filing.validation";
+
+export interface SaveFilingDraftOptions {
+  caseId: string;
+  content: TFilingContent;
+}
+
+/**
+ * Saves the whole complaint (the wizard saves drafts as the filer goes). Allowed while a draft or when
+ * the court asked for corrections. Throws `case_not_found`, `forbidden`, `case_status_conflict`,
+ * `case_version_conflict`, `validation_failed`.
+ */
+export async function saveFilingDraft(
+  context: AppContext,
+  meta: CommandMeta,
+  options: SaveFilingDraftOptions,
+): Promise<void> {
+  const user = userOf(meta.actor);
+  const { content } = options;
+  validateFilingContent(content, meta.now);
+  await inTransaction(context.db, async (trx) => {
+    const access = await loadFiling(trx, meta.actor, options.caseId);
+    assertFiler(access);
+    const row = await lockCase(trx, options.caseId);
+    if (!isEditableByFiler(row.status)) {
+      throw new AppError("case_status_conflict", [
+        { code: "not_editable", message: `a ${row.status} filing cannot be edited` },
+      ]);
+    }
+    if (content.version !== undefined && content.version !== row.version) {
+      throw new AppError("case_version_conflict", [
+        {
+          code: "stale_version",
+          message: `current version is ${row.version}`,
+          params: { version: row.version },
+        },
+      ]);
+    }
+    let courtId = row.court_id;
+    if (content.courtId && content.courtId !== row.court_id) {
+      // The court can change only before submission; a corrected complaint stays with its court.
+      if (row.status !== "draft")
+        throw new AppError("case_status_conflict", [
+          { code: "court_fixed", message: "court can no longer change" },
+        ]);
+      const court = await findCourt(trx, content.courtId);
+      if (!court)
+        throw new AppError("validation_failed", [
+          { path: "body.courtId", code: "court_not_found", message: "no such court" },
+        ]);
+      courtId = court.id;
+    }
+    const cause = content.causeCode ? findCause(content.causeCode) : undefined;
+    if (content.causeCode && !cause) {
+      throw new AppError("validation_failed", [
+        { path: "body.causeCode", code: "unknown_cause", message: "unknown cause of action" },
+      ]);
+    }
+    const attachments = await listAttachments(trx, options.caseId);
+    const byId = new Map(attachments.map((a) => [a.id, a]));
+    const unknownAttachment = [
+      ...content.evidence.map((e, i) => ({ id: e.attachmentId, path: `body.evidence.${i}.attachmentId` })),
+      ...content.agents.map((a, i) => ({
+        id: a.powerOfAttorneyAttachmentId,
+        path: `body.agents.${i}.powerOfAttorneyAttachmentId`,
+      })),
+    ].filter((ref) => ref.id !== null && !byId.has(ref.id));
+    if (unknownAttachment.length > 0) {
+      throw new AppError(
+        "validation_failed",
+        unknownAttachment.map((ref) => ({
+          path: ref.path,
+          code: "attachment_unknown",
+          message: "no such attachment on this filing",
+        })),
+      );
+    }
+
+    const claims = content.claims.map((c) => ({
+      text: c.text,
+      amountFen: c.amount === null ? null : Math.round(c.amount * 100),
+    }));
+    const claimTotalFen = claims.reduce((sum, c) => sum + (c.amountFen ?? 0), 0);
+    await replaceCaseContent(
+      trx,
+      options.caseId,
+      {
+        parties: content.parties.map((p) => ({
+          role: p.role,
+          kind: p.kind,
+          name: p.name,
+          idNumber: normaliseIdentifier(p.idNumber),
+          creditCode: normaliseIdentifier(p.creditCode),
+          legalRepresentative: p.legalRepresentative,
+          sex: p.sex,
+          ethnicity: p.ethnicity,
+          birthDate: p.birthDate,
+          phone: p.phone,
+          email: p.email,
+          address: p.address,
+          serviceAddress: p.serviceAddress,
+          userId: p.isFiler ? user.userId : null,
+        })),
+        agents: content.agents.map((a) => ({
+          partyPosition: a.partyIndex + 1,
+          userId: a.isFiler ? user.userId : null,
+          kind: a.kind,
+          name: a.name,
+          phone: a.phone,
+          lawFirm: a.lawFirm,
+          licenceNumber: a.licenceNumber,
+          powerOfAttorneySha256: a.powerOfAttorneyAttachmentId
+            ? byId.get(a.powerOfAttorneyAttachmentId)!.file_sha256
+            : null,
+        })),
+        claims,
+      },
+      meta.now,
+    );
+    await replaceEvidence(trx, options.caseId, content.evidence);
+    await updateCase(
+      trx,
+      options.caseId,
+      {
+        court_id: courtId,
+        type_code: content.typeCode ?? row.type_code,
+        cause_code: cause?.id ?? null,
+        cause_name_zh: cause?.nameZh ?? null,
+        cause_name_en: cause?.nameEn ?? null,
+        procedure: content.procedure ?? null,
+        title: caseTitle(content.parties, cause?.nameZh ?? null),
+        facts_and_reasons: content.factsAndReasons,
+        claim_total_fen: claimTotalFen,
+      },
+      meta.now,
+    );
+    await writeAuditEvent(trx, meta, {
+      action: "filing.draft_saved",
+      subjectType: "case",
+      subjectId: options.caseId,
+      courtId,
+      data: {
+        status: row.status,
+        parties: content.parties.length,
+        claims: content.claims.length,
+        evidence: content.evidence.length,
+        claimTotalFen,
+        causeCode: cause?.id ?? null,
+      },
+    });
+  });
+}

@@ -1,0 +1,66 @@
+import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
+import type { AppContext } from "../../../context";
+import { changeCaseStatus, lockCase, openDeadline, periodEndsAt } from "../../cases/index";
+import { listStaff } from "../../courts/index";
+import { sendInboxMessage } from "../../delivery/index";
+import { assertFiler, loadFiling } from "../filing.access";
+import { complaintOf } from "../filing.complaint";
+import { listAttachments, listEvidence } from "../filing.repository";
+import { missingForSubmission } from "../filing.rules";
+
+/**
+ * Resubmits a corrected complaint; the 7 days of 民事诉讼法第一百二十六条 run again from the receipt of the
+ * completed material. Throws `case_not_found`, `forbidden`, `case_status_conflict`, `filing_incomplete`.
+ */
+export async function submitCorrection(
+  context: AppContext,
+  meta: CommandMeta,
+  caseId: string,
+): Promise<{ reviewDueOn: string }> {
+  return inTransaction(context.db, async (trx) => {
+    const access = await loadFiling(trx, meta.actor, caseId);
+    assertFiler(access);
+    const row = await lockCase(trx, caseId);
+    const [evidence, attachments] = await Promise.all([
+      listEvidence(trx, caseId),
+      listAttachments(trx, caseId),
+    ]);
+    const missing = missingForSubmission(complaintOf(row, access.parts, evidence, attachments).forRules);
+    if (row.status === "correction_requested" && missing.length > 0) {
+      throw new AppError(
+        "filing_incomplete",
+        missing.map((m) => ({ path: m.path, code: m.code, message: m.code })),
+      );
+    }
+    const review = periodEndsAt(meta.now, 7);
+    await changeCaseStatus(trx, meta, {
+      row,
+      transition: "submitCorrection",
+      patch: { review_clock_started_at: meta.now, review_due_on: review.endsOn },
+      timeline: { kind: "correction_submitted", data: { reviewDueOn: review.endsOn }, isPublic: true },
+    });
+    await openDeadline(trx, {
+      caseId,
+      kind: "registration_review",
+      dueAt: review.endsAt,
+      basis: "民事诉讼法第一百二十六条",
+      now: meta.now,
+    });
+    const clerks = await listStaff(trx, row.court_id, ["clerk"]);
+    await sendInboxMessage(trx, {
+      recipientIds: clerks.map((c) => c.user_id),
+      caseId,
+      kind: "correction_submitted",
+      params: { title: row.title, reviewDueOn: review.endsOn },
+      now: meta.now,
+    });
+    await writeAuditEvent(trx, meta, {
+      action: "filing.correction_submitted",
+      subjectType: "case",
+      subjectId: caseId,
+      courtId: row.court_id,
+      data: { reviewDueOn: review.endsOn },
+    });
+    return { reviewDueOn: review.endsOn };
+  });
+}

@@ -1,0 +1,11 @@
+export { registerFilingRoutes } from "./filing.routes";
+export { feeDeadlineJob, FEE_DEADLINE_JOB } from "./filing.jobs";
+export { filingCaseActions, getFilingView } from "./filing.queries";
+export type { PaymentGateway, PaymentNotification } from "./filing.ports";
+export { SimulatedPaymentGateway } from "./adapters/simulated-payment";
+export { acceptFiling } from "./commands/accept-filing";
+export { createFilingDraft } from "./commands/create-filing-draft";
+export { saveFilingDraft } from "./commands/save-filing-draft";
+export { submitFiling } from "./commands/submit-filing";
+export { confirmFeePayment } from "./commands/confirm-fee-payment";
+export { calculateFee } from "./fees.rules";
