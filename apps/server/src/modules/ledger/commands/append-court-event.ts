@@ -1,0 +1,66 @@
+import type { Executor } from "../../../platform";
+import { encodeOpening, hashFromHex, randomSalt, type JsonValue } from "../ledger.leaves";
+import { insertCourtEvent } from "../ledger.repository";
+
+/** Acts of the court that leave a trace in the log (DESIGN.md: 全流程留痕). Stored forever: never rename. */
+export const courtEventKinds = [
+  "filing_accepted",
+  "case_number_assigned",
+  "documents_served",
+  "transcript_signed",
+  "judgment_signed",
+] as const;
+export type CourtEventKind = (typeof courtEventKinds)[number];
+
+export interface CourtEventInput {
+  kind: CourtEventKind;
+  courtId: string;
+  caseId: string | null;
+  /** What happened, e.g. `{ caseNumber }` or `{ documentSha256 }`; kept off the public log (commitment). */
+  payload: { [key: string]: JsonValue };
+  now: Date;
+}
+
+/**
+ * Records a court event for the log in the caller's transaction (outbox): it exists exactly when the
+ * act does, and the sequencer appends it within a checkpoint interval, writing the leaf index back.
+ * Returns the event's id.
+ */
+export async function appendCourtEvent(trx: Executor, event: CourtEventInput): Promise<number> {
+  return insertCourtEvent(trx, {
+    leafType: "court_event",
+    kind: event.kind,
+    courtId: event.courtId,
+    caseId: event.caseId,
+    sha256: null,
+    opening: encodeOpening({ caseId: event.caseId, payload: event.payload, salt: randomSalt() }),
+    recordedAt: event.now,
+  });
+}
+
+export interface EvidenceSubmissionInput {
+  /** Where the file was submitted, e.g. `filing_attachment`. */
+  kind: string;
+  courtId: string;
+  caseId: string;
+  /** SHA-256 of the file, lowercase hex: public in the leaf, so anyone holding the file can find it. */
+  sha256: string;
+  payload: { [key: string]: JsonValue };
+  now: Date;
+}
+
+/** Records the submission of a file to the court in a case, in the caller's transaction (outbox). */
+export async function appendEvidenceSubmission(
+  trx: Executor,
+  input: EvidenceSubmissionInput,
+): Promise<number> {
+  return insertCourtEvent(trx, {
+    leafType: "evidence",
+    kind: input.kind,
+    courtId: input.courtId,
+    caseId: input.caseId,
+    sha256: hashFromHex(input.sha256),
+    opening: encodeOpening({ caseId: input.caseId, payload: input.payload, salt: randomSalt() }),
+    recordedAt: input.now,
+  });
+}

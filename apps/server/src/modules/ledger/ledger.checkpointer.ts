@@ -1,0 +1,350 @@
+import {
+  HASH_SIZE,
+  TILE_WIDTH,
+  bytesEqual,
+  decodeEntryBundle,
+  formatCheckpoint,
+  formatNote,
+  leafHash,
+  parseNote,
+  rightEdgeTiles,
+  signNote,
+  treeHashFromRightEdge,
+  updateTiles,
+  verifyConsistency,
+  type NoteSignature,
+  type NoteSigner,
+} from "@netcourt/ledger";
+import type { Kysely } from "kysely";
+import type { Logger } from "pino";
+import { AppError, inTransaction, type Clock, type DB } from "../../platform";
+import type { WitnessConfig } from "./ledger.config";
+import {
+  findLatestCheckpoint,
+  findLatestPublishedCheckpoint,
+  insertCheckpoint,
+  publishCheckpoint,
+  readState,
+  readTileRows,
+  readWitnessSizes,
+  saveWitnessSize,
+  type CheckpointRow,
+  type TileRow,
+} from "./ledger.repository";
+import type { Sequencer } from "./ledger.sequencer";
+import { prefixOfBundle } from "./ledger.sequencer";
+import { ENTRY_BUNDLE_LEVEL, type TileStore } from "./ledger.tiles";
+import type { WitnessAnswer, WitnessClient } from "./ledger.witness-client";
+
+/** A checkpoint cosigned by the witness quorum: what /ledger/checkpoint serves and receipts carry. */
+export interface PublishedCheckpoint {
+  size: number;
+  rootHash: Uint8Array;
+  /** The checkpoint note with the log's signature and the witnesses' cosignatures. */
+  note: string;
+}
+
+export interface CheckpointerOptions {
+  db: Kysely<DB>;
+  clock: Clock;
+  log: Logger;
+  tiles: TileStore;
+  sequencer: Sequencer;
+  signer: NoteSigner;
+  origin: string;
+  client: WitnessClient;
+  witnesses: readonly WitnessConfig[];
+  quorum: number;
+  intervalMs: number;
+  refreshMs: number;
+}
+
+interface Waiter {
+  size: number;
+  resolve(checkpoint: PublishedCheckpoint): void;
+  reject(error: unknown): void;
+  timer: NodeJS.Timeout;
+}
+
+/** Entries re-hashed per database read when checking a new tree against storage. */
+const VERIFY_CHUNK_BUNDLES = 64;
+
+/**
+ * Signs a checkpoint at a short interval when the log grew, after re-deriving the new tiles from the
+ * stored entries (Yeti 2022: a corrupted stored hash must never be signed) and checking consistency
+ * with the previous checkpoint; then collects witness cosignatures and publishes once `quorum` of them
+ * answered. Unchanged checkpoints are re-submitted now and then so cosignature times stay fresh
+ * (transparency-dev/witness PR #283).
+ */
+export class Checkpointer {
+  #latest: CheckpointRow | undefined;
+  #published: PublishedCheckpoint | undefined;
+  #witnessSizes = new Map<string, number>();
+  #waiters: Waiter[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #ticking: Promise<void> | undefined;
+  #stopped = true;
+  #lastCosignAt = 0;
+
+  constructor(readonly options: CheckpointerOptions) {}
+
+  /** The latest published checkpoint, if any. */
+  get published(): PublishedCheckpoint | undefined {
+    return this.#published;
+  }
+
+  /** The latest signed checkpoint (published or not). */
+  get latestSigned(): { size: number; rootHash: Uint8Array } | undefined {
+    return this.#latest;
+  }
+
+  /** The size each witness last cosigned, as far as the log knows. */
+  get witnessSizes(): ReadonlyMap<string, number> {
+    return this.#witnessSizes;
+  }
+
+  async start(): Promise<void> {
+    const { db } = this.options;
+    this.#latest = await findLatestCheckpoint(db);
+    const published = await findLatestPublishedCheckpoint(db);
+    if (published) this.#published = toPublished(published);
+    this.#witnessSizes = await readWitnessSizes(db);
+    if (this.#latest) {
+      // Refuse to sign anything if the stored tree no longer contains the last signed checkpoint.
+      await this.#verifyStoredTree(this.#latest.size, this.#latest.rootHash);
+    }
+    this.#stopped = false;
+    await this.tick();
+    this.#schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    await this.#ticking;
+    for (const waiter of this.#waiters.splice(0)) {
+      clearTimeout(waiter.timer);
+      waiter.reject(new AppError("ledger_unavailable"));
+    }
+  }
+
+  #schedule(): void {
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      void this.tick().finally(() => this.#schedule());
+    }, this.options.intervalMs);
+  }
+
+  /**
+   * Resolves with the first published checkpoint of at least `size` leaves. Throws
+   * `ledger_not_published` after `timeoutMs`, `ledger_unavailable` when stopped.
+   */
+  waitForPublished(size: number, timeoutMs: number): Promise<PublishedCheckpoint> {
+    const published = this.#published;
+    if (published && published.size >= size) return Promise.resolve(published);
+    if (this.#stopped) return Promise.reject(new AppError("ledger_unavailable"));
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        size,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.#waiters = this.#waiters.filter((w) => w !== waiter);
+          reject(
+            new AppError("ledger_not_published", [{ code: "size", message: `waiting for size ${size}` }]),
+          );
+        }, timeoutMs),
+      };
+      this.#waiters.push(waiter);
+    });
+  }
+
+  /** One step: sequence outbox events, sign a new checkpoint if the log grew, cosign and publish. */
+  tick(): Promise<void> {
+    this.#ticking ??= this.#tick()
+      .catch((error: unknown) => this.options.log.error({ err: error }, "ledger checkpoint failed"))
+      .finally(() => {
+        this.#ticking = undefined;
+      });
+    return this.#ticking;
+  }
+
+  async #tick(): Promise<void> {
+    const { sequencer } = this.options;
+    await sequencer.sequencePendingEvents();
+    const tree = sequencer.committed;
+    if (!this.#latest || tree.size > this.#latest.size) await this.#signNext(tree);
+    const latest = this.#latest;
+    if (!latest) return;
+    const isPublished = this.#published?.size === latest.size;
+    const isStale = Date.now() - this.#lastCosignAt >= this.options.refreshMs;
+    if (!isPublished || (isStale && this.options.witnesses.length > 0)) await this.#cosign(latest);
+  }
+
+  async #signNext(tree: { size: number; rootHash: Uint8Array }): Promise<void> {
+    const { db, clock, tiles, signer, origin } = this.options;
+    const previous = this.#latest;
+    if (previous) {
+      await this.#verifyStoredAppend(previous.size, previous.rootHash, tree.size, tree.rootHash);
+      if (previous.size > 0) {
+        const proof = await tiles.consistencyProof(previous.size, tree.size);
+        if (!verifyConsistency(previous.size, tree.size, previous.rootHash, tree.rootHash, proof)) {
+          throw new Error(`checkpoint ${tree.size} is not consistent with ${previous.size}; not signing`);
+        }
+      }
+    } else {
+      await this.#verifyStoredTree(tree.size, tree.rootHash);
+    }
+    const text = formatCheckpoint({ origin, size: tree.size, rootHash: tree.rootHash, extensions: [] });
+    const signedNote = signNote(text, [signer]);
+    const now = clock.now();
+    const inserted = await inTransaction(db, async (trx) => {
+      // The state row lock orders this with every append; the latest stored checkpoint must be the
+      // one just checked against (compare-and-swap), or another process signed meanwhile.
+      await readState(trx, true);
+      const stored = await findLatestCheckpoint(trx);
+      if ((stored?.size ?? -1) !== (previous?.size ?? -1)) return stored;
+      await insertCheckpoint(trx, { size: tree.size, rootHash: tree.rootHash, signedNote, now });
+      return null;
+    });
+    if (inserted) {
+      this.options.log.warn({ size: inserted.size }, "another process signed a checkpoint; following it");
+      this.#latest = inserted;
+      return;
+    }
+    this.#latest = {
+      size: tree.size,
+      rootHash: tree.rootHash,
+      signedNote,
+      cosignedNote: null,
+      signedAt: now,
+      publishedAt: null,
+    };
+  }
+
+  async #cosign(checkpoint: CheckpointRow): Promise<void> {
+    const { db, clock, log, client, witnesses, quorum, tiles } = this.options;
+    const signed = parseNote(checkpoint.signedNote);
+    const answers: WitnessAnswer[] = await Promise.all(
+      witnesses.map((w) =>
+        client.cosign(w, checkpoint.signedNote, checkpoint.size, this.#witnessSizes.get(w.name) ?? 0, (old) =>
+          tiles.consistencyProof(old, checkpoint.size),
+        ),
+      ),
+    );
+    const now = clock.now();
+    for (const answer of answers) {
+      if (answer.size !== undefined && answer.size !== this.#witnessSizes.get(answer.name)) {
+        this.#witnessSizes.set(answer.name, answer.size);
+        await saveWitnessSize(db, answer.name, answer.size, now);
+      }
+      if (!answer.ok) log.warn({ witness: answer.name, error: answer.error }, "witness did not cosign");
+    }
+    const fresh = answers.filter((a) => a.ok).flatMap((a) => (a.ok ? a.signatures : []));
+    // Witnesses that did not answer this time keep their earlier cosignature of the same checkpoint.
+    const previous =
+      this.#published?.size === checkpoint.size
+        ? parseNote(this.#published.note).signatures
+        : signed.signatures;
+    const earlier = previous.filter(
+      (s) =>
+        !signed.signatures.some((l) => l.name === s.name && l.keyId === s.keyId) &&
+        !fresh.some((f) => f.name === s.name && f.keyId === s.keyId),
+    );
+    const cosignatures: NoteSignature[] = [...earlier, ...fresh];
+    const cosigners = new Set(cosignatures.map((s) => s.name));
+    if (cosigners.size < quorum) {
+      log.warn({ size: checkpoint.size, cosigners: [...cosigners], quorum }, "witness quorum not reached");
+      return;
+    }
+    const note = formatNote({ text: signed.text, signatures: [...signed.signatures, ...cosignatures] });
+    await publishCheckpoint(db, { size: checkpoint.size, cosignedNote: note, now });
+    this.#lastCosignAt = Date.now();
+    this.#published = { size: checkpoint.size, rootHash: checkpoint.rootHash, note };
+    const ready = this.#waiters.filter((w) => w.size <= checkpoint.size);
+    this.#waiters = this.#waiters.filter((w) => w.size > checkpoint.size);
+    for (const waiter of ready) {
+      clearTimeout(waiter.timer);
+      waiter.resolve(this.#published);
+    }
+  }
+
+  /** The stored partial tiles of `size` must hash to `rootHash`. */
+  async #verifyStoredTree(size: number, rootHash: Uint8Array): Promise<Uint8Array[]> {
+    const partial = rightEdgeTiles(size);
+    const rows = await readTileRows(
+      this.options.db,
+      partial.map((t) => ({ level: t.level, idx: t.index })),
+    );
+    const byKey = new Map(rows.map((r) => [`${r.level}/${r.idx}`, r]));
+    const edge: Uint8Array[] = [];
+    for (const tile of partial) {
+      const row = byKey.get(`${tile.level}/${tile.index}`);
+      if (!row || row.width < tile.width)
+        throw new Error(`stored tile ${tile.level}/${tile.index} is missing`);
+      edge[tile.level] = row.data.slice(0, tile.width * HASH_SIZE);
+    }
+    if (!bytesEqual(treeHashFromRightEdge(size, edge), rootHash)) {
+      throw new Error(`stored tiles do not hash to the checkpoint root at size ${size}`);
+    }
+    return edge;
+  }
+
+  /**
+   * Re-derives the tree from `oldSize` to `newSize` from stored data only: leaf hashes recomputed from
+   * the stored entry bundles, the old right edge from stored tiles (must hash to the old signed root),
+   * every tile that changed compared byte for byte with the stored one, and the new root.
+   */
+  async #verifyStoredAppend(oldSize: number, oldRoot: Uint8Array, newSize: number, newRoot: Uint8Array) {
+    let edge = await this.#verifyStoredTree(oldSize, oldRoot);
+    let size = oldSize;
+    while (size < newSize) {
+      const firstBundle = Math.floor(size / TILE_WIDTH);
+      const lastBundle = Math.min(
+        Math.floor((newSize - 1) / TILE_WIDTH),
+        firstBundle + VERIFY_CHUNK_BUNDLES - 1,
+      );
+      const end = Math.min(newSize, (lastBundle + 1) * TILE_WIDTH);
+      const keys: Array<{ level: number; idx: number }> = [];
+      for (let b = firstBundle; b <= lastBundle; b++) keys.push({ level: ENTRY_BUNDLE_LEVEL, idx: b });
+      const bundles = new Map((await readTileRows(this.options.db, keys)).map((r) => [r.idx, r] as const));
+      const hashes: Uint8Array[] = [];
+      for (let b = firstBundle; b <= lastBundle; b++) {
+        const row = bundles.get(b);
+        const width = Math.min(TILE_WIDTH, end - b * TILE_WIDTH);
+        if (!row || row.width < width) throw new Error(`stored entry bundle ${b} is missing`);
+        const entries = decodeEntryBundle(prefixOfBundle(row.data, width), width);
+        const from = b === firstBundle ? size - b * TILE_WIDTH : 0;
+        for (let i = from; i < width; i++) hashes.push(leafHash(entries[i]!));
+      }
+      const grown = updateTiles(size, edge, hashes);
+      const stored = new Map(
+        (
+          await readTileRows(
+            this.options.db,
+            grown.tiles.map((t) => ({ level: t.tile.level, idx: t.tile.index })),
+          )
+        ).map((r: TileRow) => [`${r.level}/${r.idx}`, r]),
+      );
+      for (const t of grown.tiles) {
+        const row = stored.get(`${t.tile.level}/${t.tile.index}`);
+        if (
+          !row ||
+          row.data.length < t.data.length ||
+          !bytesEqual(row.data.subarray(0, t.data.length), t.data)
+        ) {
+          throw new Error(`stored tile ${t.tile.level}/${t.tile.index} does not match its entries`);
+        }
+      }
+      edge = grown.rightEdge;
+      size = grown.size;
+      if (size === newSize && !bytesEqual(grown.treeHash, newRoot)) {
+        throw new Error(`stored entries do not hash to the committed root at size ${newSize}`);
+      }
+    }
+  }
+}
+
+function toPublished(row: CheckpointRow): PublishedCheckpoint {
+  return { size: row.size, rootHash: row.rootHash, note: row.cosignedNote! };
+}

@@ -1,0 +1,188 @@
+import {
+  HASH_SIZE,
+  TILE_HEIGHT,
+  TILE_WIDTH,
+  LedgerError,
+  hashCountAtLevel,
+  nodeHash,
+  readConsistencyProof,
+  readInclusionProof,
+  type SubtreeHashSource,
+  type Tile,
+  type TileReader,
+} from "@netcourt/ledger";
+import type { Executor } from "../../platform";
+import { readTileRows, type TileRow } from "./ledger.repository";
+
+/** Level of entry bundles in the tile table (hash tiles are 0..63). */
+export const ENTRY_BUNDLE_LEVEL = -1;
+
+const key = (level: number, idx: number) => `${level}/${idx}`;
+
+/** A small least-recently-used map. */
+class Lru<V> {
+  readonly #map = new Map<string, V>();
+  constructor(readonly capacity: number) {}
+  get(k: string): V | undefined {
+    const v = this.#map.get(k);
+    if (v !== undefined) {
+      this.#map.delete(k);
+      this.#map.set(k, v);
+    }
+    return v;
+  }
+  set(k: string, v: V): void {
+    this.#map.delete(k);
+    this.#map.set(k, v);
+    if (this.#map.size > this.capacity) this.#map.delete(this.#map.keys().next().value!);
+  }
+}
+
+/**
+ * Read side of the stored tiles: the sequencer's right edge (partial tiles) in memory, full tiles from
+ * an LRU cache or the database. A partial tile of width W is the prefix of any wider row of the same
+ * tile, so one row per tile answers every size. Also a `SubtreeHashSource` that keeps the internal
+ * Merkle nodes of recently used tiles, so a batch of receipts hashes each tile once instead of once
+ * per proof.
+ */
+export class TileStore implements TileReader {
+  readonly #rightEdge = new Map<string, TileRow>();
+  readonly #full: Lru<Uint8Array>;
+  readonly #trees: Lru<Uint8Array[]>;
+
+  constructor(
+    readonly db: Executor,
+    options: { fullTiles?: number; tileTrees?: number } = {},
+  ) {
+    this.#full = new Lru(options.fullTiles ?? 4096);
+    this.#trees = new Lru(options.tileTrees ?? 2048);
+  }
+
+  /** Replaces the in-memory partial tiles after the sequencer committed; keeps new full tiles cached. */
+  update(written: readonly TileRow[], rightEdge: readonly TileRow[]): void {
+    for (const row of written) {
+      if (row.width === TILE_WIDTH) {
+        this.#full.set(key(row.level, row.idx), row.data);
+        this.#rightEdge.delete(key(row.level, row.idx));
+      }
+    }
+    this.#rightEdge.clear();
+    for (const row of rightEdge) this.#rightEdge.set(key(row.level, row.idx), row);
+  }
+
+  /**
+   * The rows holding these tiles, at least `width` wide (hash tiles and entry bundles). Missing or too
+   * narrow tiles are absent from the result.
+   */
+  async readRows(
+    tiles: ReadonlyArray<{ level: number; index: number; width: number }>,
+  ): Promise<Map<string, TileRow>> {
+    const out = new Map<string, TileRow>();
+    const missing: Array<{ level: number; idx: number }> = [];
+    for (const t of tiles) {
+      const k = key(t.level, t.index);
+      if (out.has(k)) continue;
+      const edge = this.#rightEdge.get(k);
+      if (edge && edge.width >= t.width) {
+        out.set(k, edge);
+        continue;
+      }
+      const full = this.#full.get(k);
+      if (full) {
+        out.set(k, { level: t.level, idx: t.index, width: TILE_WIDTH, data: full });
+        continue;
+      }
+      missing.push({ level: t.level, idx: t.index });
+    }
+    if (missing.length > 0) {
+      for (const row of await readTileRows(this.db, missing)) {
+        if (row.width === TILE_WIDTH && row.level >= 0) this.#full.set(key(row.level, row.idx), row.data);
+        out.set(key(row.level, row.idx), row);
+      }
+    }
+    for (const t of tiles) {
+      const row = out.get(key(t.level, t.index));
+      if (row && row.width < t.width) out.delete(key(t.level, t.index));
+    }
+    return out;
+  }
+
+  /** TileReader: the bytes of each hash tile (a wider row where the partial one was asked for). */
+  async readTiles(tiles: readonly Tile[]): Promise<Uint8Array[]> {
+    const rows = await this.readRows(tiles);
+    return tiles.map((t) => {
+      const row = rows.get(key(t.level, t.index));
+      if (!row)
+        throw new LedgerError(
+          "malformed_tile",
+          `tile ${t.level}/${t.index} is not stored at width ${t.width}`,
+        );
+      return row.data;
+    });
+  }
+
+  /** Internal nodes of a tile: `levels[r]` holds the hashes of its complete subtrees of height r. */
+  #tileTree(level: number, index: number, width: number, data: Uint8Array): Uint8Array[] {
+    const k = `${level}/${index}/${width}`;
+    const cached = this.#trees.get(k);
+    if (cached) return cached;
+    const levels: Uint8Array[] = [data.subarray(0, width * HASH_SIZE)];
+    for (let r = 1; r <= TILE_HEIGHT; r++) {
+      const below = levels[r - 1]!;
+      const count = Math.floor(below.length / HASH_SIZE / 2);
+      const out = new Uint8Array(count * HASH_SIZE);
+      for (let i = 0; i < count; i++) {
+        const left = below.subarray(2 * i * HASH_SIZE, (2 * i + 1) * HASH_SIZE);
+        const right = below.subarray((2 * i + 1) * HASH_SIZE, (2 * i + 2) * HASH_SIZE);
+        out.set(nodeHash(left, right), i * HASH_SIZE);
+      }
+      levels.push(out);
+    }
+    this.#trees.set(k, levels);
+    return levels;
+  }
+
+  /** Complete-subtree hashes of the tree of `size` leaves, from tiles (for the library's proof functions). */
+  hashSource(size: number): SubtreeHashSource {
+    return {
+      readSubtreeHashes: async (ids) => {
+        const located = ids.map((id) => {
+          const tileLevel = Math.floor(id.level / TILE_HEIGHT);
+          const r = id.level % TILE_HEIGHT;
+          const first = id.index * 2 ** r;
+          const tileIndex = Math.floor(first / TILE_WIDTH);
+          const available = hashCountAtLevel(size, tileLevel) - tileIndex * TILE_WIDTH;
+          const width = Math.min(TILE_WIDTH, available);
+          if ((first % TILE_WIDTH) + 2 ** r > width) {
+            throw new LedgerError(
+              "invalid_argument",
+              `subtree ${id.level}/${id.index} is not complete at size ${size}`,
+            );
+          }
+          return {
+            tile: { level: tileLevel, index: tileIndex, width },
+            r,
+            node: id.index % (TILE_WIDTH >> r),
+          };
+        });
+        const rows = await this.readRows(located.map((l) => l.tile));
+        return located.map(({ tile, r, node }) => {
+          const row = rows.get(key(tile.level, tile.index));
+          if (!row) throw new LedgerError("malformed_tile", `tile ${tile.level}/${tile.index} is missing`);
+          const tree = this.#tileTree(tile.level, tile.index, tile.width, row.data);
+          return tree[r]!.slice(node * HASH_SIZE, (node + 1) * HASH_SIZE);
+        });
+      },
+    };
+  }
+
+  /** RFC 9162 inclusion proof of a leaf in the tree of `size` leaves, from stored tiles. */
+  inclusionProof(index: number, size: number): Promise<Uint8Array[]> {
+    return readInclusionProof(this.hashSource(size), index, size);
+  }
+
+  /** RFC 9162 consistency proof between two sizes, from stored tiles. */
+  consistencyProof(size1: number, size2: number): Promise<Uint8Array[]> {
+    return readConsistencyProof(this.hashSource(size2), size1, size2);
+  }
+}
