@@ -1,0 +1,125 @@
+import type { JudgmentFeatures } from "../analysis/analyze-judgment";
+
+/** How much each kind of legal agreement counts in the re-ranking (text similarity counts 1). */
+export interface LegalWeights {
+  charges: number;
+  articles: number;
+  elements: number;
+}
+
+export const DEFAULT_LEGAL_WEIGHTS: LegalWeights = { charges: 0.5, articles: 0.15, elements: 0.2 };
+
+/** What two cases have in common, in the words a judge would use. */
+export interface LegalAgreement {
+  /** Official charge names both cases have. */
+  sharedCharges: string[];
+  /** Cited articles both cases have (刑法:133). */
+  sharedArticles: string[];
+  /** Key elements both cases have, described (血液酒精含量 201.1 / 195 mg/100ml). */
+  sharedElements: string[];
+  /** 0..1 agreement on charges (Jaccard). */
+  chargeScore: number;
+  /** 0..1 agreement on cited articles (Jaccard), 0 when the query cites none. */
+  articleScore: number;
+  /** 0..1 agreement on key elements, averaged over the elements the query has. */
+  elementScore: number;
+}
+
+function jaccard(a: readonly string[], b: readonly string[]): { shared: string[]; score: number } {
+  if (a.length === 0 || b.length === 0) return { shared: [], score: 0 };
+  const shared = a.filter((x) => b.includes(x));
+  return { shared, score: shared.length / (a.length + b.length - shared.length) };
+}
+
+/** 1 when equal, falling towards 0 as the ratio of two positive quantities grows to 10×. */
+function closeness(a: number, b: number): number {
+  if (a <= 0 || b <= 0) return 0;
+  return Math.max(0, 1 - Math.abs(Math.log10(a / b)));
+}
+
+const INJURY_RANK: Record<string, number> = {
+  重伤一级: 6,
+  重伤二级: 5,
+  重伤: 5,
+  轻伤一级: 3,
+  轻伤二级: 2,
+  轻伤: 2,
+  轻微伤: 1,
+};
+
+/** Compares the legal features of a query case and a candidate case. */
+export function compareLegalFeatures(query: JudgmentFeatures, doc: JudgmentFeatures): LegalAgreement {
+  const charges = jaccard(query.charges, doc.charges);
+  const articles = jaccard(query.articles, doc.articles);
+  const q = query.elements;
+  const d = doc.elements;
+  const shared: string[] = [];
+  let sum = 0;
+  let count = 0;
+
+  if (q.bloodAlcohol !== null) {
+    count += 1;
+    if (d.bloodAlcohol !== null) {
+      // 醉酒驾驶 starts at 80 mg/100ml; readings close to each other describe similar culpability.
+      const value = 0.5 + 0.5 * closeness(q.bloodAlcohol, d.bloodAlcohol);
+      sum += value;
+      shared.push(`血液酒精含量 ${q.bloodAlcohol} / ${d.bloodAlcohol} mg/100ml`);
+    }
+  }
+  if (q.injuryGrades.length > 0) {
+    count += 1;
+    const qTop = INJURY_RANK[q.injuryGrades[0] ?? ""] ?? 0;
+    const dTop = INJURY_RANK[d.injuryGrades[0] ?? ""] ?? 0;
+    if (dTop > 0) {
+      sum += Math.max(0, 1 - Math.abs(qTop - dTop) / 3);
+      if (qTop === dTop) shared.push(`伤情 ${q.injuryGrades[0] ?? ""}`);
+    }
+  }
+  if (q.deaths > 0 || d.deaths > 0) {
+    count += 1;
+    if (q.deaths > 0 && d.deaths > 0) {
+      sum += 1;
+      shared.push("致人死亡");
+    }
+  }
+  if (q.drugs.length > 0) {
+    count += 1;
+    let best = 0;
+    for (const qd of q.drugs) {
+      const dd = d.drugs.find((x) => x.drug === qd.drug);
+      if (!dd) continue;
+      const value = qd.grams > 0 && dd.grams > 0 ? 0.5 + 0.5 * closeness(qd.grams, dd.grams) : 0.5;
+      if (value > best) best = value;
+      shared.push(`${qd.drug} ${qd.grams} / ${dd.grams} 克`);
+    }
+    sum += best;
+  }
+  if (q.amountsYuan.length > 0) {
+    count += 1;
+    if (d.amountsYuan.length > 0) {
+      // 数额较大/巨大/特别巨大 thresholds are an order of magnitude apart: compare the largest amounts on a log scale.
+      const qMax = Math.max(...q.amountsYuan);
+      const dMax = Math.max(...d.amountsYuan);
+      const value = closeness(qMax, dMax);
+      sum += value;
+      if (value >= 0.7) shared.push(`金额 ${qMax} / ${dMax} 元`);
+    }
+  }
+  return {
+    sharedCharges: charges.shared,
+    sharedArticles: articles.shared,
+    sharedElements: shared,
+    chargeScore: charges.score,
+    articleScore: articles.score,
+    elementScore: count === 0 ? 0 : sum / count,
+  };
+}
+
+/** Weighted legal agreement added to the normalised text score. */
+export function legalScore(agreement: LegalAgreement, weights: LegalWeights = DEFAULT_LEGAL_WEIGHTS): number {
+  return (
+    weights.charges * agreement.chargeScore +
+    weights.articles * agreement.articleScore +
+    weights.elements * agreement.elementScore
+  );
+}

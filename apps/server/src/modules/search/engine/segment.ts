@@ -1,0 +1,576 @@
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import type { AnalyzedJudgment, JudgmentFeatures } from "../analysis/analyze-judgment";
+import { TEXT_FIELDS } from "../analysis/analyze-judgment";
+import { ByteWriter, FileAppender, SequentialReader, hashId } from "./byte-io";
+
+/**
+ * An immutable index segment on disk. Terms are `<field code><term>` keys sorted in JavaScript
+ * string order; each key has a document frequency and a postings list of (doc delta, tf)
+ * varints. Per document: external id, field lengths, legal features (JSON) and the stored text
+ * (deflated). Only the term dictionary, lengths and id hashes are held in memory; postings,
+ * features and stored text are read through a file handle when needed.
+ */
+
+/** One-character field codes prefixed to terms. */
+export const FIELD_CODES: Record<(typeof TEXT_FIELDS)[number] | "charge", string> = {
+  facts: "f",
+  reasoning: "r",
+  title: "t",
+  charge: "c",
+};
+export const FIELD_COUNT = TEXT_FIELDS.length;
+
+/** The stored text of a judgment (for snippets). */
+export interface StoredJudgment {
+  title: string;
+  facts: string;
+  reasoning: string;
+  outcome: string;
+}
+
+interface SegmentMeta {
+  docCount: number;
+  termCount: number;
+  lengthSums: number[];
+}
+
+function typed<T>(file: string, make: (buffer: ArrayBuffer) => T): T {
+  const data = readFileSync(file);
+  return make(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
+}
+
+function writeTyped(file: string, array: ArrayBufferView): void {
+  writeFileSync(file, Buffer.from(array.buffer, array.byteOffset, array.byteLength));
+}
+
+/** Features are kept small: the first amounts suffice to compare money scales. */
+function encodeFeatures(features: JudgmentFeatures): Uint8Array {
+  const compact = {
+    ...features,
+    elements: { ...features.elements, amountsYuan: features.elements.amountsYuan.slice(0, 8) },
+  };
+  return Buffer.from(JSON.stringify(compact), "utf8");
+}
+
+/** A segment opened for reading. */
+export class SegmentReader {
+  readonly docCount: number;
+  readonly termCount: number;
+  readonly lengthSums: number[];
+  private readonly keys: Buffer;
+  private readonly keyOffsets: Uint32Array;
+  private readonly dfs: Uint32Array;
+  private readonly postingOffsets: Float64Array;
+  private readonly lengths: Uint16Array;
+  private readonly idBlob: Buffer;
+  private readonly idOffsets: Uint32Array;
+  private readonly idHashes: Uint32Array;
+  private readonly featureOffsets: Float64Array;
+  private readonly storeOffsets: Float64Array;
+  readonly postingsFd: number;
+  private readonly featureFd: number;
+  private readonly storeFd: number;
+  /** Deleted documents (bit per local doc). */
+  readonly deleted: Uint8Array;
+  deletedCount = 0;
+  private deletesDirty = false;
+
+  constructor(
+    readonly dir: string,
+    readonly name: string,
+  ) {
+    const path = (file: string): string => join(dir, file);
+    const meta = JSON.parse(readFileSync(path("meta.json"), "utf8")) as SegmentMeta;
+    this.docCount = meta.docCount;
+    this.termCount = meta.termCount;
+    this.lengthSums = meta.lengthSums;
+    this.keys = readFileSync(path("keys.bin"));
+    this.keyOffsets = typed(path("keys.off"), (b) => new Uint32Array(b));
+    this.dfs = typed(path("df.bin"), (b) => new Uint32Array(b));
+    this.postingOffsets = typed(path("post.off"), (b) => new Float64Array(b));
+    this.lengths = typed(path("len.bin"), (b) => new Uint16Array(b));
+    this.idBlob = readFileSync(path("ids.bin"));
+    this.idOffsets = typed(path("ids.off"), (b) => new Uint32Array(b));
+    this.idHashes = typed(path("idhash.bin"), (b) => new Uint32Array(b));
+    this.featureOffsets = typed(path("feat.off"), (b) => new Float64Array(b));
+    this.storeOffsets = typed(path("store.off"), (b) => new Float64Array(b));
+    this.postingsFd = openSync(path("post.bin"), "r");
+    this.featureFd = openSync(path("feat.bin"), "r");
+    this.storeFd = openSync(path("store.bin"), "r");
+    this.deleted = new Uint8Array(Math.ceil(this.docCount / 8));
+    if (existsSync(path("del.bin"))) {
+      this.deleted.set(readFileSync(path("del.bin")).subarray(0, this.deleted.length));
+      for (let i = 0; i < this.docCount; i += 1) if (this.isDeleted(i)) this.deletedCount += 1;
+    }
+  }
+
+  get liveCount(): number {
+    return this.docCount - this.deletedCount;
+  }
+
+  keyAt(index: number): string {
+    return this.keys.toString("utf8", this.keyOffsets[index], this.keyOffsets[index + 1]);
+  }
+
+  /** Index of a term key, or -1. */
+  findKey(key: string): number {
+    let lo = 0;
+    let hi = this.termCount - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const probe = this.keyAt(mid);
+      if (probe === key) return mid;
+      if (probe < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  df(termIndex: number): number {
+    return this.dfs[termIndex] ?? 0;
+  }
+
+  /** Raw postings bytes of a term (read from disk). */
+  postingsBytes(termIndex: number, scratch?: Buffer): Uint8Array {
+    const start = this.postingOffsets[termIndex] ?? 0;
+    const end = this.postingOffsets[termIndex + 1] ?? start;
+    const length = end - start;
+    const buffer = scratch && scratch.length >= length ? scratch : Buffer.allocUnsafe(length);
+    readSync(this.postingsFd, buffer, 0, length, start);
+    return buffer.subarray(0, length);
+  }
+
+  postingsRange(termIndex: number): [number, number] {
+    return [this.postingOffsets[termIndex] ?? 0, this.postingOffsets[termIndex + 1] ?? 0];
+  }
+
+  fieldLength(doc: number, field: number): number {
+    return this.lengths[doc * FIELD_COUNT + field] ?? 0;
+  }
+
+  isDeleted(doc: number): boolean {
+    return ((this.deleted[doc >>> 3] ?? 0) & (1 << (doc & 7))) !== 0;
+  }
+
+  /** Marks a document deleted; returns false when it already was. */
+  markDeleted(doc: number): boolean {
+    if (this.isDeleted(doc)) return false;
+    this.deleted[doc >>> 3] = (this.deleted[doc >>> 3] ?? 0) | (1 << (doc & 7));
+    this.deletedCount += 1;
+    this.deletesDirty = true;
+    return true;
+  }
+
+  /** Writes the delete bitset if it changed (atomically: temp file then rename). */
+  persistDeletes(): void {
+    if (!this.deletesDirty) return;
+    const tmp = join(this.dir, "del.bin.tmp");
+    writeFileSync(tmp, this.deleted);
+    renameSync(tmp, join(this.dir, "del.bin"));
+    this.deletesDirty = false;
+  }
+
+  id(doc: number): string {
+    return this.idBlob.toString("utf8", this.idOffsets[doc], this.idOffsets[doc + 1]);
+  }
+
+  /** Local doc number of a live document with this id, or -1. */
+  findDoc(id: string): number {
+    const hash = hashId(id);
+    let lo = 0;
+    let hi = this.docCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.idHashes[mid * 2] ?? 0) < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.docCount && this.idHashes[i * 2] === hash; i += 1) {
+      const doc = this.idHashes[i * 2 + 1] ?? 0;
+      if (!this.isDeleted(doc) && this.id(doc) === id) return doc;
+    }
+    return -1;
+  }
+
+  features(doc: number): JudgmentFeatures {
+    const start = this.featureOffsets[doc] ?? 0;
+    const length = (this.featureOffsets[doc + 1] ?? 0) - start;
+    const buffer = Buffer.allocUnsafe(length);
+    readSync(this.featureFd, buffer, 0, length, start);
+    return JSON.parse(buffer.toString("utf8")) as JudgmentFeatures;
+  }
+
+  stored(doc: number): StoredJudgment {
+    const start = this.storeOffsets[doc] ?? 0;
+    const length = (this.storeOffsets[doc + 1] ?? 0) - start;
+    const buffer = Buffer.allocUnsafe(length);
+    readSync(this.storeFd, buffer, 0, length, start);
+    return JSON.parse(inflateRawSync(buffer).toString("utf8")) as StoredJudgment;
+  }
+
+  /** Raw bytes of a document's features and stored text (segment merges copy them as they are). */
+  rawRecord(kind: "feat" | "store", doc: number, reader: SequentialReader): Uint8Array {
+    const offsets = kind === "feat" ? this.featureOffsets : this.storeOffsets;
+    const start = offsets[doc] ?? 0;
+    return reader.read(start, (offsets[doc + 1] ?? 0) - start);
+  }
+
+  fd(kind: "feat" | "store"): number {
+    return kind === "feat" ? this.featureFd : this.storeFd;
+  }
+
+  close(): void {
+    this.persistDeletes();
+    closeSync(this.postingsFd);
+    closeSync(this.featureFd);
+    closeSync(this.storeFd);
+  }
+}
+
+/** Growable Int32 array. */
+class IntList {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/** Documents added since the last flush, held compactly until they are written as a segment. */
+export class SegmentBuilder {
+  private readonly vocabulary = new Map<string, number>();
+  private readonly postingTerms = new IntList();
+  private readonly postingDocs = new IntList();
+  private readonly postingFreqs = new IntList();
+  private readonly lengths = new IntList();
+  private readonly ids: string[] = [];
+  private readonly features: Uint8Array[] = [];
+  private readonly stored: Uint8Array[] = [];
+  /** id → local doc, for deletes that arrive before the flush. */
+  private readonly byId = new Map<string, number>();
+  private readonly deleted = new Set<number>();
+
+  get docCount(): number {
+    return this.ids.length;
+  }
+
+  get postingCount(): number {
+    return this.postingTerms.length;
+  }
+
+  private termId(key: string): number {
+    let id = this.vocabulary.get(key);
+    if (id === undefined) {
+      id = this.vocabulary.size;
+      this.vocabulary.set(key, id);
+    }
+    return id;
+  }
+
+  add(doc: AnalyzedJudgment): void {
+    const local = this.ids.length;
+    this.delete(doc.id);
+    TEXT_FIELDS.forEach((field) => {
+      const terms = doc.fields[field];
+      const code = FIELD_CODES[field];
+      for (let i = 0; i < terms.terms.length; i += 1) {
+        this.postingTerms.push(this.termId(code + (terms.terms[i] ?? "")));
+        this.postingDocs.push(local);
+        this.postingFreqs.push(terms.freqs[i] ?? 1);
+      }
+      this.lengths.push(Math.min(65535, terms.length));
+    });
+    for (const charge of doc.features.charges) {
+      this.postingTerms.push(this.termId(FIELD_CODES.charge + charge));
+      this.postingDocs.push(local);
+      this.postingFreqs.push(1);
+    }
+    this.ids.push(doc.id);
+    this.features.push(encodeFeatures(doc.features));
+    this.stored.push(deflateRawSync(Buffer.from(JSON.stringify(doc.stored), "utf8")));
+    this.byId.set(doc.id, local);
+  }
+
+  /** Deletes a buffered document by id; returns whether one was found. */
+  delete(id: string): boolean {
+    const local = this.byId.get(id);
+    if (local === undefined) return false;
+    this.byId.delete(id);
+    this.deleted.add(local);
+    return true;
+  }
+
+  /** Writes the buffered documents as a segment directory. */
+  write(dir: string): void {
+    mkdirSync(dir, { recursive: true });
+    const path = (file: string): string => join(dir, file);
+    const keys = [...this.vocabulary.keys()].sort();
+    const termCount = keys.length;
+    // Counting sort of postings by term keeps each term's documents in ascending order.
+    const counts = new Int32Array(this.vocabulary.size + 1);
+    for (let i = 0; i < this.postingTerms.length; i += 1) {
+      const slot = (this.postingTerms.data[i] ?? 0) + 1;
+      counts[slot] = (counts[slot] ?? 0) + 1;
+    }
+    for (let i = 1; i < counts.length; i += 1) counts[i] = (counts[i] ?? 0) + (counts[i - 1] ?? 0);
+    const starts = counts.slice();
+    const order = new Int32Array(this.postingTerms.length);
+    for (let i = 0; i < this.postingTerms.length; i += 1) {
+      const term = this.postingTerms.data[i] ?? 0;
+      const at = starts[term] ?? 0;
+      order[at] = i;
+      starts[term] = at + 1;
+    }
+
+    const keyWriter = new ByteWriter(1 << 20);
+    const keyOffsets = new Uint32Array(termCount + 1);
+    const dfs = new Uint32Array(termCount);
+    const postingOffsets = new Float64Array(termCount + 1);
+    const postings = new FileAppender(path("post.bin"));
+    const encoder = new TextEncoder();
+    const out = new ByteWriter(1 << 16);
+    keys.forEach((key, index) => {
+      keyWriter.writeBytes(encoder.encode(key));
+      keyOffsets[index + 1] = keyWriter.length;
+      const term = this.vocabulary.get(key) ?? 0;
+      out.reset();
+      let previous = 0;
+      let df = 0;
+      for (let j = counts[term] ?? 0; j < (counts[term + 1] ?? 0); j += 1) {
+        const posting = order[j] ?? 0;
+        const doc = this.postingDocs.data[posting] ?? 0;
+        out.writeVarint(doc - previous);
+        out.writeVarint(this.postingFreqs.data[posting] ?? 1);
+        previous = doc;
+        df += 1;
+      }
+      dfs[index] = df;
+      postings.write(out.view());
+      postingOffsets[index + 1] = postings.position;
+    });
+    postings.close();
+    writeFileSync(path("keys.bin"), keyWriter.view());
+    writeTyped(path("keys.off"), keyOffsets);
+    writeTyped(path("df.bin"), dfs);
+    writeTyped(path("post.off"), postingOffsets);
+    writeDocumentFiles(
+      dir,
+      this.ids,
+      Int32Array.from(this.lengths.data.subarray(0, this.lengths.length)),
+      this.features,
+      this.stored,
+    );
+    const deleted = new Uint8Array(Math.ceil(this.ids.length / 8));
+    for (const doc of this.deleted) deleted[doc >>> 3] = (deleted[doc >>> 3] ?? 0) | (1 << (doc & 7));
+    if (this.deleted.size > 0) writeFileSync(path("del.bin"), deleted);
+    const lengthSums = TEXT_FIELDS.map((_, f) => {
+      let sum = 0;
+      for (let d = 0; d < this.ids.length; d += 1) sum += this.lengths.data[d * FIELD_COUNT + f] ?? 0;
+      return sum;
+    });
+    writeFileSync(
+      path("meta.json"),
+      JSON.stringify({ docCount: this.ids.length, termCount, lengthSums } satisfies SegmentMeta),
+    );
+  }
+}
+
+function writeDocumentFiles(
+  dir: string,
+  ids: readonly string[],
+  lengths: Int32Array,
+  features: readonly Uint8Array[],
+  stored: readonly Uint8Array[],
+): void {
+  const path = (file: string): string => join(dir, file);
+  const idWriter = new ByteWriter(1 << 16);
+  const idOffsets = new Uint32Array(ids.length + 1);
+  const encoder = new TextEncoder();
+  ids.forEach((id, i) => {
+    idWriter.writeBytes(encoder.encode(id));
+    idOffsets[i + 1] = idWriter.length;
+  });
+  writeFileSync(path("ids.bin"), idWriter.view());
+  writeTyped(path("ids.off"), idOffsets);
+  writeTyped(path("idhash.bin"), idHashTable(ids));
+  writeTyped(path("len.bin"), Uint16Array.from(lengths));
+  for (const [name, records] of [
+    ["feat", features],
+    ["store", stored],
+  ] as const) {
+    const appender = new FileAppender(path(`${name}.bin`));
+    const offsets = new Float64Array(records.length + 1);
+    records.forEach((record, i) => {
+      appender.write(record);
+      offsets[i + 1] = appender.position;
+    });
+    appender.close();
+    writeTyped(path(`${name}.off`), offsets);
+  }
+}
+
+function idHashTable(ids: readonly string[]): Uint32Array {
+  const order = ids.map((id, doc) => [hashId(id), doc] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const table = new Uint32Array(ids.length * 2);
+  order.forEach(([hash, doc], i) => {
+    table[i * 2] = hash;
+    table[i * 2 + 1] = doc;
+  });
+  return table;
+}
+
+/** Yields to the event loop so a background merge does not stall searches. */
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Merges segments into one new segment directory, dropping deleted documents. Documents keep
+ * their relative order (source by source). Returns, per source, the map old doc → new doc (-1 if
+ * dropped), so deletes that happen during the merge can be carried over.
+ */
+export async function mergeSegments(sources: readonly SegmentReader[], dir: string): Promise<Int32Array[]> {
+  mkdirSync(dir, { recursive: true });
+  const path = (file: string): string => join(dir, file);
+  const maps = sources.map((source) => new Int32Array(source.docCount).fill(-1));
+  const ids: string[] = [];
+  const lengthList: number[] = [];
+  const liveAtStart = sources.map((source) => source.deleted.slice());
+  sources.forEach((source, s) => {
+    for (let doc = 0; doc < source.docCount; doc += 1) {
+      if (((liveAtStart[s]?.[doc >>> 3] ?? 0) & (1 << (doc & 7))) !== 0) continue;
+      (maps[s] as Int32Array)[doc] = ids.length;
+      ids.push(source.id(doc));
+      for (let f = 0; f < FIELD_COUNT; f += 1) lengthList.push(source.fieldLength(doc, f));
+    }
+  });
+
+  // Features and stored text: copy the raw records of live documents.
+  for (const kind of ["feat", "store"] as const) {
+    const appender = new FileAppender(path(`${kind}.bin`));
+    const offsets = new Float64Array(ids.length + 1);
+    let next = 0;
+    for (let s = 0; s < sources.length; s += 1) {
+      const source = sources[s] as SegmentReader;
+      const reader = new SequentialReader(source.fd(kind));
+      const map = maps[s] as Int32Array;
+      for (let doc = 0; doc < source.docCount; doc += 1) {
+        if ((map[doc] ?? -1) < 0) continue;
+        appender.write(source.rawRecord(kind, doc, reader));
+        offsets[++next] = appender.position;
+      }
+      await yieldToLoop();
+    }
+    appender.close();
+    writeTyped(path(`${kind}.off`), offsets);
+  }
+  const idWriter = new ByteWriter(1 << 16);
+  const idOffsets = new Uint32Array(ids.length + 1);
+  const encoder = new TextEncoder();
+  ids.forEach((id, i) => {
+    idWriter.writeBytes(encoder.encode(id));
+    idOffsets[i + 1] = idWriter.length;
+  });
+  writeFileSync(path("ids.bin"), idWriter.view());
+  writeTyped(path("ids.off"), idOffsets);
+  writeTyped(path("idhash.bin"), idHashTable(ids));
+  writeTyped(path("len.bin"), Uint16Array.from(lengthList));
+
+  // Terms: k-way merge of the sorted dictionaries.
+  const cursors = sources.map(() => 0);
+  const readers = sources.map((source) => new SequentialReader(source.postingsFd));
+  const keyFile = new FileAppender(path("keys.bin"));
+  const postings = new FileAppender(path("post.bin"));
+  const keyOffsets = new IntList();
+  const dfs = new IntList();
+  const postingOffsets: number[] = [0];
+  keyOffsets.push(0);
+  const out = new ByteWriter(1 << 16);
+  const currentKeys = sources.map((source) => (source.termCount > 0 ? source.keyAt(0) : null));
+  let termCount = 0;
+  let steps = 0;
+  for (;;) {
+    let key: string | null = null;
+    for (const candidate of currentKeys)
+      if (candidate !== null && (key === null || candidate < key)) key = candidate;
+    if (key === null) break;
+    out.reset();
+    let previous = 0;
+    let df = 0;
+    for (let s = 0; s < sources.length; s += 1) {
+      if (currentKeys[s] !== key) continue;
+      const source = sources[s] as SegmentReader;
+      const term = cursors[s] ?? 0;
+      const [start, end] = source.postingsRange(term);
+      const bytes = (readers[s] as SequentialReader).read(start, end - start);
+      const map = maps[s] as Int32Array;
+      let at = 0;
+      let doc = 0;
+      const count = source.df(term);
+      for (let i = 0; i < count; i += 1) {
+        let shift = 0;
+        let value = 0;
+        let b: number;
+        do {
+          b = bytes[at++] ?? 0;
+          value |= (b & 0x7f) << shift;
+          shift += 7;
+        } while (b & 0x80);
+        doc += value;
+        shift = 0;
+        let tf = 0;
+        do {
+          b = bytes[at++] ?? 0;
+          tf |= (b & 0x7f) << shift;
+          shift += 7;
+        } while (b & 0x80);
+        const mapped = map[doc] ?? -1;
+        if (mapped < 0) continue;
+        out.writeVarint(mapped - previous);
+        out.writeVarint(tf);
+        previous = mapped;
+        df += 1;
+      }
+      cursors[s] = term + 1;
+      currentKeys[s] = term + 1 < source.termCount ? source.keyAt(term + 1) : null;
+    }
+    if (df > 0) {
+      const encoded = encoder.encode(key);
+      keyFile.write(encoded);
+      keyOffsets.push(keyFile.position);
+      dfs.push(df);
+      postings.write(out.view());
+      postingOffsets.push(postings.position);
+      termCount += 1;
+    }
+    if (++steps % 20_000 === 0) await yieldToLoop();
+  }
+  keyFile.close();
+  postings.close();
+  writeTyped(path("keys.off"), Uint32Array.from(keyOffsets.data.subarray(0, keyOffsets.length)));
+  writeTyped(path("df.bin"), Uint32Array.from(dfs.data.subarray(0, dfs.length)));
+  writeTyped(path("post.off"), Float64Array.from(postingOffsets));
+  const lengthSums = TEXT_FIELDS.map((_, f) => {
+    let sum = 0;
+    for (let d = 0; d < ids.length; d += 1) sum += lengthList[d * FIELD_COUNT + f] ?? 0;
+    return sum;
+  });
+  writeFileSync(
+    path("meta.json"),
+    JSON.stringify({ docCount: ids.length, termCount, lengthSums } satisfies SegmentMeta),
+  );
+  return maps;
+}
