@@ -1,0 +1,152 @@
+import path from "node:path";
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import type { AppContext, AppPorts } from "./context";
+import { randomBytes } from "node:crypto";
+import * as cases from "./modules/cases/index";
+import * as courts from "./modules/courts/index";
+import * as delivery from "./modules/delivery/index";
+import * as filing from "./modules/filing/index";
+import * as identity from "./modules/identity/index";
+import * as ledger from "./modules/ledger/index";
+import {
+  JobRunner,
+  LocalFileStore,
+  ReadCache,
+  buildHttpServer,
+  registerAuditRoutes,
+  migrate,
+  openDatabase,
+  systemClock,
+  type AppConfig,
+  type Clock,
+  type Database,
+  type JobDefinition,
+} from "./platform";
+import { createLogger } from "./platform/logger";
+
+export const version = "0.1.0";
+
+export interface CreateAppOptions {
+  config: AppConfig;
+  clock?: Clock;
+  /** An open database (tests); otherwise opened from the configuration. */
+  database?: Database;
+  ports?: Partial<AppPorts>;
+  logger?: Logger;
+  /** Evidence ledger settings over those of the environment (witnesses of the demo start, tests). */
+  ledger?: Partial<ledger.LedgerConfig>;
+}
+
+/** A wired netcourt instance: context, HTTP server and job runner. */
+export interface NetcourtApp {
+  context: AppContext;
+  http: FastifyInstance;
+  jobs: JobRunner;
+  /** Listens on the configured port and starts the job runner; returns the base URL. */
+  start(): Promise<string>;
+  /** Graceful shutdown: stop accepting, finish in-flight requests and jobs, close the database. */
+  close(): Promise<void>;
+}
+
+/** The composition root: opens the database, applies migrations, wires ports, modules and routes. */
+export async function createApp(options: CreateAppOptions): Promise<NetcourtApp> {
+  const { config } = options;
+  const log = options.logger ?? createLogger(config);
+  const clock = options.clock ?? systemClock;
+  const database =
+    options.database ??
+    (await openDatabase(
+      config.databaseUrl
+        ? { kind: "postgres", url: config.databaseUrl }
+        : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") },
+    ));
+  await migrate(database);
+  const ledgerService = await ledger.createLedger({
+    db: database.db,
+    clock,
+    log,
+    dataDir: config.dataDir,
+    config: ledger.resolveLedgerConfig(options.ledger),
+  });
+
+  const context: AppContext = {
+    config,
+    database,
+    db: database.db,
+    clock,
+    files: new LocalFileStore(path.join(config.dataDir, "files")),
+    log,
+    ports: {
+      payment:
+        options.ports?.payment ??
+        new filing.SimulatedPaymentGateway(randomBytes(32), () => config.publicUrl.replace(/\/$/, "")),
+      ...(options.ports?.realNameVerifier ? { realNameVerifier: options.ports.realNameVerifier } : {}),
+    },
+    ledger: ledgerService,
+  };
+
+  const definitions = [filing.feeDeadlineJob(context)] as unknown as JobDefinition<never>[];
+  const names = new ReadCache<string | null>(database.changes, "user", 50_000);
+  const userNames = async (ids: string[]) => {
+    const found = new Map<string, string>();
+    for (const id of ids) {
+      const name = await names.get(
+        id,
+        async () => (await identity.findUserSummaries(context.db, [id]))[0]?.name ?? null,
+      );
+      if (name !== null) found.set(id, name);
+    }
+    return found;
+  };
+  const jobs = new JobRunner({
+    db: context.db,
+    clock,
+    definitions,
+    pollMs: config.jobPollMs,
+    onError: (error, job) => log.error({ err: error, jobId: job.id, kind: job.kind }, "job failed"),
+  });
+
+  const http = await buildHttpServer({
+    config,
+    logger: log,
+    db: context.db,
+    changes: database.changes,
+    clock,
+    version,
+    loadActor: (session) => identity.loadActor(context.db, session, courts.findMemberships),
+    registerRoutes: async (app) => {
+      await identity.registerIdentityRoutes(app, context, courts);
+      await courts.registerCourtsRoutes(app, context);
+      await cases.registerCasesRoutes(app, context, {
+        actionProviders: [filing.filingCaseActions(context)],
+        userNames,
+      });
+      await filing.registerFilingRoutes(app, context);
+      await delivery.registerDeliveryRoutes(app, context);
+      await ledger.registerLedgerRoutes(app, context);
+      await registerAuditRoutes(app, context.db);
+    },
+  });
+
+  let closed = false;
+  return {
+    context,
+    http,
+    jobs,
+    async start() {
+      await context.ledger.start();
+      const address = await http.listen({ port: config.port, host: config.host });
+      jobs.start();
+      return address;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await http.close();
+      await jobs.stop();
+      await context.ledger.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The `netcourt` command. Each subcommand lives in the module that owns it and is loaded lazily,
+ * so `npx netcourt similar …` does not start the server or open a database it does not need.
+ */
+type CommandRunner = (argv: string[]) => Promise<number>;
+
+const commands: Record<string, { summary: string; load: () => Promise<CommandRunner> }> = {
+  serve: {
+    summary: "start the server and web UI (same as npm start)",
+    load: async () => (await import("./main")).runServeCommand,
+  },
+  totp: {
+    summary: "print the current TOTP code of a secret (default: the demo staff secret)",
+    load: async () => (await import("./seed/totp.cli")).runTotpCommand,
+  },
+  similar: {
+    summary: "similar-case retrieval on LeCaRD: rank pools (TREC run) and evaluate",
+    load: async () => (await import("./modules/search/lecard/similar.cli")).runSimilarCommand,
+  },
+  predict: {
+    summary: "criminal outcome prediction (CAIL2018): predict charges, articles, terms; evaluate",
+    load: async () => (await import("./modules/search/predict/predict.cli")).runPredictCommand,
+  },
+  witness: {
+    summary: "run an independent ledger witness (c2sp.org/tlog-witness) with its own key and state",
+    load: async () => (await import("./modules/ledger/witness/witness.cli")).runWitnessCommand,
+  },
+};
+
+/** Registers a subcommand; modules call this from the table above only. */
+export function listCommands(): string[] {
+  return Object.keys(commands);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name === undefined ? undefined : commands[name];
+  if (!command) {
+    const lines = Object.entries(commands).map(([key, value]) => `  ${key.padEnd(10)} ${value.summary}`);
+    process.stderr.write(`usage: netcourt <command> [options]\n\ncommands:\n${lines.join("\n")}\n`);
+    return name === undefined || name === "--help" || name === "help" ? 0 : 2;
+  }
+  const run = await command.load();
+  return run(rest);
+}
+
+process.exitCode = await main(process.argv.slice(2));
