@@ -1,0 +1,85 @@
+import { App, Button, Card, Form, Input, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useNavigate } from "react-router";
+import { nextPath } from "../../../app/route-guard";
+import { ErrorAlert } from "../../../components/error-alert";
+import { Page } from "../../../components/page";
+import { useSubmit } from "../../../platform/use-api";
+import { SecondFactorStep } from "../components/second-factor-step";
+import { identityApi, type Me } from "../identity.api";
+import { requiredRule } from "../identity.validators";
+import { useMe } from "../session-context";
+
+interface SignInForm {
+  login: string;
+  password: string;
+}
+
+/** Sign-in with phone or e-mail and password; staff continue with the TOTP step. */
+export function SignInScene() {
+  const { t } = useTranslation(["identity", "common"]);
+  const [form] = Form.useForm<SignInForm>();
+  const { me, setMe, signOut } = useMe();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  const finish = (user: Me) => {
+    setMe(user);
+    void message.success(t("signIn.done"));
+    void navigate(nextPath(location.search), { replace: true });
+  };
+
+  const signIn = useSubmit(async (values: SignInForm) => {
+    const { user } = await identityApi.login(values.login.trim(), values.password);
+    if (user.needsSecondFactor) setMe(user);
+    else finish(user);
+  }, form);
+
+  if (me?.needsSecondFactor) {
+    return (
+      <Page title={t("secondFactor.title")} width="narrow">
+        <Card>
+          <SecondFactorStep
+            me={me}
+            onDone={finish}
+            onCancel={() => {
+              void signOut();
+            }}
+          />
+        </Card>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={t("signIn.title")} width="narrow">
+      <Card>
+        <ErrorAlert error={signIn.error} details={signIn.otherDetails} hasFieldErrors />
+        <Form<SignInForm>
+          form={form}
+          layout="vertical"
+          onFinish={(values) => void signIn.submit(values)}
+          requiredMark={false}
+        >
+          <Form.Item name="login" label={t("fields.login")} rules={[requiredRule(t("fields.login"))]}>
+            <Input autoComplete="username" />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t("fields.password")}
+            rules={[requiredRule(t("fields.password"))]}
+          >
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={signIn.isSubmitting}>
+            {t("signIn.submit")}
+          </Button>
+        </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          {t("signIn.noAccount")} <Link to={`/register${location.search}`}>{t("signIn.register")}</Link>
+        </Typography.Paragraph>
+      </Card>
+    </Page>
+  );
+}

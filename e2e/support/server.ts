@@ -1,0 +1,163 @@
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+/** The repository root (this file lives in e2e/support). */
+export const repoRoot = path.resolve(import.meta.dirname, "../..");
+
+const webDir = path.join(repoRoot, "apps/web");
+// What the web bundle is built from: its sources and the shared catalogs and checks it imports.
+const webSources = [
+  path.join(webDir, "src"),
+  path.join(webDir, "index.html"),
+  path.join(webDir, "vite.config.ts"),
+  path.join(webDir, "public"),
+  path.join(repoRoot, "packages/shared/src"),
+];
+
+async function newestMtime(target: string): Promise<number> {
+  const stat = await fs.stat(target).catch(() => null);
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of await fs.readdir(target)) {
+    newest = Math.max(newest, await newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+let built: Promise<void> | null = null;
+
+/** Builds apps/web/dist once per run, and not at all when the bundle is newer than its sources. */
+export function buildWebOnce(): Promise<void> {
+  built ??= (async () => {
+    const bundle = await fs.stat(path.join(webDir, "dist/index.html")).catch(() => null);
+    const sources = Math.max(...(await Promise.all(webSources.map(newestMtime))));
+    if (bundle && bundle.mtimeMs > sources) return;
+    await promisify(execFile)("npm", ["run", "build", "-w", "@netcourt/web"], {
+      cwd: repoRoot,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  })();
+  return built;
+}
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface StartServerOptions {
+  /** Seed the demo court, staff and cases (SEED_DEMO); false by default. */
+  seedDemo?: boolean;
+  /** More environment variables for the server. */
+  env?: Record<string, string>;
+  /** How long to wait for /api/health; 120 s by default (PGlite's first initdb is slow on a busy machine). */
+  startTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>` */
+  baseUrl: string;
+  port: number;
+  dataDir: string;
+  /** What the server printed so far (stdout and stderr), for failure messages. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after a grace period; removes the data folder. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal); // the whole group: npx, tsx and node
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Starts the real server (`npx tsx apps/server/src/main.ts`) on a free port with a fresh data folder,
+ * after building the web UI if needed, and resolves once `/api/health` answers.
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  await buildWebOnce();
+  const port = await freePort();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "netcourt-e2e-"));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn("npx", ["tsx", "apps/server/src/main.ts"], {
+    cwd: repoRoot,
+    detached: true, // its own process group, so stop() reaches tsx's node child too
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      SEED_DEMO: options.seedDemo ? "true" : "false",
+      PUBLIC_URL: baseUrl,
+      ...options.env,
+    },
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const killOnExit = () => signalGroup(child, "SIGKILL");
+  process.once("exit", killOnExit);
+
+  let stopped: Promise<void> | null = null;
+  const stop = () => {
+    stopped ??= (async () => {
+      signalGroup(child, "SIGTERM");
+      if (!(await exited(child, 10_000))) {
+        signalGroup(child, "SIGKILL");
+        await exited(child, 5_000);
+      }
+      process.removeListener("exit", killOnExit);
+      await fs.rm(dataDir, { recursive: true, force: true });
+    })();
+    return stopped;
+  };
+
+  const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+      try {
+        const response = await fetch(`${baseUrl}/api/health`);
+        if (response.ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error("the server did not become healthy in time");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
+  }
+  return { baseUrl, port, dataDir, output: () => output, stop };
+}
