@@ -1,0 +1,144 @@
+// Scale benchmark of the similar-case index: build N synthetic judgments (default 1,000,000) made
+// from the LeCaRD candidates, then time similar-case queries. Usage:
+//   npm run bench:search -- [--docs N] [--data /work/shared/data/lecard] [--dir /tmp/x] [--queries 300] [--keep]
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  AnalysisPool,
+  extractCharges,
+  JudgmentIndex,
+  readLecardCandidates as readCandidates,
+  readLecardQueries as readQueries,
+  type JudgmentInput,
+} from "../apps/server/src/modules/search/index";
+import { createRandom, synthesizeJudgment, varyText, type BaseJudgment } from "./search/synthetic-judgments";
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: "string", default: "1000000" },
+    data: { type: "string", default: "/work/shared/data/lecard" },
+    dir: { type: "string" },
+    queries: { type: "string", default: "300" },
+    threads: { type: "string", default: "2" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const total = Number(values.docs);
+const dir = values.dir ?? mkdtempSync(join(tmpdir(), "netcourt-search-bench-"));
+
+function directorySize(path: string): number {
+  let size = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const full = join(path, entry.name);
+    size += entry.isDirectory() ? directorySize(full) : statSync(full).size;
+  }
+  return size;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
+
+const bases: BaseJudgment[] = [];
+for await (const c of readCandidates(join(values.data, "candidates.jsonl.gz"))) {
+  bases.push({
+    title: c.ajName ?? "",
+    facts: c.ajjbqk ?? "",
+    reasoning: c.cpfxgc ?? "",
+    outcome: c.pjjg ?? "",
+    charge: extractCharges(c.pjjg ?? "")[0] ?? "",
+  });
+}
+const byCharge = new Map<string, number[]>();
+bases.forEach((b, i) => byCharge.set(b.charge, [...(byCharge.get(b.charge) ?? []), i]));
+
+const index = await JudgmentIndex.open({ dir, durable: false, refreshMs: 0 });
+const pool = new AnalysisPool(Number(values.threads));
+const started = performance.now();
+const cpuAtStart = process.cpuUsage();
+const batchSize = 100;
+const maxInFlight = Number(values.threads) * 3;
+const inFlight = new Set<Promise<void>>();
+let lastReport = started;
+for (let n = 0; n < total; n += batchSize) {
+  const batch: JudgmentInput[] = [];
+  for (let i = n; i < Math.min(total, n + batchSize); i += 1)
+    batch.push(synthesizeJudgment(i, bases, byCharge));
+  const job: Promise<void> = pool.analyze(batch, index.indexedFields).then((analyzed) => {
+    index.addAnalyzed(analyzed);
+    inFlight.delete(job);
+  });
+  inFlight.add(job);
+  if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+  if (performance.now() - lastReport > 30_000) {
+    lastReport = performance.now();
+    const s = index.stats();
+    process.stderr.write(
+      `  ${n + batchSize} generated, ${s.documents + s.buffered} indexed, ${s.segments} segments, ${(((n + batchSize) / (lastReport - started)) * 1000).toFixed(0)} docs/s\n`,
+    );
+  }
+}
+await Promise.all(inFlight);
+await pool.close();
+index.refresh();
+await index.waitForMerges();
+const buildSeconds = (performance.now() - started) / 1000;
+const buildCpu = process.cpuUsage(cpuAtStart);
+const stats = index.stats();
+const bytes = directorySize(dir);
+
+// Queries: the LeCaRD query facts as written, and perturbed copies (other names, amounts, places).
+const random = createRandom(7);
+const lecardQueries = readQueries(join(values.data, "queries.jsonl"));
+const queries: { facts: string; charges: string[] }[] = [];
+for (let i = 0; i < Number(values.queries); i += 1) {
+  const q = lecardQueries[i % lecardQueries.length];
+  if (!q) break;
+  queries.push({
+    facts: i < lecardQueries.length ? q.query : varyText(q.query, new Map(), random),
+    charges: q.charges,
+  });
+}
+for (const q of queries.slice(0, 20)) index.search(q); // warm the page cache and the JIT
+const latencies: number[] = [];
+const cpuLatencies: number[] = [];
+for (const q of queries) {
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  index.search(q, { limit: 10 });
+  const used = process.cpuUsage(cpu);
+  latencies.push(performance.now() - t);
+  cpuLatencies.push((used.user + used.system) / 1000);
+}
+cpuLatencies.sort((a, b) => a - b);
+latencies.sort((a, b) => a - b);
+clearInterval(sampler);
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+const summary = {
+  documents: stats.documents,
+  segments: stats.segments,
+  buildSeconds: Number(buildSeconds.toFixed(1)),
+  buildDocsPerSecond: Math.round(stats.documents / buildSeconds),
+  // CPU time is what the build costs regardless of other load on the machine (all threads).
+  buildCpuMsPerDoc: Number(
+    ((buildCpu.user + buildCpu.system) / 1000 / Math.max(1, stats.documents)).toFixed(2),
+  ),
+  indexBytes: bytes,
+  indexMiB: Math.round(bytes / 2 ** 20),
+  peakRssMiB: Math.round(peakRss / 2 ** 20),
+  queries: latencies.length,
+  p50Ms: Number(percentile(latencies, 50).toFixed(1)),
+  p99Ms: Number(percentile(latencies, 99).toFixed(1)),
+  cpuP50Ms: Number(percentile(cpuLatencies, 50).toFixed(1)),
+  cpuP99Ms: Number(percentile(cpuLatencies, 99).toFixed(1)),
+  loadAverage: (await import("node:os")).loadavg().map((x) => Number(x.toFixed(1))),
+  meanMs: Number((latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length)).toFixed(1)),
+};
+process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+await index.close();
+if (!values.keep && !values.dir) rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,119 @@
+import type { JudgmentInput } from "../../apps/server/src/modules/search/index";
+
+/** A real judgment used as material for synthetic ones. */
+export interface BaseJudgment {
+  title: string;
+  facts: string;
+  reasoning: string;
+  outcome: string;
+  /** First charge convicted of (groups judgments whose sections can be recombined). */
+  charge: string;
+}
+
+const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const GIVEN =
+  "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰飞鹏辉斌宇浩凯健俊帆帅旭宁龙林欣晨阳建国志文海波东红";
+const PLACES = [
+  "长沙市",
+  "南昌市",
+  "杭州市",
+  "成都市",
+  "武汉市",
+  "郑州市",
+  "合肥市",
+  "福州市",
+  "昆明市",
+  "贵阳市",
+  "南宁市",
+  "济南市",
+  "石家庄市",
+  "太原市",
+  "西安市",
+  "兰州市",
+  "沈阳市",
+  "长春市",
+  "哈尔滨市",
+  "南京市",
+];
+const PLACE_PATTERN = new RegExp(PLACES.join("|"), "gu");
+
+/** Small deterministic PRNG (mulberry32) so a run is reproducible. */
+export function createRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(items: readonly T[], random: () => number): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+function randomName(random: () => number): string {
+  const length = random() < 0.6 ? 2 : 1;
+  let name = SURNAMES[Math.floor(random() * SURNAMES.length)] ?? "王";
+  for (let i = 0; i < length; i += 1) name += GIVEN[Math.floor(random() * GIVEN.length)] ?? "";
+  return name;
+}
+
+/**
+ * Rewrites a text as another case would read: the defendants' names, amounts and weights
+ * (scaled by 0.5–2×), years (±3) and cities change; the legal vocabulary stays.
+ */
+export function varyText(text: string, names: ReadonlyMap<string, string>, random: () => number): string {
+  let out = text;
+  for (const [from, to] of names) out = out.split(from).join(to);
+  const scale = 0.5 + random() * 1.5;
+  const yearShift = Math.floor(random() * 7) - 3;
+  out = out.replace(/([0-9]+(?:\.[0-9]+)?)(万?元|克|千克|毫克)/gu, (_, n: string, unit: string) => {
+    const value = Number(n) * scale;
+    return `${n.includes(".") ? value.toFixed(2) : Math.max(1, Math.round(value))}${unit}`;
+  });
+  out = out.replace(/(19|20)([0-9]{2})年/gu, (_, c: string, y: string) => `${Number(c + y) + yearShift}年`);
+  return out.replace(PLACE_PATTERN, () => pick(PLACES, random));
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[。；])/u).filter((s) => s.trim().length > 0);
+}
+
+/**
+ * Builds synthetic judgment number `n`: facts from one real judgment with some sentences replaced
+ * by sentences of another judgment of the same charge, reasoning from a third, outcome from the
+ * first; names, amounts, dates and places varied. Postings stay realistic without being copies.
+ */
+export function synthesizeJudgment(
+  n: number,
+  bases: readonly BaseJudgment[],
+  byCharge: ReadonlyMap<string, number[]>,
+  seed = 42,
+): JudgmentInput {
+  const random = createRandom(seed * 1_000_003 + n);
+  const base = bases[n % bases.length] as BaseJudgment;
+  const peers = byCharge.get(base.charge) ?? [n % bases.length];
+  const other = bases[pick(peers, random)] as BaseJudgment;
+  const third = bases[pick(peers, random)] as BaseJudgment;
+  const names = new Map<string, string>();
+  for (const match of `${base.facts}${base.outcome}`.matchAll(
+    /被告人([\u4e00-\u9fff]{2,3}?)(?=[，,。、犯因于在驾持将])/gu,
+  )) {
+    const name = match[1] ?? "";
+    if (name.length >= 2 && !names.has(name)) names.set(name, randomName(random));
+  }
+  const facts = sentences(base.facts);
+  const donor = sentences(other.facts);
+  for (let i = 0; i < facts.length; i += 1)
+    if (donor.length > 0 && random() < 0.25) facts[i] = pick(donor, random);
+  return {
+    id: `syn-${n}`,
+    title: varyText(base.title, names, random),
+    facts: varyText(facts.join(""), names, random),
+    reasoning: varyText(random() < 0.5 ? base.reasoning : third.reasoning, names, random),
+    outcome: varyText(base.outcome, names, random),
+  };
+}
