@@ -96,7 +96,7 @@ describe("the demo's local witnesses", () => {
   });
 
   it("die when their parent process is killed outright", async () => {
-    const script = path.join(dataDir, "parent.ts");
+    const script = path.join(dataDir, "parent.mts");
     await fs.writeFile(
       script,
       `import { startLocalWitnesses } from ${JSON.stringify(path.resolve(import.meta.dirname, "witness.local.ts"))};
