@@ -25,6 +25,14 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandRun
     summary: "run an independent ledger witness (c2sp.org/tlog-witness) with its own key and state",
     load: async () => (await import("./modules/ledger/witness/witness.cli")).runWitnessCommand,
   },
+  verify: {
+    summary: "verify a deposit receipt (存证凭证) offline and, with --log, against the live log",
+    load: async () => (await import("./modules/ledger/tools/verify.cli")).runVerifyCommand,
+  },
+  ledger: {
+    summary: "ledger tools: `ledger monitor` checks checkpoints seen by different parties for a split view",
+    load: async () => (await import("./modules/ledger/tools/monitor.cli")).runLedgerCommand,
+  },
 };
 
 /** Registers a subcommand; modules call this from the table above only. */

@@ -10,6 +10,7 @@ import { common } from "./common";
 import { disclosure } from "./disclosure";
 import { filing } from "./filing";
 import { identity } from "./identity";
+import { ledger } from "./ledger";
 
 export { defineCatalog, type Catalog, type Messages, type SameShape } from "./catalog";
 
@@ -20,6 +21,7 @@ export const catalogs = {
   filing,
   cases,
   disclosure,
+  ledger,
 } as const;
 
 export type Namespace = keyof typeof catalogs | "errors";
