@@ -6,6 +6,7 @@ import type { LightMyRequestResponse } from "fastify";
 import pino from "pino";
 import { createApp, type NetcourtApp } from "../app";
 import type { AppPorts } from "../context";
+import type { LedgerConfig } from "../modules/ledger/index";
 import { CSRF_HEADER, ManualClock, loadConfig } from "../platform";
 import { openTestDatabase, type DatabaseKind } from "./test-database";
 
@@ -17,7 +18,14 @@ export interface TestApp extends NetcourtApp {
 /** A full netcourt instance on a fresh test database, a temporary data folder and a manual clock. */
 export async function createTestApp(
   kind: DatabaseKind,
-  options: { now?: string; ports?: Partial<AppPorts>; env?: Record<string, string>; listen?: boolean } = {},
+  options: {
+    now?: string;
+    ports?: Partial<AppPorts>;
+    env?: Record<string, string>;
+    listen?: boolean;
+    /** Evidence ledger settings (witnesses, quorum, intervals). */
+    ledger?: Partial<LedgerConfig>;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "netcourt-app-"));
   // A listening app gets a real port first, so its public URL (payment callbacks) is known up front.
@@ -42,6 +50,7 @@ export async function createTestApp(
     clock: clock,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     ...(options.ports ? { ports: options.ports } : {}),
+    ...(options.ledger ? { ledger: options.ledger } : {}),
   });
   if (options.listen) await app.http.listen({ port, host: "127.0.0.1" });
   const close = app.close.bind(app);
