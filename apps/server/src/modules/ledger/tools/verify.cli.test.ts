@@ -119,7 +119,7 @@ describe("netcourt verify (offline)", () => {
 
   it("fails a tampered file at the leaf step with exit 1", async () => {
     const tampered = fx.file.slice();
-    tampered[0] ^= 1;
+    tampered[0] = tampered[0]! ^ 1;
     const { code, json } = await runJson([
       "--file",
       await write(tampered),
