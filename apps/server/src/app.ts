@@ -9,6 +9,7 @@ import * as delivery from "./modules/delivery/index";
 import * as filing from "./modules/filing/index";
 import * as identity from "./modules/identity/index";
 import * as ledger from "./modules/ledger/index";
+import * as search from "./modules/search/index";
 import {
   JobRunner,
   LocalFileStore,
@@ -43,6 +44,8 @@ export interface NetcourtApp {
   context: AppContext;
   http: FastifyInstance;
   jobs: JobRunner;
+  /** Law catalogue and judgment index (modules/search). */
+  search: search.SearchService;
   /** Listens on the configured port and starts the job runner; returns the base URL. */
   start(): Promise<string>;
   /** Graceful shutdown: stop accepting, finish in-flight requests and jobs, close the database. */
@@ -86,6 +89,15 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
     ledger: ledgerService,
   };
 
+  const searchService = new search.SearchService({
+    db: database.db,
+    changes: database.changes,
+    dataDir: config.dataDir,
+    log,
+    lawsDir: config.lawsDir,
+  });
+  await searchService.start();
+
   const definitions = [filing.feeDeadlineJob(context)] as unknown as JobDefinition<never>[];
   const names = new ReadCache<string | null>(database.changes, "user", 50_000);
   const userNames = async (ids: string[]) => {
@@ -125,6 +137,7 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
       await filing.registerFilingRoutes(app, context);
       await delivery.registerDeliveryRoutes(app, context);
       await ledger.registerLedgerRoutes(app, context);
+      await search.registerSearchRoutes(app, context, searchService);
       await registerAuditRoutes(app, context.db);
     },
   });
@@ -134,6 +147,7 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
     context,
     http,
     jobs,
+    search: searchService,
     async start() {
       await context.ledger.start();
       const address = await http.listen({ port: config.port, host: config.host });
@@ -146,6 +160,7 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
       await http.close();
       await jobs.stop();
       await context.ledger.stop();
+      await searchService.close();
       await database.close();
     },
   };

@@ -21,6 +21,14 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandRun
     summary: "criminal outcome prediction (CAIL2018): predict charges, articles, terms; evaluate",
     load: async () => (await import("./modules/search/predict/predict.cli")).runPredictCommand,
   },
+  laws: {
+    summary: "import the laws corpus into the law catalogue (laws import --dir …)",
+    load: async () => (await import("./modules/search/search.cli")).runLawsCommand,
+  },
+  judgments: {
+    summary: "import a judgment corpus (JSONL: netcourt, lecard, cail) into the archive and index",
+    load: async () => (await import("./modules/search/search.cli")).runJudgmentsCommand,
+  },
   witness: {
     summary: "run an independent ledger witness (c2sp.org/tlog-witness) with its own key and state",
     load: async () => (await import("./modules/ledger/witness/witness.cli")).runWitnessCommand,

@@ -17,6 +17,8 @@ const ZEnvironment = z.object({
   JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
   WEB_DIST: z.string().optional(),
   VALIDATE_RESPONSES: z.enum(["true", "false"]).optional(),
+  /** Folder of the laws corpus (laws.jsonl.gz, articles.jsonl.gz) imported on start when the catalogue is empty. */
+  LAWS_DIR: z.string().optional(),
 });
 
 /** Runtime configuration, read once from the environment. */
@@ -36,6 +38,8 @@ export interface AppConfig {
   webDist: string | undefined;
   /** Check every response against its schema (outside production; a safety net for development and tests). */
   validateResponses: boolean;
+  /** Laws corpus imported on start into an empty catalogue; undefined: none (npx netcourt laws import). */
+  lawsDir: string | undefined;
 }
 
 /** Reads and validates the environment; throws with every problem listed. */
@@ -63,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobPollMs: e.JOB_POLL_MS,
     webDist: e.WEB_DIST,
     validateResponses: e.VALIDATE_RESPONSES === undefined ? !isProduction : e.VALIDATE_RESPONSES === "true",
+    lawsDir: e.LAWS_DIR ? path.resolve(e.LAWS_DIR) : undefined,
   };
 }

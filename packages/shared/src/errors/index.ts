@@ -5,6 +5,7 @@ import { filingErrors } from "./filing";
 import { identityErrors } from "./identity";
 import { ledgerErrors } from "./ledger";
 import { platformErrors } from "./platform";
+import { searchErrors } from "./search";
 import type { ErrorDefinition } from "./types";
 
 export type { ErrorBody, ErrorDefinition, ErrorDetail } from "./types";
@@ -21,6 +22,7 @@ export const errorCatalog = {
   ...deliveryErrors,
   ...filingErrors,
   ...ledgerErrors,
+  ...searchErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A stable, documented error code. */

@@ -35,3 +35,18 @@ export {
   readCandidates as readLecardCandidates,
   readQueries as readLecardQueries,
 } from "./lecard/lecard-data";
+// The search context in the product: laws and judgments in the database, routes, import commands.
+export { registerSearchRoutes } from "./search.routes";
+export { SearchService, judgmentIndexDir, type SearchServiceOptions } from "./search.service";
+export { importLaws, type ImportLawsOptions } from "./commands/import-laws";
+export {
+  importJudgments,
+  type ImportJudgmentsOptions,
+  type ImportJudgmentsResult,
+} from "./commands/import-judgments";
+export {
+  JUDGMENT_FORMATS,
+  parseJudgmentLine,
+  type JudgmentFormat,
+  type JudgmentRecord,
+} from "./search.formats";

@@ -5,6 +5,7 @@ import type { DeliveryTables } from "../../modules/delivery/delivery.tables";
 import type { FilingTables } from "../../modules/filing/filing.tables";
 import type { IdentityTables } from "../../modules/identity/identity.tables";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables";
+import type { SearchTables } from "../../modules/search/search.tables";
 
 /**
  * The typed shape of every table, joined from the contexts that own them. A module declares its
@@ -84,4 +85,5 @@ export interface DB
     CasesTables,
     FilingTables,
     DeliveryTables,
-    LedgerTables {}
+    LedgerTables,
+    SearchTables {}
