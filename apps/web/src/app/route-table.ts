@@ -1,7 +1,13 @@
 import { disclosureRoutes } from "../modules/disclosure/disclosure.routes";
 import { filingRoutes } from "../modules/filing/filing.routes";
 import { identityRoutes } from "../modules/identity/identity.routes";
+import { workbenchRoutes } from "../modules/workbench/workbench.routes";
 import type { AppRoute } from "./app-routes";
 
 /** Every module's screens. A module adds its routes (and their menu entries) with one line here. */
-export const appRoutes: readonly AppRoute[] = [...disclosureRoutes, ...filingRoutes, ...identityRoutes];
+export const appRoutes: readonly AppRoute[] = [
+  ...disclosureRoutes,
+  ...filingRoutes,
+  ...identityRoutes,
+  ...workbenchRoutes,
+];
