@@ -13,12 +13,7 @@ import { identity } from "./identity";
 import { ledger } from "./ledger";
 import { workbench } from "./workbench";
 
-export {
-  defineCatalog,
-  type Catalog,
-  type Messages,
-  type SameShape,
-} from "./catalog";
+export { defineCatalog, type Catalog, type Messages, type SameShape } from "./catalog";
 
 /** Every context's catalog, by namespace. */
 export const catalogs = {
@@ -34,23 +29,17 @@ export const catalogs = {
 export type Namespace = keyof typeof catalogs | "errors";
 
 /** The messages of one language: each context's tree, plus `errors` (error code → message). */
-export type LocaleMessages = {
-  [N in keyof typeof catalogs]: SameShape<(typeof catalogs)[N]["zh-CN"]>;
-} & {
+export type LocaleMessages = { [N in keyof typeof catalogs]: SameShape<(typeof catalogs)[N]["zh-CN"]> } & {
   errors: Record<string, string>;
 };
 
 type LeafPaths<T, Prefix extends string = ""> = {
-  [K in keyof T & string]: T[K] extends string
-    ? `${Prefix}${K}`
-    : LeafPaths<T[K], `${Prefix}${K}.`>;
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : LeafPaths<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 
 /** Any message of any catalog as `namespace:path.to.leaf`, e.g. `"common:nav.home"`. */
 export type MessageKey = {
-  [
-    N in keyof typeof catalogs
-  ]: `${N}:${LeafPaths<(typeof catalogs)[N]["zh-CN"]>}`;
+  [N in keyof typeof catalogs]: `${N}:${LeafPaths<(typeof catalogs)[N]["zh-CN"]>}`;
 }[keyof typeof catalogs];
 
 function errorMessages(locale: Locale): Record<string, string> {
@@ -63,8 +52,7 @@ function errorMessages(locale: Locale): Record<string, string> {
 
 function messagesFor(locale: Locale): LocaleMessages {
   const out: Record<string, unknown> = { errors: errorMessages(locale) };
-  for (const [namespace, catalog] of Object.entries(catalogs))
-    out[namespace] = catalog[locale];
+  for (const [namespace, catalog] of Object.entries(catalogs)) out[namespace] = catalog[locale];
   return out as LocaleMessages;
 }
 
