@@ -1,3 +1,5 @@
+import { casesRoutes } from "../modules/cases/cases.routes";
+import { deliveryRoutes } from "../modules/delivery/delivery.routes";
 import { disclosureRoutes } from "../modules/disclosure/disclosure.routes";
 import { filingRoutes } from "../modules/filing/filing.routes";
 import { identityRoutes } from "../modules/identity/identity.routes";
@@ -8,6 +10,8 @@ import type { AppRoute } from "./app-routes";
 export const appRoutes: readonly AppRoute[] = [
   ...disclosureRoutes,
   ...filingRoutes,
+  ...casesRoutes,
+  ...deliveryRoutes,
   ...identityRoutes,
   ...workbenchRoutes,
 ];

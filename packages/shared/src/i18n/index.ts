@@ -7,6 +7,7 @@ import type { Locale } from "../locale";
 import type { SameShape } from "./catalog";
 import { cases } from "./cases";
 import { common } from "./common";
+import { delivery } from "./delivery";
 import { disclosure } from "./disclosure";
 import { filing } from "./filing";
 import { identity } from "./identity";
@@ -21,6 +22,7 @@ export const catalogs = {
   identity,
   filing,
   cases,
+  delivery,
   disclosure,
   ledger,
   workbench,

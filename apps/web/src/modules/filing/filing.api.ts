@@ -78,6 +78,13 @@ export type PartyRole = "plaintiff" | "defendant" | "third_party";
 export type PartyKind = "natural_person" | "legal_person" | "other_organisation";
 export type AgentKind = "lawyer" | "legal_worker" | "relative" | "employee" | "other";
 export type AttachmentCategory = "complaint" | "evidence" | "identity" | "power_of_attorney" | "other";
+export const attachmentCategories: readonly AttachmentCategory[] = [
+  "evidence",
+  "complaint",
+  "identity",
+  "power_of_attorney",
+  "other",
+];
 export type FeeStatus = "pending" | "paid" | "expired" | "cancelled";
 export type RefusalGround = "122" | "127-1" | "127-2" | "127-3" | "127-4" | "127-5" | "127-6" | "127-7";
 
@@ -179,6 +186,18 @@ export interface FilingContent {
   version?: number;
 }
 
+/** The evidence ledger's check of an uploaded file (核验). */
+export interface LedgerVerification {
+  result: "verified" | "not_deposited" | "no_match";
+  checkedAt: string;
+  depositCount: number;
+  firstDepositedAt: string | null;
+  /** Names of the depositing platforms. */
+  platforms: string[];
+  /** The full check with its proof and legal basis. */
+  detailsUrl: string;
+}
+
 export interface Attachment {
   id: string;
   fileName: string;
@@ -188,6 +207,8 @@ export interface Attachment {
   category: AttachmentCategory;
   uploadedAt: string;
   url: string;
+  /** Null for files attached before the ledger check existed. */
+  ledgerVerification: LedgerVerification | null;
 }
 
 export interface FeeState {
@@ -298,8 +319,16 @@ export const filingsApi = {
   get: (caseId: string, signal?: AbortSignal) => api.get<FilingView>(filingPath(caseId), { signal }),
   save: (caseId: string, content: FilingContent) => api.put<FilingView>(filingPath(caseId), content),
   remove: (caseId: string) => api.delete<void>(filingPath(caseId)),
-  upload: (caseId: string, category: AttachmentCategory, file: File) =>
-    api.upload<Attachment>(`${filingPath(caseId)}/attachments`, { category }, file, file.name),
+  /** Uploads a file; `ledgerIndex` names the evidence-ledger deposit (存证编号) that should hold it. */
+  upload: (caseId: string, category: AttachmentCategory, file: File, ledgerIndex?: number | null) =>
+    api.upload<Attachment>(
+      `${filingPath(caseId)}/attachments`,
+      ledgerIndex === undefined || ledgerIndex === null
+        ? { category }
+        : { category, ledgerIndex: String(ledgerIndex) },
+      file,
+      file.name,
+    ),
   removeAttachment: (caseId: string, attachmentId: string) =>
     api.delete<void>(`${filingPath(caseId)}/attachments/${encodeURIComponent(attachmentId)}`),
   submit: (caseId: string) => api.post<FilingView>(`${filingPath(caseId)}/submit`, {}),

@@ -1,0 +1,432 @@
+import { FileWordOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  List,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from "antd";
+import { useTranslation } from "react-i18next";
+import { useParams, useSearchParams } from "react-router";
+import { ErrorAlert } from "../../../components/error-alert";
+import { LinkButton } from "../../../components/link-button";
+import { Page } from "../../../components/page";
+import { isApiError } from "../../../platform/api-client";
+import { i18next } from "../../../platform/i18n";
+import { useApiQuery } from "../../../platform/use-api";
+import { AttachmentList } from "../../filing/components/attachment-list";
+import { filingsApi, type FilingView } from "../../filing/filing.api";
+import { casesApi, type CaseDetail, type Deadline, type TimelineEntry } from "../cases.api";
+import { formatDate, formatDateTime, formatYuan, localName, translateOr } from "../cases.format";
+import { CaseStatusTag } from "./case-status-tag";
+import { FilingPanel } from "./filing-panel";
+import "../../filing/filing.css";
+
+const filingStatuses = new Set(["draft", "under_review", "correction_requested"]);
+const shownParams = ["caseNumber", "judgeName", "procedure", "reviewDueOn", "reason", "note"] as const;
+
+/** A step of the case in the reader's language, using the public progress page's words. */
+function eventLines(event: TimelineEntry): { label: string; details: string[] } {
+  const label = translateOr(`disclosure:progress.events.${event.kind}`, event.kind.replaceAll("_", " "));
+  const details = shownParams.flatMap((name) => {
+    const raw = event.params[name];
+    if (typeof raw !== "string" || raw === "") return [];
+    const value =
+      name === "procedure"
+        ? translateOr(`cases:procedure.${raw}`, raw)
+        : name === "reviewDueOn"
+          ? formatDate(raw)
+          : raw;
+    return [translateOr(`disclosure:progress.params.${name}`, `${name}: ${value}`, { value })];
+  });
+  return { label, details };
+}
+
+function DeadlineRow({ deadline }: { deadline: Deadline }) {
+  const { t } = useTranslation("cases");
+  const isOpen = deadline.status === "open";
+  const left = deadline.daysLeft;
+  const countdown =
+    isOpen && left !== null
+      ? left > 0
+        ? t("detail.daysLeft", { count: left })
+        : left === 0
+          ? t("detail.dueToday")
+          : t("detail.overdue", { count: -left })
+      : null;
+  return (
+    <List.Item
+      extra={
+        <Tag
+          color={
+            isOpen
+              ? left !== null && left < 0
+                ? "error"
+                : "processing"
+              : deadline.status === "met"
+                ? "success"
+                : "default"
+          }
+        >
+          {t(`detail.deadlineStatus.${deadline.status}`)}
+        </Tag>
+      }
+    >
+      <List.Item.Meta
+        title={translateOr(`cases:detail.deadlineKinds.${deadline.kind}`, deadline.kind)}
+        description={
+          <>
+            <time dateTime={deadline.dueAt}>{formatDateTime(deadline.dueAt)}</time>
+            {countdown ? <strong> · {countdown}</strong> : null}
+            <div className="nc-muted">{deadline.basis}</div>
+          </>
+        }
+      />
+    </List.Item>
+  );
+}
+
+function Parties({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation(["cases", "filing"]);
+  return (
+    <Row gutter={[12, 12]}>
+      {detail.parties.map((party) => {
+        const agents = detail.agents.filter((agent) => agent.partyId === party.id);
+        return (
+          <Col xs={24} md={12} key={party.id}>
+            <Card
+              size="small"
+              title={
+                <Space wrap>
+                  <span>{t(`filing:wizard.roles.${party.role}`)}</span>
+                  <strong>{party.name}</strong>
+                  {party.isMe ? <Tag color="blue">{t("detail.me")}</Tag> : null}
+                </Space>
+              }
+            >
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  {
+                    key: "kind",
+                    label: t("filing:wizard.party.kind"),
+                    children: t(`filing:wizard.kinds.${party.kind}`),
+                  },
+                  ...(party.idNumber
+                    ? [{ key: "id", label: t("filing:wizard.party.idNumber"), children: party.idNumber }]
+                    : []),
+                  ...(party.creditCode
+                    ? [
+                        {
+                          key: "credit",
+                          label: t("filing:wizard.party.creditCode"),
+                          children: party.creditCode,
+                        },
+                      ]
+                    : []),
+                  ...(party.legalRepresentative
+                    ? [
+                        {
+                          key: "rep",
+                          label: t("filing:wizard.party.legalRepresentative"),
+                          children: party.legalRepresentative,
+                        },
+                      ]
+                    : []),
+                  ...(party.phone
+                    ? [{ key: "phone", label: t("filing:wizard.party.phone"), children: party.phone }]
+                    : []),
+                  ...(party.address
+                    ? [{ key: "address", label: t("filing:wizard.party.address"), children: party.address }]
+                    : []),
+                  ...agents.map((agent) => ({
+                    key: agent.id,
+                    label: t("detail.agents"),
+                    children: `${agent.name}（${t(`filing:wizard.agents.kinds.${agent.kind}`)}${agent.lawFirm ? `，${agent.lawFirm}` : ""}）`,
+                  })),
+                ]}
+              />
+            </Card>
+          </Col>
+        );
+      })}
+    </Row>
+  );
+}
+
+function Documents({ filing }: { filing: FilingView | null }) {
+  const { t } = useTranslation("cases");
+  const rulings = (filing?.reviews ?? []).filter((review) => review.rulingUrl || review.rulingEnUrl);
+  if (rulings.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("detail.noDocuments")} />;
+  return (
+    <List
+      dataSource={rulings}
+      renderItem={(review) => (
+        <List.Item
+          actions={[
+            ...(review.rulingUrl
+              ? [
+                  <a key="zh" href={review.rulingUrl} download>
+                    <FileWordOutlined aria-hidden /> {t("detail.rulingZh")}
+                  </a>,
+                ]
+              : []),
+            ...(review.rulingEnUrl
+              ? [
+                  <a key="en" href={review.rulingEnUrl} download>
+                    <FileWordOutlined aria-hidden /> {t("detail.rulingEn")}
+                  </a>,
+                ]
+              : []),
+          ]}
+        >
+          <List.Item.Meta title={t("detail.refusalRuling")} description={formatDateTime(review.decidedAt)} />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Card className="nc-block" title={<h2 className="nc-card-title">{title}</h2>}>
+      {children}
+    </Card>
+  );
+}
+
+/**
+ * One case as its litigant or lawyer sees it (`/cases/:id`): number, court, judge and query code; the
+ * filing and fee; deadlines; what happened; parties, claims, documents and files with their ledger checks.
+ */
+export function CaseDetailScene() {
+  const { t, i18n } = useTranslation("cases");
+  const { id = "" } = useParams();
+  const [search] = useSearchParams();
+  const loaded = useApiQuery(
+    async (signal) => {
+      const [detail, filing] = await Promise.all([
+        casesApi.get(id, signal),
+        // Cases that did not start as an online filing have no filing view.
+        filingsApi.get(id, signal).catch((error: unknown) => {
+          if (isApiError(error) && (error.status === 404 || error.status === 403)) return null;
+          throw error;
+        }),
+      ]);
+      return { detail, filing };
+    },
+    [id, i18n.language],
+  );
+
+  if (loaded.error) {
+    return (
+      <Page title={t("detail.title")}>
+        <ErrorAlert error={loaded.error} onRetry={loaded.reload} />
+        <LinkButton to="/cases">{t("detail.back")}</LinkButton>
+      </Page>
+    );
+  }
+  if (!loaded.data) {
+    return (
+      <div className="nc-center" aria-busy="true">
+        <Spin description={i18next.t("common:a11y.loading")} />
+      </div>
+    );
+  }
+  const { detail, filing } = loaded.data;
+  const timeline = [...detail.timeline].sort((a, b) => b.at.localeCompare(a.at));
+  const correction =
+    detail.status === "correction_requested"
+      ? [...(filing?.reviews ?? [])].reverse().find((review) => review.decision === "correction_requested")
+      : undefined;
+  const showsFiling = filing && (filingStatuses.has(detail.status) || filing.fee !== null);
+
+  return (
+    <Page
+      title={detail.caseNumber ?? detail.title ?? t("detail.title")}
+      intro={detail.caseNumber ? (detail.title ?? undefined) : undefined}
+      extra={<CaseStatusTag status={detail.status} />}
+    >
+      {correction ? (
+        <Alert
+          className="nc-block"
+          type="warning"
+          showIcon
+          title={i18next.t("filing:wizard.correction.title")}
+          description={
+            <ul>
+              {correction.items.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
+
+      <Section title={t("detail.overview")}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 2 }}
+          items={[
+            {
+              key: "number",
+              label: t("detail.caseNumber"),
+              children: <span data-testid="case-number">{detail.caseNumber ?? t("mine.noCaseNumber")}</span>,
+            },
+            { key: "court", label: t("detail.court"), children: localName(detail.court) },
+            {
+              key: "cause",
+              label: t("detail.cause"),
+              children: detail.cause ? localName(detail.cause) : "—",
+            },
+            {
+              key: "procedure",
+              label: t("detail.procedure"),
+              children: detail.procedure ? t(`procedure.${detail.procedure}`) : "—",
+            },
+            {
+              key: "judge",
+              label: t("detail.judge"),
+              children: <span data-testid="case-judge">{detail.judge?.name ?? t("mine.noJudge")}</span>,
+            },
+            {
+              key: "claimTotal",
+              label: t("detail.claimTotal"),
+              children: t("detail.yuan", { amount: formatYuan(detail.claimTotal) }),
+            },
+            {
+              key: "submitted",
+              label: t("detail.submittedAt"),
+              children: formatDateTime(detail.submittedAt),
+            },
+            ...(detail.acceptedAt
+              ? [
+                  {
+                    key: "accepted",
+                    label: t("detail.acceptedAt"),
+                    children: formatDateTime(detail.acceptedAt),
+                  },
+                ]
+              : []),
+            ...(filing?.queryCode
+              ? [
+                  {
+                    key: "code",
+                    label: t("detail.queryCode"),
+                    children: (
+                      <Space orientation="vertical" size={0}>
+                        <Typography.Text
+                          copyable={{ tooltips: [t("detail.copy"), t("detail.copied")] }}
+                          code
+                          data-testid="query-code"
+                        >
+                          {filing.queryCode}
+                        </Typography.Text>
+                        <Typography.Text type="secondary" className="nc-muted">
+                          {t("detail.queryCodeHelp")}
+                        </Typography.Text>
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Section>
+
+      {showsFiling ? (
+        <FilingPanel
+          filing={filing}
+          isReturnFromPayment={search.get("payment") === "done"}
+          onChanged={loaded.reload}
+        />
+      ) : null}
+
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Section title={t("detail.deadlines")}>
+            {detail.deadlines.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("detail.noDeadlines")} />
+            ) : (
+              <List
+                dataSource={detail.deadlines}
+                renderItem={(deadline) => <DeadlineRow deadline={deadline} />}
+              />
+            )}
+          </Section>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Section title={t("detail.timeline")}>
+            {timeline.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("detail.noEvents")} />
+            ) : (
+              <Timeline
+                items={timeline.map((event, index) => {
+                  const { label, details } = eventLines(event);
+                  return {
+                    key: `${event.at}-${index}`,
+                    content: (
+                      <>
+                        <div>{label}</div>
+                        {details.map((line) => (
+                          <div key={line} className="nc-muted">
+                            {line}
+                          </div>
+                        ))}
+                        <time dateTime={event.at} className="nc-muted">
+                          {formatDateTime(event.at)}
+                        </time>
+                      </>
+                    ),
+                  };
+                })}
+              />
+            )}
+          </Section>
+        </Col>
+      </Row>
+
+      <Section title={t("detail.parties")}>
+        <Parties detail={detail} />
+      </Section>
+
+      <Section title={t("detail.claims")}>
+        <ol className="nc-plain-list">
+          {detail.claims.map((claim) => (
+            <li key={claim.position}>
+              {claim.text}
+              {claim.amount !== null ? (
+                <span className="nc-muted">（{t("detail.yuan", { amount: formatYuan(claim.amount) })}）</span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+        <h3 className="nc-section-title">{t("detail.facts")}</h3>
+        <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>
+          {detail.factsAndReasons || "—"}
+        </Typography.Paragraph>
+      </Section>
+
+      <Section title={t("detail.documents")}>
+        <Documents filing={filing} />
+      </Section>
+
+      {filing ? (
+        <Section title={t("detail.attachments")}>
+          <AttachmentList attachments={filing.attachments} />
+        </Section>
+      ) : null}
+
+      <LinkButton to="/cases">{t("detail.back")}</LinkButton>
+    </Page>
+  );
+}

@@ -1,0 +1,295 @@
+import type {
+  AgentContent,
+  AgentKind,
+  CaseTypeCode,
+  ExtractionSuggestion,
+  FilingContent,
+  FilingView,
+  MissingItem,
+  PartyContent,
+  PartyKind,
+  PartyRole,
+  Procedure,
+} from "./filing.api";
+
+// The wizard edits the complaint as one antd form whose field names mirror the API body, so that a
+// server problem at `body.parties.0.idNumber` lands on the field `["parties", 0, "idNumber"]`.
+// Form values are loose (blank inputs are "" or undefined); these functions convert both ways.
+
+export interface PartyForm {
+  role: PartyRole;
+  kind: PartyKind;
+  name?: string;
+  idNumber?: string | null;
+  creditCode?: string | null;
+  legalRepresentative?: string | null;
+  sex?: "male" | "female" | null;
+  ethnicity?: string | null;
+  birthDate?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  serviceAddress?: string | null;
+}
+
+export interface AgentForm {
+  partyIndex?: number;
+  kind: AgentKind;
+  name?: string;
+  phone?: string | null;
+  lawFirm?: string | null;
+  licenceNumber?: string | null;
+  powerOfAttorneyAttachmentId?: string | null;
+}
+
+export interface ClaimForm {
+  text?: string;
+  amount?: number | null;
+}
+
+export interface EvidenceForm {
+  name?: string;
+  source?: string | null;
+  purpose?: string | null;
+  attachmentId?: string | null;
+}
+
+/** Who submits the complaint: one of the parties in person, or one of the agents. */
+export type FilerChoice = `party:${number}` | `agent:${number}`;
+
+export interface FilingForm {
+  courtId?: string;
+  typeCode?: CaseTypeCode;
+  causeCode?: string | null;
+  procedure?: Procedure | null;
+  parties: PartyForm[];
+  agents: AgentForm[];
+  claims: ClaimForm[];
+  factsAndReasons?: string;
+  evidence: EvidenceForm[];
+  filer?: FilerChoice | null;
+}
+
+/** The wizard's steps, in order; each names the top-level fields it holds. */
+export const wizardSteps = [
+  { key: "parties", fields: ["parties", "agents", "filer"] },
+  { key: "claims", fields: ["claims", "causeCode", "procedure", "courtId", "typeCode"] },
+  { key: "facts", fields: ["factsAndReasons"] },
+  { key: "evidence", fields: ["evidence", "attachments"] },
+  { key: "review", fields: [] },
+] as const;
+export type WizardStep = (typeof wizardSteps)[number]["key"];
+
+/** A blank party of the given role: a natural person unless said otherwise. */
+export function blankParty(role: PartyRole, kind: PartyKind = "natural_person"): PartyForm {
+  return { role, kind };
+}
+
+/** The form of a new complaint: one plaintiff (the filer) and one defendant, one empty claim. */
+export function emptyFilingForm(): FilingForm {
+  return {
+    parties: [blankParty("plaintiff"), blankParty("defendant", "legal_person")],
+    agents: [],
+    claims: [{}],
+    factsAndReasons: "",
+    evidence: [],
+    procedure: null,
+    causeCode: null,
+    filer: "party:0",
+  };
+}
+
+/** Trims a text input; blank becomes null (the API's "not given"). */
+export function textOrNull(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
+}
+
+/** Upper case without spaces, as identity numbers and credit codes are stored. */
+function identifierOrNull(value: string | null | undefined): string | null {
+  const text = textOrNull(value);
+  return text === null ? null : text.replace(/\s/g, "").toUpperCase();
+}
+
+function amountOrNull(value: number | null | undefined): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? Math.round(value * 100) / 100 : null;
+}
+
+function isBlankRow(values: Record<string, unknown>): boolean {
+  return Object.values(values).every(
+    (value) => value === undefined || value === null || (typeof value === "string" && value.trim() === ""),
+  );
+}
+
+/**
+ * The `PUT /api/filings/:id` body for the form. Natural persons carry an ID number and organisations a
+ * credit code and representative (the other is dropped, as the server refuses it); wholly blank claim and
+ * evidence rows are left out; the filer choice becomes exactly one `isFiler` flag.
+ */
+export function toFilingContent(form: FilingForm, version?: number): FilingContent {
+  const filer = parseFiler(form.filer);
+  const parties: PartyContent[] = (form.parties ?? []).map((party, index) => {
+    const isPerson = party.kind === "natural_person";
+    return {
+      role: party.role,
+      kind: party.kind,
+      name: (party.name ?? "").trim(),
+      idNumber: isPerson ? identifierOrNull(party.idNumber) : null,
+      creditCode: isPerson ? null : identifierOrNull(party.creditCode),
+      legalRepresentative: isPerson ? null : textOrNull(party.legalRepresentative),
+      sex: isPerson ? (party.sex ?? null) : null,
+      ethnicity: isPerson ? textOrNull(party.ethnicity) : null,
+      birthDate: isPerson ? textOrNull(party.birthDate) : null,
+      phone: textOrNull(party.phone)?.replace(/\s/g, "") ?? null,
+      email: textOrNull(party.email),
+      address: textOrNull(party.address),
+      serviceAddress: textOrNull(party.serviceAddress),
+      isFiler: filer?.kind === "party" && filer.index === index,
+    };
+  });
+  const agents: AgentContent[] = (form.agents ?? []).map((agent, index) => ({
+    partyIndex: agent.partyIndex ?? 0,
+    kind: agent.kind,
+    name: (agent.name ?? "").trim(),
+    phone: textOrNull(agent.phone)?.replace(/\s/g, "") ?? null,
+    lawFirm: agent.kind === "lawyer" ? textOrNull(agent.lawFirm) : null,
+    licenceNumber: agent.kind === "lawyer" ? identifierOrNull(agent.licenceNumber) : null,
+    isFiler: filer?.kind === "agent" && filer.index === index,
+    powerOfAttorneyAttachmentId: agent.powerOfAttorneyAttachmentId ?? null,
+  }));
+  return {
+    ...(form.courtId ? { courtId: form.courtId } : {}),
+    ...(form.typeCode ? { typeCode: form.typeCode } : {}),
+    causeCode: form.causeCode ?? null,
+    procedure: form.procedure ?? null,
+    parties,
+    agents,
+    claims: (form.claims ?? [])
+      .filter((claim) => !isBlankRow({ ...claim }))
+      .map((claim) => ({ text: (claim.text ?? "").trim(), amount: amountOrNull(claim.amount) })),
+    factsAndReasons: form.factsAndReasons ?? "",
+    evidence: (form.evidence ?? [])
+      .filter((item) => !isBlankRow({ ...item }))
+      .map((item) => ({
+        name: (item.name ?? "").trim(),
+        source: textOrNull(item.source),
+        purpose: textOrNull(item.purpose),
+        attachmentId: item.attachmentId ?? null,
+      })),
+    ...(version !== undefined ? { version } : {}),
+  };
+}
+
+/** Reads `party:2` / `agent:0`; null for anything else. */
+export function parseFiler(
+  choice: string | null | undefined,
+): { kind: "party" | "agent"; index: number } | null {
+  const match = /^(party|agent):(\d+)$/.exec(choice ?? "");
+  return match ? { kind: match[1] as "party" | "agent", index: Number(match[2]) } : null;
+}
+
+function filerOf(content: Pick<FilingContent, "parties" | "agents">): FilerChoice | null {
+  const agent = content.agents.findIndex((a) => a.isFiler);
+  if (agent >= 0) return `agent:${agent}`;
+  const party = content.parties.findIndex((p) => p.isFiler);
+  return party >= 0 ? `party:${party}` : null;
+}
+
+/** The form for a saved complaint. An empty complaint gets the blank rows of a new one. */
+export function fromFilingView(view: FilingView): FilingForm {
+  const { content } = view;
+  const blank = emptyFilingForm();
+  return {
+    courtId: view.courtId,
+    typeCode: view.typeCode,
+    causeCode: view.causeCode,
+    procedure: view.procedure,
+    parties:
+      content.parties.length > 0
+        ? content.parties.map(({ isFiler: _isFiler, ...party }) => party)
+        : blank.parties,
+    agents: content.agents.map(({ isFiler: _isFiler, ...agent }) => agent),
+    claims: content.claims.length > 0 ? content.claims.map((claim) => ({ ...claim })) : blank.claims,
+    factsAndReasons: content.factsAndReasons,
+    evidence: content.evidence.map((item) => ({ ...item })),
+    filer: content.parties.length > 0 ? filerOf(content) : blank.filer,
+  };
+}
+
+/**
+ * Fills the form from a complaint read by the extractor. What the extractor found replaces the
+ * matching part (parties, agents, claims, facts, evidence, cause); what it did not find is kept.
+ * The filer stays the first plaintiff unless the form named someone else who still exists.
+ */
+export function applySuggestion(form: FilingForm, suggestion: ExtractionSuggestion): FilingForm {
+  const parties: PartyForm[] =
+    suggestion.parties.length > 0
+      ? suggestion.parties.map(({ confidence: _confidence, ...party }) => ({ ...party }))
+      : form.parties;
+  const agents: AgentForm[] =
+    suggestion.agents.length > 0
+      ? suggestion.agents
+          .filter((agent) => agent.partyIndex < parties.length)
+          .map((agent) => ({ ...agent, licenceNumber: null, powerOfAttorneyAttachmentId: null }))
+      : form.agents;
+  const current = parseFiler(form.filer);
+  const firstPlaintiff = Math.max(
+    0,
+    parties.findIndex((party) => party.role === "plaintiff"),
+  );
+  const keepsFiler =
+    current !== null &&
+    suggestion.parties.length === 0 &&
+    (current.kind === "party" ? current.index < parties.length : current.index < agents.length);
+  return {
+    ...form,
+    causeCode: suggestion.causeCode ?? form.causeCode ?? null,
+    parties,
+    agents,
+    claims:
+      suggestion.claims.length > 0
+        ? suggestion.claims.map((claim) => ({ text: claim.text, amount: claim.amount }))
+        : form.claims,
+    factsAndReasons:
+      suggestion.factsAndReasons.trim() !== "" ? suggestion.factsAndReasons : form.factsAndReasons,
+    evidence:
+      suggestion.evidence.length > 0
+        ? suggestion.evidence.map((item) => ({
+            name: item.name,
+            source: null,
+            purpose: null,
+            attachmentId: null,
+          }))
+        : form.evidence,
+    filer: keepsFiler ? form.filer : `party:${firstPlaintiff}`,
+  };
+}
+
+/** The step that holds a field path (`parties.0.idNumber`, `body.claims`); the review step otherwise. */
+export function stepOfPath(path: string | undefined): WizardStep {
+  const head = (path ?? "").replace(/^body\.?/, "").split(".")[0] ?? "";
+  const step = wizardSteps.find((candidate) => (candidate.fields as readonly string[]).includes(head));
+  return step?.key ?? "review";
+}
+
+/** The index of a step in `wizardSteps`. */
+export function stepIndex(step: WizardStep): number {
+  return wizardSteps.findIndex((candidate) => candidate.key === step);
+}
+
+/** Missing items grouped by the step that fixes them, in step order. */
+export function missingByStep(missing: MissingItem[]): Array<{ step: WizardStep; items: MissingItem[] }> {
+  return wizardSteps
+    .map(({ key }) => ({ step: key, items: missing.filter((item) => stepOfPath(item.path) === key) }))
+    .filter((group) => group.items.length > 0);
+}
+
+/** Sum of the money claims, in yuan (two decimals), as the fee is computed from it. */
+export function claimTotal(claims: ClaimForm[] | undefined): number {
+  const fen = (claims ?? []).reduce(
+    (sum, claim) => sum + (typeof claim.amount === "number" ? Math.round(claim.amount * 100) : 0),
+    0,
+  );
+  return fen / 100;
+}

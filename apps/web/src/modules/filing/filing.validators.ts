@@ -1,0 +1,53 @@
+import { checkCreditCode, checkResidentIdNumber } from "@netcourt/shared/identity-checks";
+import type { FormRule } from "antd";
+import { i18next } from "../../platform/i18n";
+
+// Instant feedback with the checks the server applies (filing.validation.ts); the server stays the judge.
+// Each rule lets a blank field pass: what is required is listed by the server before submission.
+
+const t = (key: string) => i18next.t(`filing:checks.${key}` as never) as unknown as string;
+
+/** The same phone shapes the server accepts: mobiles, landlines with area code, 400 numbers. */
+export const PHONE_PATTERN = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|400-?\d{3}-?\d{4})$/;
+
+const isBlank = (value: unknown) => typeof value !== "string" || value.trim() === "";
+
+/** GB 11643 resident ID number, when given. */
+export const optionalIdNumberRule: FormRule = {
+  validator: async (_rule, value: unknown) => {
+    if (isBlank(value)) return;
+    const result = checkResidentIdNumber(String(value).replace(/\s/g, ""), new Date());
+    if (!result.ok) throw new Error(t(`id_number_${result.reason}`));
+  },
+};
+
+/** GB 32100 unified social credit code, when given. */
+export const optionalCreditCodeRule: FormRule = {
+  validator: async (_rule, value: unknown) => {
+    if (isBlank(value)) return;
+    const result = checkCreditCode(String(value).replace(/\s/g, ""));
+    if (!result.ok) throw new Error(t(`credit_code_${result.reason}`));
+  },
+};
+
+export const optionalPhoneRule: FormRule = {
+  validator: async (_rule, value: unknown) => {
+    if (isBlank(value)) return;
+    if (!PHONE_PATTERN.test(String(value).replace(/\s/g, ""))) throw new Error(t("phone_invalid"));
+  },
+};
+
+export const optionalEmailRule: FormRule = {
+  validator: async (_rule, value: unknown) => {
+    if (isBlank(value)) return;
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value).trim())) throw new Error(t("email_invalid"));
+  },
+};
+
+/** A lawyer's practising licence number: 17 digits. */
+export const optionalLicenceRule: FormRule = {
+  validator: async (_rule, value: unknown) => {
+    if (isBlank(value)) return;
+    if (!/^\d{17}$/.test(String(value).replace(/\s/g, ""))) throw new Error(t("licence_number_invalid"));
+  },
+};

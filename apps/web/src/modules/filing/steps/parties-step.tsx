@@ -1,0 +1,336 @@
+import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { Button, Card, Col, Flex, Form, Input, Radio, Row, Select, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { agentKinds, partyKinds, partyRoles, type Attachment, type PartyRole } from "../filing.api";
+import { blankParty, type AgentForm, type FilingForm, type PartyForm } from "../filing.form";
+import {
+  optionalCreditCodeRule,
+  optionalEmailRule,
+  optionalIdNumberRule,
+  optionalLicenceRule,
+  optionalPhoneRule,
+} from "../filing.validators";
+
+const half = { xs: 24, md: 12 } as const;
+
+function PartyCard({ index, onRemove }: { index: number; onRemove?: () => void }) {
+  const { t } = useTranslation("filing");
+  const form = Form.useFormInstance<FilingForm>();
+  const role = (Form.useWatch(["parties", index, "role"], form) as PartyRole | undefined) ?? "plaintiff";
+  const kind = Form.useWatch(["parties", index, "kind"], form) as PartyForm["kind"] | undefined;
+  const isPerson = (kind ?? "natural_person") === "natural_person";
+  const heading = t("wizard.party.heading", { role: t(`wizard.roles.${role}`), n: index + 1 });
+  return (
+    <Card
+      size="small"
+      className="nc-repeat-card"
+      title={<h3 className="nc-card-title">{heading}</h3>}
+      extra={
+        onRemove ? (
+          <Button
+            type="text"
+            danger
+            icon={<DeleteOutlined aria-hidden />}
+            onClick={onRemove}
+            aria-label={`${t("wizard.party.remove")}: ${heading}`}
+          />
+        ) : null
+      }
+      data-testid={`party-${index}`}
+    >
+      <Row gutter={16}>
+        <Col {...half}>
+          <Form.Item name={[index, "role"]} label={t("wizard.party.role")} rules={[{ required: true }]}>
+            <Select options={partyRoles.map((value) => ({ value, label: t(`wizard.roles.${value}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name={[index, "kind"]} label={t("wizard.party.kind")} rules={[{ required: true }]}>
+            <Radio.Group
+              optionType="button"
+              options={partyKinds.map((value) => ({ value, label: t(`wizard.kinds.${value}`) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name={[index, "name"]}
+            label={t("wizard.party.name")}
+            rules={[{ required: true, whitespace: true, message: t("wizard.party.nameRequired") }]}
+          >
+            <Input maxLength={200} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        {isPerson ? (
+          <Col {...half}>
+            <Form.Item
+              name={[index, "idNumber"]}
+              label={t("wizard.party.idNumber")}
+              rules={[optionalIdNumberRule]}
+            >
+              <Input maxLength={18} autoComplete="off" inputMode="text" />
+            </Form.Item>
+          </Col>
+        ) : (
+          <>
+            <Col {...half}>
+              <Form.Item
+                name={[index, "creditCode"]}
+                label={t("wizard.party.creditCode")}
+                rules={[optionalCreditCodeRule]}
+              >
+                <Input maxLength={18} autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item name={[index, "legalRepresentative"]} label={t("wizard.party.legalRepresentative")}>
+                <Input maxLength={100} />
+              </Form.Item>
+            </Col>
+          </>
+        )}
+        {isPerson ? (
+          <>
+            <Col xs={12} md={6}>
+              <Form.Item name={[index, "sex"]} label={t("wizard.party.sex")}>
+                <Select
+                  allowClear
+                  options={(["male", "female"] as const).map((value) => ({
+                    value,
+                    label: t(`wizard.party.sexes.${value}`),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6}>
+              <Form.Item name={[index, "ethnicity"]} label={t("wizard.party.ethnicity")}>
+                <Input maxLength={20} />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item name={[index, "birthDate"]} label={t("wizard.party.birthDate")}>
+                <Input type="date" max="2100-12-31" />
+              </Form.Item>
+            </Col>
+          </>
+        ) : null}
+        <Col {...half}>
+          <Form.Item name={[index, "phone"]} label={t("wizard.party.phone")} rules={[optionalPhoneRule]}>
+            <Input type="tel" inputMode="tel" maxLength={20} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name={[index, "email"]} label={t("wizard.party.email")} rules={[optionalEmailRule]}>
+            <Input type="email" maxLength={200} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name={[index, "address"]} label={t("wizard.party.address")}>
+            <Input maxLength={300} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            name={[index, "serviceAddress"]}
+            label={t("wizard.party.serviceAddress")}
+            extra={t("wizard.party.serviceAddressHelp")}
+          >
+            <Input maxLength={300} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
+function AgentCard({
+  index,
+  onRemove,
+  attachments,
+}: {
+  index: number;
+  onRemove: () => void;
+  attachments: Attachment[];
+}) {
+  const { t } = useTranslation("filing");
+  const form = Form.useFormInstance<FilingForm>();
+  const parties = (Form.useWatch("parties", form) as PartyForm[] | undefined) ?? [];
+  const kind = Form.useWatch(["agents", index, "kind"], form) as AgentForm["kind"] | undefined;
+  const heading = t("wizard.agents.heading", { n: index + 1 });
+  const powers = attachments.filter((a) => a.category === "power_of_attorney" || a.category === "other");
+  return (
+    <Card
+      size="small"
+      className="nc-repeat-card"
+      title={<h3 className="nc-card-title">{heading}</h3>}
+      extra={
+        <Button
+          type="text"
+          danger
+          icon={<DeleteOutlined aria-hidden />}
+          onClick={onRemove}
+          aria-label={`${t("wizard.agents.remove")}: ${heading}`}
+        />
+      }
+    >
+      <Row gutter={16}>
+        <Col {...half}>
+          <Form.Item
+            name={[index, "partyIndex"]}
+            label={t("wizard.agents.partyIndex")}
+            rules={[{ required: true }]}
+          >
+            <Select
+              options={parties.map((party, partyIndex) => ({
+                value: partyIndex,
+                label: `${t(`wizard.roles.${party?.role ?? "plaintiff"}`)}（${partyIndex + 1}）${party?.name ?? ""}`,
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name={[index, "kind"]} label={t("wizard.agents.kind")} rules={[{ required: true }]}>
+            <Select
+              options={agentKinds.map((value) => ({ value, label: t(`wizard.agents.kinds.${value}`) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item
+            name={[index, "name"]}
+            label={t("wizard.agents.name")}
+            rules={[{ required: true, whitespace: true, message: t("wizard.agents.nameRequired") }]}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col {...half}>
+          <Form.Item name={[index, "phone"]} label={t("wizard.agents.phone")} rules={[optionalPhoneRule]}>
+            <Input type="tel" inputMode="tel" maxLength={20} />
+          </Form.Item>
+        </Col>
+        {kind === "lawyer" ? (
+          <>
+            <Col {...half}>
+              <Form.Item name={[index, "lawFirm"]} label={t("wizard.agents.lawFirm")}>
+                <Input maxLength={200} />
+              </Form.Item>
+            </Col>
+            <Col {...half}>
+              <Form.Item
+                name={[index, "licenceNumber"]}
+                label={t("wizard.agents.licenceNumber")}
+                rules={[optionalLicenceRule]}
+              >
+                <Input maxLength={17} inputMode="numeric" />
+              </Form.Item>
+            </Col>
+          </>
+        ) : null}
+        <Col xs={24}>
+          <Form.Item
+            name={[index, "powerOfAttorneyAttachmentId"]}
+            label={t("wizard.agents.powerOfAttorney")}
+            extra={t("wizard.agents.powerOfAttorneyHelp")}
+          >
+            <Select
+              allowClear
+              placeholder={t("wizard.evidence.none")}
+              options={powers.map((attachment) => ({ value: attachment.id, label: attachment.fileName }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
+/** Who submits: a party in person or one of the agents (exactly one, 民事诉讼法 / 在线诉讼规则). */
+function FilerField() {
+  const { t } = useTranslation("filing");
+  const form = Form.useFormInstance<FilingForm>();
+  const parties = (Form.useWatch("parties", form) as PartyForm[] | undefined) ?? [];
+  const agents = (Form.useWatch("agents", form) as AgentForm[] | undefined) ?? [];
+  const name = (value: string | undefined) => value?.trim() || t("wizard.filer.unnamed");
+  return (
+    <Form.Item name="filer" label={t("wizard.filer.label")} extra={t("wizard.filer.help")}>
+      <Radio.Group
+        className="nc-radio-column"
+        options={[
+          ...parties.map((party, index) => ({
+            value: `party:${index}`,
+            label: t("wizard.filer.party", {
+              name: name(party?.name),
+              role: t(`wizard.roles.${party?.role ?? "plaintiff"}`),
+            }),
+          })),
+          ...agents.map((agent, index) => ({
+            value: `agent:${index}`,
+            label: t("wizard.filer.agent", { name: name(agent?.name) }),
+          })),
+        ]}
+      />
+    </Form.Item>
+  );
+}
+
+/** Step 1: the parties (民事诉讼法第一百二十四条第一、二项), their agents and who submits. */
+export function PartiesStep({ attachments }: { attachments: Attachment[] }) {
+  const { t } = useTranslation("filing");
+  return (
+    <>
+      <Form.List name="parties">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <PartyCard
+                key={field.key}
+                index={field.name}
+                onRemove={fields.length > 1 ? () => remove(field.name) : undefined}
+              />
+            ))}
+            <Flex gap="small" wrap className="nc-add-row">
+              {partyRoles.map((role) => (
+                <Button
+                  key={role}
+                  icon={<PlusOutlined aria-hidden />}
+                  onClick={() =>
+                    add(blankParty(role, role === "plaintiff" ? "natural_person" : "legal_person"))
+                  }
+                >
+                  {t("wizard.party.add", { role: t(`wizard.roles.${role}`) })}
+                </Button>
+              ))}
+            </Flex>
+          </>
+        )}
+      </Form.List>
+
+      <h2 className="nc-section-title">{t("wizard.agents.title")}</h2>
+      <Typography.Paragraph type="secondary">{t("wizard.agents.intro")}</Typography.Paragraph>
+      <Form.List name="agents">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <AgentCard
+                key={field.key}
+                index={field.name}
+                attachments={attachments}
+                onRemove={() => remove(field.name)}
+              />
+            ))}
+            <Button
+              className="nc-add-row"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => add({ kind: "lawyer", partyIndex: 0 } satisfies AgentForm)}
+            >
+              {t("wizard.agents.add")}
+            </Button>
+          </>
+        )}
+      </Form.List>
+
+      <FilerField />
+    </>
+  );
+}
