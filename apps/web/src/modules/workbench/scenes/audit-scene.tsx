@@ -1,5 +1,5 @@
 import { LeftOutlined, RightOutlined } from "@ant-design/icons";
-import { AutoComplete, Button, DatePicker, Flex, Form, Input, Select, Space, Table, Typography } from "antd";
+import { AutoComplete, Button, Flex, Form, Input, Select, Space, Table, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import "../workbench.css";
@@ -17,15 +17,19 @@ import { isUuid } from "../workbench.rules";
 const PAGE_SIZE = 50;
 const prefixes = ["filing", "identity", "ledger"] as const;
 
-interface Moment {
-  toISOString(): string;
+/** A `datetime-local` value read as court time (China Standard Time, UTC+8 all year). */
+function courtInstant(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const date = new Date(`${value.length === 16 ? `${value}:00` : value}+08:00`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 interface FilterForm {
   courtId?: string;
   actor?: string;
   action?: string;
   subjectId?: string;
-  range?: [Moment | null, Moment | null] | null;
+  from?: string;
+  to?: string;
 }
 
 function toQuery(values: FilterForm): Omit<AuditQuery, "before" | "limit"> {
@@ -34,8 +38,10 @@ function toQuery(values: FilterForm): Omit<AuditQuery, "before" | "limit"> {
   if (values.actor?.trim()) query.actorUserId = values.actor.trim();
   if (values.action?.trim()) query.action = values.action.trim();
   if (values.subjectId?.trim()) query.subjectId = values.subjectId.trim();
-  if (values.range?.[0]) query.from = values.range[0].toISOString();
-  if (values.range?.[1]) query.to = values.range[1].toISOString();
+  const from = courtInstant(values.from);
+  const to = courtInstant(values.to);
+  if (from) query.from = from;
+  if (to) query.to = to;
   return query;
 }
 
@@ -134,12 +140,11 @@ export function AuditScene() {
           <Form.Item name="subjectId" label={t("audit.filters.subject")} style={{ minWidth: 200 }}>
             <Input allowClear />
           </Form.Item>
-          <Form.Item name="range" label={t("audit.filters.time")}>
-            <DatePicker.RangePicker
-              showTime={{ format: "HH:mm" }}
-              format="YYYY-MM-DD HH:mm"
-              allowEmpty={[true, true]}
-            />
+          <Form.Item name="from" label={t("audit.filters.from")}>
+            <Input type="datetime-local" />
+          </Form.Item>
+          <Form.Item name="to" label={t("audit.filters.to")}>
+            <Input type="datetime-local" />
           </Form.Item>
           <Form.Item>
             <Space>

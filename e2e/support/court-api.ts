@@ -1,0 +1,84 @@
+import { createHmac } from "node:crypto";
+
+/** The demo accounts' password and the staff's TOTP secret (apps/server/src/seed/demo-seed.ts). */
+export const DEMO_PASSWORD = "Netcourt2026";
+export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+function decodeBase32(text: string): Buffer {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const char of text.replace(/=+$/, "").toUpperCase())
+    bits += alphabet.indexOf(char).toString(2).padStart(5, "0");
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+/** The authenticator app's code (RFC 6238: HMAC-SHA-1, 30-second steps, 6 digits) at `now`. */
+export function totpCode(secret = DEMO_TOTP_SECRET, now = Date.now()): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(now / 1000 / 30)));
+  const mac = createHmac("sha1", decodeBase32(secret)).update(counter).digest();
+  const offset = mac[mac.length - 1]! & 0x0f;
+  const binary = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(binary).padStart(6, "0");
+}
+
+/** A minimal API client for seeding over HTTP: keeps cookies and echoes the CSRF token, like the web UI. */
+export class ApiSession {
+  private readonly cookies = new Map<string, string>();
+
+  constructor(readonly baseUrl: string) {}
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const headers: Record<string, string> = { accept: "application/json" };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const csrf = this.cookies.get("nc_csrf");
+    if (method !== "GET" && csrf) headers["x-csrf-token"] = decodeURIComponent(csrf);
+    let payload: FormData | string | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers["content-type"] = "application/json";
+      payload = JSON.stringify(body);
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: payload,
+      redirect: "manual",
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(";");
+      const [name, ...rest] = pair!.split("=");
+      const value = rest.join("=");
+      if (value === "" || /max-age=0|expires=thu, 01 jan 1970/i.test(cookie))
+        this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value);
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === "" ? null : JSON.parse(text);
+    } catch {
+      // not JSON (an HTML page or a redirect)
+    }
+    return { status: response.status, body: parsed as T };
+  }
+
+  /** Like request, but throws unless the status is 2xx. */
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.request<T>(method, path, body);
+    if (response.status < 200 || response.status >= 300)
+      throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
+  /** Signs in a demo litigant (no second factor). */
+  async signIn(login: string): Promise<void> {
+    const result = await this.call<{ user: { needsSecondFactor: boolean } }>("POST", "/api/auth/login", {
+      login,
+      password: DEMO_PASSWORD,
+    });
+    if (result.user.needsSecondFactor) throw new Error(`${login} needs a second factor`);
+  }
+}
