@@ -228,6 +228,20 @@ describe("court workbench", () => {
       await row.waitFor();
       await row.getByText(/发送起诉状副本：剩余 \d+ 天|审理期限：剩余 \d+ 天/).waitFor();
       await shot(page, "judge my cases");
+
+      // The judge's case page carries the aids: similar cases, applicable articles, deviation check.
+      await row.getByRole("link", { name: caseNumber }).click();
+      await page.getByRole("heading", { level: 1, name: caseNumber }).waitFor();
+      await page.getByRole("heading", { name: "类案推送" }).waitFor();
+      await page.getByRole("heading", { name: "适用法条" }).waitFor();
+      await page.getByLabel("拟判支持金额（元）").fill("5000");
+      await page.getByRole("button", { name: "比较" }).click();
+      await page
+        .getByText(/未发现明显偏离|存在偏离，请注意复核/)
+        .or(page.getByRole("alert"))
+        .first()
+        .waitFor();
+      await shot(page, "judge case page with aids");
     } finally {
       await judgeBrowser.close();
     }

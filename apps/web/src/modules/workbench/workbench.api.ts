@@ -159,3 +159,106 @@ export const workbenchApi = {
       signal,
     }),
 };
+
+// ——— The judge's tools (类案推送, applicable articles, 偏离度预警): GET/POST /api/cases/:id/… ———
+
+export interface Localized {
+  "zh-CN": string;
+  en: string;
+}
+
+export interface JudgmentSummary {
+  id: string;
+  source: string;
+  courtName: string | null;
+  caseNumber: string | null;
+  title: string;
+  decidedOn: string | null;
+  kind: "criminal" | "civil" | "administrative" | "other";
+  charges: string[];
+  causes: string[];
+  articles: string[];
+  termMonths: number | null;
+  claimedAmount: number | null;
+  awardedAmount: number | null;
+  published: boolean;
+  outcomeExcerpt: string;
+}
+
+export interface SimilarHit {
+  judgment: JudgmentSummary;
+  score: number;
+  textScore: number;
+  legalScore: number;
+  explanation: {
+    sharedCharges: string[];
+    sharedArticles: string[];
+    sharedElements: string[];
+    matchedTerms: string[];
+    passages: Array<{ field: "facts" | "reasoning"; marked: string; terms: string[] }>;
+  } | null;
+}
+
+export interface SimilarCases {
+  items: SimilarHit[];
+  queryCharges: string[];
+  chargesInferred: boolean;
+  indexedJudgments: number;
+}
+
+export interface ApplicableArticle {
+  key: string;
+  citation: Localized;
+  article: {
+    label: string;
+    title: string;
+    text: string;
+    citation: Localized;
+    effectiveFrom: string | null;
+  } | null;
+  basis: "cited_in_case" | "similar_cases";
+  similarCases: number;
+  weight: number;
+}
+
+export interface DeviationOutcome {
+  charges?: string[];
+  articles?: string[];
+  termMonths?: number | null;
+  awardedAmount?: number | null;
+  claimedAmount?: number | null;
+}
+
+export interface RangeCheck {
+  status: "below" | "within" | "above" | "insufficient_data";
+  proposed: number;
+  range: { low: number; median: number; high: number; lowQuantile: number; highQuantile: number } | null;
+  percentile: number | null;
+  cases: Array<{
+    judgmentId: string;
+    title: string;
+    caseNumber: string | null;
+    similarity: number;
+    value: number;
+  }>;
+}
+
+export interface Deviation {
+  isWarning: boolean;
+  term: RangeCheck | null;
+  award: RangeCheck | null;
+  charge: string | null;
+  neighbours: number;
+  findings: Array<{ code: string; severity: "info" | "warning"; message: Localized }>;
+}
+
+const casePath = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}`;
+
+export const judgeToolsApi = {
+  similar: (caseId: string, signal?: AbortSignal) =>
+    api.get<SimilarCases>(`${casePath(caseId)}/similar`, { query: { limit: 10 }, signal }),
+  articles: (caseId: string, signal?: AbortSignal) =>
+    api.get<{ items: ApplicableArticle[]; similarCases: number }>(`${casePath(caseId)}/articles`, { signal }),
+  deviation: (caseId: string, outcome: DeviationOutcome) =>
+    api.post<Deviation>(`${casePath(caseId)}/deviation`, { outcome }),
+};

@@ -9,6 +9,7 @@ import { useApiQuery } from "../../../platform/use-api";
 import { casesApi, type CaseDetail, type CaseParty, type Deadline } from "../../cases/cases.api";
 import { formatDate, formatDateTime, formatYuan, localName, translateOr } from "../../cases/cases.format";
 import { JudgeAssignmentRecord } from "../components/judge-assignment";
+import { JudgeTools } from "../components/judge-tools";
 import { LedgerVerificationPanel } from "../components/ledger-verification";
 import { workbenchApi, type CaseLedgerEvent } from "../workbench.api";
 import { urgencyColors, urgencyOf } from "../workbench.rules";
@@ -322,6 +323,9 @@ export function StaffCaseScene() {
               {detail.factsAndReasons}
             </Typography.Paragraph>
           </Card>
+          {detail.myRoles.includes("judge") ? (
+            <JudgeTools caseId={detail.id} claimTotal={detail.claimTotal} />
+          ) : null}
           <Card title={t("detail.documents")}>
             <Documents caseId={detail.id} />
           </Card>
