@@ -39,3 +39,4 @@ export {
 } from "./ledger.leaves";
 export { signPlatformRequest, type PlatformSigningKey } from "./ledger.platform-client";
 export type { PublishedCheckpoint } from "./ledger.checkpointer";
+export { DEMO_WITNESS_QUORUM, startDemoWitnesses, type DemoWitnesses } from "./ledger.demo-witnesses";

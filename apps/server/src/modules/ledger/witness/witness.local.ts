@@ -108,7 +108,11 @@ export async function startLocalWitnesses(
         ["--listen", `${options.host ?? "127.0.0.1"}:0`],
         "--exit-with-stdin",
       ].flat();
-      const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"] });
+      // Readiness is the "witness ready" info line, so the child logs at info whatever LOG_LEVEL says.
+      const child = spawn(process.execPath, args, {
+        stdio: ["pipe", "pipe", "pipe"],
+        env: { ...process.env, LOG_LEVEL: "info" },
+      });
       children.push(child);
       let errors = "";
       const timer = setTimeout(
