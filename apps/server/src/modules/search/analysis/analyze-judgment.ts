@@ -1,6 +1,7 @@
 import { extractLawArticles } from "./articles";
 import { canonicalizeCharge, extractCharges } from "./charges";
-import { extractElements, type LegalElements } from "./elements";
+import { extractElementsNormalized, type LegalElements } from "./elements";
+import { normalizeNumerals } from "./numerals";
 import { splitJudgmentSections } from "./sections";
 import { createTextAnalyzer, type TextAnalyzer } from "./tokenizer";
 
@@ -43,6 +44,11 @@ export interface AnalyzedJudgment {
   features: JudgmentFeatures;
   /** Text kept for snippets and explanations. */
   stored: { title: string; facts: string; reasoning: string; outcome: string };
+  /**
+   * Features and stored text already encoded as the segment keeps them (set by the analysis
+   * workers, so the thread that writes segments does not compress text; moved, not copied).
+   */
+  encoded?: { features: Uint8Array; stored: Uint8Array };
 }
 
 /** Counts tokens into unique terms with their frequencies. */
@@ -88,13 +94,17 @@ export function analyzeJudgment(
     ...found,
     ...(found.length === 0 ? extractCharges(sections.reasoning) : []),
   ]);
+  // The facts are read twice (words and elements): normalise their numerals once.
+  const facts = normalizeNumerals(sections.facts);
+  const tokenizeFacts = (): string[] =>
+    textAnalyzer.tokenizeNormalized
+      ? textAnalyzer.tokenizeNormalized(facts)
+      : textAnalyzer.tokenize(sections.facts);
   return {
     id: input.id,
     // Segmentation is most of the indexing cost: fields that are not ranked are stored, not segmented.
     fields: {
-      facts: indexedFields.includes("facts")
-        ? countTerms(textAnalyzer.tokenize(sections.facts))
-        : EMPTY_FIELD,
+      facts: indexedFields.includes("facts") ? countTerms(tokenizeFacts()) : EMPTY_FIELD,
       reasoning: indexedFields.includes("reasoning")
         ? countTerms(textAnalyzer.tokenize(sections.reasoning))
         : EMPTY_FIELD,
@@ -103,7 +113,7 @@ export function analyzeJudgment(
     features: {
       charges,
       articles: extractLawArticles(`${sections.reasoning}${sections.outcome}`),
-      elements: extractElements(sections.facts),
+      elements: extractElementsNormalized(facts),
     },
     stored: { title, facts: sections.facts, reasoning: sections.reasoning, outcome: sections.outcome },
   };
@@ -127,12 +137,17 @@ export function analyzeQuery(
   query: SimilarCaseQuery,
   textAnalyzer: TextAnalyzer = analyzer(),
 ): AnalyzedQuery {
+  const facts = normalizeNumerals(query.facts);
   return {
-    terms: countTerms(textAnalyzer.tokenize(query.facts)),
+    terms: countTerms(
+      textAnalyzer.tokenizeNormalized
+        ? textAnalyzer.tokenizeNormalized(facts)
+        : textAnalyzer.tokenize(query.facts),
+    ),
     features: {
       charges: canonicalCharges(query.charges ?? []),
       articles: query.articles ?? [],
-      elements: extractElements(query.facts),
+      elements: extractElementsNormalized(facts),
     },
   };
 }

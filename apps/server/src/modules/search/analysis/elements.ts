@@ -67,7 +67,11 @@ const DEATH = /(?:致|造成|导致)(?:被害人)?[^。；，,]{0,12}?(?:([0-9]+
 
 /** Extracts amounts, blood alcohol, injury grades, deaths and drug weights from judgment text. */
 export function extractElements(text: string): LegalElements {
-  const normal = normalizeNumerals(text);
+  return extractElementsNormalized(normalizeNumerals(text));
+}
+
+/** `extractElements` for text already passed through `normalizeNumerals` (analysis normalises once). */
+export function extractElementsNormalized(normal: string): LegalElements {
   const amounts: number[] = [];
   const seenAmounts = new Set<number>();
   for (const match of normal.matchAll(AMOUNT)) {
@@ -95,7 +99,10 @@ export function extractElements(text: string): LegalElements {
 
   const drugs = new Map<string, number>();
   // A weight belongs to the drug named in the same clause (up to the next 。；).
-  for (const clause of normal.split(/[。；;]/u)) {
+  DRUG_PATTERN.lastIndex = 0;
+  const anyDrug = DRUG_PATTERN.test(normal);
+  DRUG_PATTERN.lastIndex = 0;
+  for (const clause of anyDrug ? normal.split(/[。；;]/u) : []) {
     const names = [...clause.matchAll(DRUG_PATTERN)].map((m) => DRUG_NAMES[m[0]] ?? m[0]);
     if (names.length === 0) continue;
     let grams = 0;

@@ -90,6 +90,12 @@ export function parseChineseNumeral(text: string): number | null {
 
 /** Replaces full-width digits, letters and symbols that matter for numbers with ASCII ones. */
 export function toHalfWidth(text: string): string {
+  let i = 0;
+  for (; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3000) break;
+  }
+  if (i === text.length) return text; // the common case: nothing to replace, no copy
   return text
     .replace(/[\uFF01-\uFF5E]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/gu, " ");
@@ -105,17 +111,43 @@ const QUANTITY_AFTER =
  */
 export function normalizeNumerals(text: string): string {
   const half = toHalfWidth(text);
-  return half.replace(CHINESE_NUMERAL_RUN, (run, offset: number, whole: string) => {
-    const after = whole.slice(offset + run.length, offset + run.length + 4);
-    const before = whole[offset - 1] ?? "";
-    // 第一, 之一, 一审 and the like are ordinals or words, not quantities.
-    if (before === "第" || before === "之") return run;
-    // A bare 万/亿 after an Arabic number (1.5万元) is handled by the amount parser.
-    if (/^[万萬亿億]+$/u.test(run) && /[0-9.]/u.test(before)) return run;
-    if (!QUANTITY_AFTER.test(after)) return run;
-    const value = parseChineseNumeral(run);
-    return value === null ? run : String(value);
-  });
+  // One scan over the text; pieces are joined only where a numeral is rewritten.
+  let out = "";
+  let copied = 0;
+  let i = 0;
+  const n = half.length;
+  while (i < n) {
+    if (IS_NUMERAL_CHAR[half.charCodeAt(i)] !== 1) {
+      i += 1;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && IS_NUMERAL_CHAR[half.charCodeAt(j)] === 1) j += 1;
+    const replacement = rewriteRun(half, i, j);
+    if (replacement !== null) {
+      out += half.slice(copied, i) + replacement;
+      copied = j;
+    }
+    i = j;
+  }
+  return copied === 0 ? half : out + half.slice(copied);
+}
+
+const IS_NUMERAL_CHAR = new Uint8Array(65536);
+for (const ch of CHINESE_NUMERAL_CHARS) IS_NUMERAL_CHAR[ch.charCodeAt(0)] = 1;
+const LARGE_UNIT_CHARS = "万萬亿億";
+
+/** The Arabic form of the numeral run text[start, end), or null to leave it as written. */
+function rewriteRun(whole: string, start: number, end: number): string | null {
+  const before = whole[start - 1] ?? "";
+  // 第一, 之一, 一审 and the like are ordinals or words, not quantities.
+  if (before === "第" || before === "之") return null;
+  const run = whole.slice(start, end);
+  // A bare 万/亿 after an Arabic number (1.5万元) is handled by the amount parser.
+  if ([...run].every((ch) => LARGE_UNIT_CHARS.includes(ch)) && /[0-9.]/u.test(before)) return null;
+  if (!QUANTITY_AFTER.test(whole.slice(end, end + 4))) return null;
+  const value = parseChineseNumeral(run);
+  return value === null ? null : String(value);
 }
 
 /** Parses "1.5", "15,000", "3" followed by an optional 万/亿 multiplier into a number. */

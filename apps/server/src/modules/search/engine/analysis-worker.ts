@@ -2,12 +2,28 @@ import { parentPort } from "node:worker_threads";
 import {
   analyzeJudgment,
   TEXT_FIELDS,
+  type AnalyzedJudgment,
   type JudgmentInput,
   type TextField,
 } from "../analysis/analyze-judgment";
+import { encodeFeatures, encodeStored } from "./segment";
 
 // Worker side of AnalysisPool: segmentation is CPU-bound, so bulk loads spread it over threads.
+// Features and stored text are encoded here and their buffers transferred; the stored text itself
+// is not sent back (the segment only keeps the encoded form).
 parentPort?.on("message", (message: { batch: number; docs: JudgmentInput[]; fields?: TextField[] }) => {
-  const analyzed = message.docs.map((doc) => analyzeJudgment(doc, undefined, message.fields ?? TEXT_FIELDS));
-  parentPort?.postMessage({ batch: message.batch, analyzed });
+  const transfer: ArrayBuffer[] = [];
+  const analyzed = message.docs.map((doc): AnalyzedJudgment => {
+    const result = analyzeJudgment(doc, undefined, message.fields ?? TEXT_FIELDS);
+    // Own, exact-size buffers (Node pools small ones), so each can be transferred.
+    const features = new Uint8Array(encodeFeatures(result.features));
+    const stored = new Uint8Array(encodeStored(result.stored));
+    transfer.push(features.buffer, stored.buffer);
+    return {
+      ...result,
+      stored: { title: "", facts: "", reasoning: "", outcome: "" },
+      encoded: { features, stored },
+    };
+  });
+  parentPort?.postMessage({ batch: message.batch, analyzed }, transfer);
 });

@@ -20,6 +20,7 @@ import {
   type JudgmentInput,
   type SimilarCaseQuery,
 } from "../analysis/analyze-judgment";
+import { maxScoreTopDocuments, type ScoredList } from "./maxscore";
 import { highlightPassages, type HighlightedPassage } from "./highlight";
 import {
   compareLegalFeatures,
@@ -219,7 +220,7 @@ export class JudgmentIndex {
         if (line.trim().length === 0) continue;
         let entry: WalEntry;
         try {
-          entry = JSON.parse(line) as WalEntry;
+          entry = JSON.parse(line, walReviver) as WalEntry;
         } catch {
           break; // a torn last line from a crash: everything before it was acknowledged
         }
@@ -233,7 +234,7 @@ export class JudgmentIndex {
 
   private log(entries: WalEntry[]): void {
     if (!this.options.durable || entries.length === 0) return;
-    appendFileSync(this.walPath, entries.map((e) => JSON.stringify(e)).join("\n") + "\n");
+    appendFileSync(this.walPath, entries.map((e) => JSON.stringify(e, walReplacer)).join("\n") + "\n");
   }
 
   private applyDelete(id: string): boolean {
@@ -590,6 +591,27 @@ export class JudgmentIndex {
         }
         if (!any) continue;
       }
+      if (mask === null && segment.hasSkips) {
+        // Unrestricted top-k: dynamic pruning instead of scoring every posting.
+        const lists: ScoredList[] = [];
+        for (const t of terms) {
+          fieldsUsed.forEach((f, fi) => {
+            const key = t.positions[fi]?.[segmentIndex] ?? -1;
+            if (key >= 0) lists.push({ key, field: f.index, factor: f.weight * t.weight * (t.idf[fi] ?? 0) });
+          });
+        }
+        const excluded = options.excludeId !== undefined ? segment.findDoc(options.excludeId) : -1;
+        const top = maxScoreTopDocuments(
+          segment,
+          lists,
+          { k1, b, averages },
+          depth,
+          (doc) => doc !== excluded && !segment.isDeleted(doc),
+        );
+        for (let i = 0; i < top.count; i += 1)
+          result.push({ segment, doc: top.docs[i] ?? 0, text: top.scores[i] ?? 0 });
+        continue;
+      }
       if (this.scratch.length < segment.docCount) this.scratch = new Float32Array(segment.docCount);
       const acc = this.scratch;
       acc.fill(0, 0, segment.docCount);
@@ -658,6 +680,17 @@ export class JudgmentIndex {
     for (const segment of this.segments) segment.close();
     this.segments = [];
   }
+}
+
+/** Encoded buffers go into the log as base64. */
+function walReplacer(_key: string, value: unknown): unknown {
+  return value instanceof Uint8Array ? { base64: Buffer.from(value).toString("base64") } : value;
+}
+
+function walReviver(_key: string, value: unknown): unknown {
+  if (value !== null && typeof value === "object" && "base64" in value && Object.keys(value).length === 1)
+    return new Uint8Array(Buffer.from(String((value as { base64: string }).base64), "base64"));
+  return value;
 }
 
 /** Numeric ids compare as numbers, others as strings (stable tie-breaking). */

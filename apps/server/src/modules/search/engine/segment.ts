@@ -55,12 +55,20 @@ function writeTyped(file: string, array: ArrayBufferView): void {
 }
 
 /** Features are kept small: the first amounts suffice to compare money scales. */
-function encodeFeatures(features: JudgmentFeatures): Uint8Array {
+export function encodeFeatures(features: JudgmentFeatures): Uint8Array {
   const compact = {
     ...features,
     elements: { ...features.elements, amountsYuan: features.elements.amountsYuan.slice(0, 8) },
   };
   return Buffer.from(JSON.stringify(compact), "utf8");
+}
+
+/**
+ * Stored text as written to a segment: deflated JSON. Level 1 compresses judgments nearly as
+ * well as the default level at a third of the CPU (stored text is written once per document).
+ */
+export function encodeStored(stored: StoredJudgment): Uint8Array {
+  return deflateRawSync(Buffer.from(JSON.stringify(stored), "utf8"), { level: 1 });
 }
 
 /** A segment opened for reading. */
@@ -79,6 +87,9 @@ export class SegmentReader {
   private readonly featureOffsets: Float64Array;
   private readonly storeOffsets: Float64Array;
   readonly postingsFd: number;
+  /** Skip blocks before each term (null for segments written without skip data). */
+  private readonly skipIndex: Uint32Array | null;
+  private readonly skipFd: number | null;
   private readonly featureFd: number;
   private readonly storeFd: number;
   /** Deleted documents (bit per local doc). */
@@ -106,6 +117,9 @@ export class SegmentReader {
     this.featureOffsets = typed(path("feat.off"), (b) => new Float64Array(b));
     this.storeOffsets = typed(path("store.off"), (b) => new Float64Array(b));
     this.postingsFd = openSync(path("post.bin"), "r");
+    const hasSkips = existsSync(path("skip.idx"));
+    this.skipIndex = hasSkips ? typed(path("skip.idx"), (b) => new Uint32Array(b)) : null;
+    this.skipFd = hasSkips ? openSync(path("skip.bin"), "r") : null;
     this.featureFd = openSync(path("feat.bin"), "r");
     this.storeFd = openSync(path("store.bin"), "r");
     this.deleted = new Uint8Array(Math.ceil(this.docCount / 8));
@@ -149,6 +163,30 @@ export class SegmentReader {
     const buffer = scratch && scratch.length >= length ? scratch : Buffer.allocUnsafe(length);
     readSync(this.postingsFd, buffer, 0, length, start);
     return buffer.subarray(0, length);
+  }
+
+  /** Whether postings have skip blocks (segments written before them have none). */
+  get hasSkips(): boolean {
+    return this.skipIndex !== null;
+  }
+
+  /**
+   * Reads a term's skip entries (`SKIP_WORDS` words per block) into `into` (grown as needed);
+   * returns the buffer and the number of blocks.
+   */
+  skipBlocks(termIndex: number, into: Int32Array): { words: Int32Array; blocks: number } {
+    if (this.skipIndex === null || this.skipFd === null) return { words: into, blocks: 0 };
+    const first = this.skipIndex[termIndex] ?? 0;
+    const blocks = (this.skipIndex[termIndex + 1] ?? first) - first;
+    const words = into.length >= blocks * SKIP_WORDS ? into : new Int32Array(blocks * SKIP_WORDS * 2);
+    readSync(
+      this.skipFd,
+      new Uint8Array(words.buffer, words.byteOffset, blocks * SKIP_WORDS * 4),
+      0,
+      blocks * SKIP_WORDS * 4,
+      first * SKIP_WORDS * 4,
+    );
+    return { words, blocks };
   }
 
   postingsRange(termIndex: number): [number, number] {
@@ -232,6 +270,7 @@ export class SegmentReader {
   close(): void {
     this.persistDeletes();
     closeSync(this.postingsFd);
+    if (this.skipFd !== null) closeSync(this.skipFd);
     closeSync(this.featureFd);
     closeSync(this.storeFd);
   }
@@ -251,9 +290,82 @@ class IntList {
   }
 }
 
+/** Postings per skip block. */
+export const BLOCK_SIZE = 128;
+/** 32-bit words per skip entry: last doc, end offset of the block's bytes, max tf, min length/tf. */
+export const SKIP_WORDS = 4;
+
+/**
+ * Skip data of postings lists, one entry per block of `BLOCK_SIZE` postings: the block's last
+ * doc and the end of its bytes (to skip it undecoded), and what bounds its BM25 impact whatever
+ * the average length: the largest tf and the smallest length/tf (tf/(tf + k1(1−b) + k1·b·len/avg)
+ * ≤ 1/(1 + k1(1−b)/maxTf + k1·b·minLenPerTf/avg)).
+ */
+class SkipWriter {
+  private readonly words = new IntList();
+  private readonly floats = new Float32Array(1);
+  private readonly floatBits = new Int32Array(this.floats.buffer);
+  /** Blocks written before each term (prefix sums, termCount + 1 entries). */
+  readonly termBlocks = new IntList();
+  private inBlock = 0;
+  private lastDoc = 0;
+  private maxTf = 0;
+  private minLenPerTf = Number.POSITIVE_INFINITY;
+  private blocks = 0;
+
+  constructor() {
+    this.termBlocks.push(0);
+  }
+
+  add(doc: number, tf: number, length: number, endOffset: number): void {
+    this.lastDoc = doc;
+    if (tf > this.maxTf) this.maxTf = tf;
+    const ratio = length / Math.max(1, tf);
+    if (ratio < this.minLenPerTf) this.minLenPerTf = ratio;
+    if (++this.inBlock === BLOCK_SIZE) this.flush(endOffset);
+  }
+
+  private flush(endOffset: number): void {
+    this.words.push(this.lastDoc);
+    this.words.push(endOffset);
+    this.words.push(this.maxTf);
+    this.floats[0] = this.minLenPerTf;
+    this.words.push(this.floatBits[0] ?? 0);
+    this.blocks += 1;
+    this.inBlock = 0;
+    this.maxTf = 0;
+    this.minLenPerTf = Number.POSITIVE_INFINITY;
+  }
+
+  endTerm(endOffset: number): void {
+    if (this.inBlock > 0) this.flush(endOffset);
+    this.termBlocks.push(this.blocks);
+  }
+
+  /** Drops the term being written (all its postings were deleted). */
+  dropTerm(): void {
+    const before = this.termBlocks.data[this.termBlocks.length - 1] ?? 0;
+    this.words.length = before * SKIP_WORDS;
+    this.blocks = before;
+    this.inBlock = 0;
+    this.maxTf = 0;
+    this.minLenPerTf = Number.POSITIVE_INFINITY;
+  }
+
+  write(dir: string): void {
+    writeTyped(join(dir, "skip.bin"), this.words.data.subarray(0, this.words.length));
+    writeTyped(join(dir, "skip.idx"), this.termBlocks.data.subarray(0, this.termBlocks.length));
+  }
+}
+
+const FIELD_INDEX_BY_CODE = new Map<string, number>(TEXT_FIELDS.map((f, i) => [FIELD_CODES[f], i]));
+
 /** Documents added since the last flush, held compactly until they are written as a segment. */
 export class SegmentBuilder {
-  private readonly vocabulary = new Map<string, number>();
+  /** Term → id, one map per field code (no key concatenation per posting). */
+  private readonly vocabularies = new Map<string, Map<string, number>>();
+  /** Key (field code + term) of each term id. */
+  private readonly termKeys: string[] = [];
   private readonly postingTerms = new IntList();
   private readonly postingDocs = new IntList();
   private readonly postingFreqs = new IntList();
@@ -273,11 +385,21 @@ export class SegmentBuilder {
     return this.postingTerms.length;
   }
 
-  private termId(key: string): number {
-    let id = this.vocabulary.get(key);
+  private vocabulary(code: string): Map<string, number> {
+    let map = this.vocabularies.get(code);
+    if (!map) {
+      map = new Map();
+      this.vocabularies.set(code, map);
+    }
+    return map;
+  }
+
+  private termId(vocabulary: Map<string, number>, code: string, term: string): number {
+    let id = vocabulary.get(term);
     if (id === undefined) {
-      id = this.vocabulary.size;
-      this.vocabulary.set(key, id);
+      id = this.termKeys.length;
+      this.termKeys.push(code + term);
+      vocabulary.set(term, id);
     }
     return id;
   }
@@ -285,24 +407,26 @@ export class SegmentBuilder {
   add(doc: AnalyzedJudgment): void {
     const local = this.ids.length;
     this.delete(doc.id);
-    TEXT_FIELDS.forEach((field) => {
+    for (const field of TEXT_FIELDS) {
       const terms = doc.fields[field];
       const code = FIELD_CODES[field];
+      const vocabulary = this.vocabulary(code);
       for (let i = 0; i < terms.terms.length; i += 1) {
-        this.postingTerms.push(this.termId(code + (terms.terms[i] ?? "")));
+        this.postingTerms.push(this.termId(vocabulary, code, terms.terms[i] ?? ""));
         this.postingDocs.push(local);
         this.postingFreqs.push(terms.freqs[i] ?? 1);
       }
       this.lengths.push(Math.min(65535, terms.length));
-    });
+    }
+    const chargeVocabulary = this.vocabulary(FIELD_CODES.charge);
     for (const charge of doc.features.charges) {
-      this.postingTerms.push(this.termId(FIELD_CODES.charge + charge));
+      this.postingTerms.push(this.termId(chargeVocabulary, FIELD_CODES.charge, charge));
       this.postingDocs.push(local);
       this.postingFreqs.push(1);
     }
     this.ids.push(doc.id);
-    this.features.push(encodeFeatures(doc.features));
-    this.stored.push(deflateRawSync(Buffer.from(JSON.stringify(doc.stored), "utf8")));
+    this.features.push(doc.encoded?.features ?? encodeFeatures(doc.features));
+    this.stored.push(doc.encoded?.stored ?? encodeStored(doc.stored));
     this.byId.set(doc.id, local);
   }
 
@@ -319,10 +443,14 @@ export class SegmentBuilder {
   write(dir: string): void {
     mkdirSync(dir, { recursive: true });
     const path = (file: string): string => join(dir, file);
-    const keys = [...this.vocabulary.keys()].sort();
-    const termCount = keys.length;
+    const termIds = Array.from(this.termKeys.keys()).sort((a, b) => {
+      const ka = this.termKeys[a] ?? "";
+      const kb = this.termKeys[b] ?? "";
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+    const termCount = termIds.length;
     // Counting sort of postings by term keeps each term's documents in ascending order.
-    const counts = new Int32Array(this.vocabulary.size + 1);
+    const counts = new Int32Array(termCount + 1);
     for (let i = 0; i < this.postingTerms.length; i += 1) {
       const slot = (this.postingTerms.data[i] ?? 0) + 1;
       counts[slot] = (counts[slot] ?? 0) + 1;
@@ -344,21 +472,27 @@ export class SegmentBuilder {
     const postings = new FileAppender(path("post.bin"));
     const encoder = new TextEncoder();
     const out = new ByteWriter(1 << 16);
-    keys.forEach((key, index) => {
+    const skips = new SkipWriter();
+    const lengths = this.lengths.data;
+    termIds.forEach((term, index) => {
+      const key = this.termKeys[term] ?? "";
       keyWriter.writeBytes(encoder.encode(key));
       keyOffsets[index + 1] = keyWriter.length;
-      const term = this.vocabulary.get(key) ?? 0;
+      const field = FIELD_INDEX_BY_CODE.get(key[0] ?? "") ?? -1;
       out.reset();
       let previous = 0;
       let df = 0;
       for (let j = counts[term] ?? 0; j < (counts[term + 1] ?? 0); j += 1) {
         const posting = order[j] ?? 0;
         const doc = this.postingDocs.data[posting] ?? 0;
+        const tf = this.postingFreqs.data[posting] ?? 1;
         out.writeVarint(doc - previous);
-        out.writeVarint(this.postingFreqs.data[posting] ?? 1);
+        out.writeVarint(tf);
+        skips.add(doc, tf, field < 0 ? 1 : (lengths[doc * FIELD_COUNT + field] ?? 0), out.length);
         previous = doc;
         df += 1;
       }
+      skips.endTerm(out.length);
       dfs[index] = df;
       postings.write(out.view());
       postingOffsets[index + 1] = postings.position;
@@ -368,6 +502,7 @@ export class SegmentBuilder {
     writeTyped(path("keys.off"), keyOffsets);
     writeTyped(path("df.bin"), dfs);
     writeTyped(path("post.off"), postingOffsets);
+    skips.write(dir);
     writeDocumentFiles(
       dir,
       this.ids,
@@ -499,6 +634,7 @@ export async function mergeSegments(sources: readonly SegmentReader[], dir: stri
   const postingOffsets: number[] = [0];
   keyOffsets.push(0);
   const out = new ByteWriter(1 << 16);
+  const skips = new SkipWriter();
   const currentKeys = sources.map((source) => (source.termCount > 0 ? source.keyAt(0) : null));
   let termCount = 0;
   let steps = 0;
@@ -507,6 +643,7 @@ export async function mergeSegments(sources: readonly SegmentReader[], dir: stri
     for (const candidate of currentKeys)
       if (candidate !== null && (key === null || candidate < key)) key = candidate;
     if (key === null) break;
+    const field = FIELD_INDEX_BY_CODE.get(key[0] ?? "") ?? -1;
     out.reset();
     let previous = 0;
     let df = 0;
@@ -541,6 +678,7 @@ export async function mergeSegments(sources: readonly SegmentReader[], dir: stri
         if (mapped < 0) continue;
         out.writeVarint(mapped - previous);
         out.writeVarint(tf);
+        skips.add(mapped, tf, field < 0 ? 1 : (lengthList[mapped * FIELD_COUNT + field] ?? 0), out.length);
         previous = mapped;
         df += 1;
       }
@@ -548,6 +686,7 @@ export async function mergeSegments(sources: readonly SegmentReader[], dir: stri
       currentKeys[s] = term + 1 < source.termCount ? source.keyAt(term + 1) : null;
     }
     if (df > 0) {
+      skips.endTerm(out.length);
       const encoded = encoder.encode(key);
       keyFile.write(encoded);
       keyOffsets.push(keyFile.position);
@@ -555,7 +694,7 @@ export async function mergeSegments(sources: readonly SegmentReader[], dir: stri
       postings.write(out.view());
       postingOffsets.push(postings.position);
       termCount += 1;
-    }
+    } else skips.dropTerm();
     if (++steps % 20_000 === 0) await yieldToLoop();
   }
   keyFile.close();
@@ -563,6 +702,7 @@ export async function mergeSegments(sources: readonly SegmentReader[], dir: stri
   writeTyped(path("keys.off"), Uint32Array.from(keyOffsets.data.subarray(0, keyOffsets.length)));
   writeTyped(path("df.bin"), Uint32Array.from(dfs.data.subarray(0, dfs.length)));
   writeTyped(path("post.off"), Float64Array.from(postingOffsets));
+  skips.write(dir);
   const lengthSums = TEXT_FIELDS.map((_, f) => {
     let sum = 0;
     for (let d = 0; d < ids.length; d += 1) sum += lengthList[d * FIELD_COUNT + f] ?? 0;
