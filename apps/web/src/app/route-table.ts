@@ -3,6 +3,7 @@ import { deliveryRoutes } from "../modules/delivery/delivery.routes";
 import { disclosureRoutes } from "../modules/disclosure/disclosure.routes";
 import { filingRoutes } from "../modules/filing/filing.routes";
 import { identityRoutes } from "../modules/identity/identity.routes";
+import { ledgerRoutes } from "../modules/ledger/ledger.routes";
 import { workbenchRoutes } from "../modules/workbench/workbench.routes";
 import type { AppRoute } from "./app-routes";
 
@@ -14,4 +15,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...deliveryRoutes,
   ...identityRoutes,
   ...workbenchRoutes,
+  ...ledgerRoutes,
 ];
