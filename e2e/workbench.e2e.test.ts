@@ -247,6 +247,33 @@ describe("court workbench", () => {
     }
   });
 
+  it("a court administrator browses the audit trail by action and actor", async () => {
+    const baseUrl = server!.baseUrl;
+    const shot = screenshots("workbench audit trail");
+    const browser = await openBrowser();
+    try {
+      const { page } = browser;
+      await signInStaff(page, baseUrl, "hzhlw.admin1@netcourt.demo", "/court/audit");
+      await page.getByRole("heading", { level: 1, name: "审计日志" }).waitFor();
+      await page.getByRole("cell", { name: "filing.accepted" }).first().waitFor();
+      await page.getByLabel("操作", { exact: true }).fill("filing.correction_requested");
+      await page.keyboard.press("Escape"); // close the suggestions
+      await page.getByRole("button", { name: "查询" }).click();
+      await page.getByRole("cell", { name: "filing.accepted" }).first().waitFor({ state: "detached" });
+      await page.getByRole("cell", { name: "filing.correction_requested" }).first().waitFor();
+      // Choosing the clerk in a row filters the trail by that account.
+      await page
+        .getByRole("button", { name: /^只看 .+ 的操作$/ })
+        .first()
+        .click();
+      await page.getByRole("cell", { name: "filing.correction_requested" }).first().waitFor();
+      expect(await page.getByLabel("操作人").inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+      await shot(page, "audit filtered");
+    } finally {
+      await browser.close();
+    }
+  });
+
   it("a clerk of another court sees none of these filings (phone)", async () => {
     const baseUrl = server!.baseUrl;
     const shot = screenshots("workbench other court phone", { fullPage: false });
