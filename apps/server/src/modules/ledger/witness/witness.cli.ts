@@ -120,6 +120,8 @@ export async function runWitnessCommand(argv: string[]): Promise<number> {
       process.stdin.resume();
     }
   });
+  // A resumed standard input keeps the event loop alive: release it, or the process never exits.
+  if (values["exit-with-stdin"]) process.stdin.destroy();
   await running.close();
   witnessLog.info({}, "witness stopped");
   return 0;
