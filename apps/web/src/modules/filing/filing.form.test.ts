@@ -102,7 +102,19 @@ describe("toFilingContent", () => {
     expect(content).not.toHaveProperty("version");
     expect(content).not.toHaveProperty("courtId");
     expect(content.claims).toEqual([]);
-    expect(content.parties[0]!.isFiler).toBe(true);
+    expect(content.parties).toEqual([]);
+  });
+
+  it("leaves out unnamed parties at the end but keeps the indices of the others", () => {
+    const form = emptyFilingForm();
+    form.parties[0]!.name = "张三";
+    const content = toFilingContent(form);
+    expect(content.parties.map((p) => [p.role, p.name, p.isFiler])).toEqual([["plaintiff", "张三", true]]);
+    const middle = toFilingContent({
+      ...form,
+      parties: [{ role: "plaintiff", kind: "natural_person", name: "" }, ...form.parties],
+    });
+    expect(middle.parties.map((p) => p.name)).toEqual(["", "张三"]);
   });
 });
 

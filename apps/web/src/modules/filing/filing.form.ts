@@ -124,12 +124,16 @@ function isBlankRow(values: Record<string, unknown>): boolean {
 
 /**
  * The `PUT /api/filings/:id` body for the form. Natural persons carry an ID number and organisations a
- * credit code and representative (the other is dropped, as the server refuses it); wholly blank claim and
- * evidence rows are left out; the filer choice becomes exactly one `isFiler` flag.
+ * credit code and representative (the other is dropped, as the server refuses it); unnamed parties at the
+ * end and wholly blank claim and evidence rows are left out; the filer choice becomes one `isFiler` flag.
  */
 export function toFilingContent(form: FilingForm, version?: number): FilingContent {
   const filer = parseFiler(form.filer);
-  const parties: PartyContent[] = (form.parties ?? []).map((party, index) => {
+  // The server needs a name for every party; blank parties at the end (the wizard's empty rows) are not
+  // sent yet, so an early draft still saves. Indices of the parties kept stay those of the form.
+  const named = (form.parties ?? []).map((party) => textOrNull(party.name) !== null);
+  const kept = (form.parties ?? []).slice(0, named.lastIndexOf(true) + 1);
+  const parties: PartyContent[] = kept.map((party, index) => {
     const isPerson = party.kind === "natural_person";
     return {
       role: party.role,

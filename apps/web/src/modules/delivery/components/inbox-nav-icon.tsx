@@ -2,6 +2,7 @@ import { MailOutlined } from "@ant-design/icons";
 import { Badge } from "antd";
 import { useTranslation } from "react-i18next";
 import { useUnreadCount } from "../unread-count";
+import "../delivery.css";
 
 /** The inbox's navigation icon with the unread count as a badge (and as text for screen readers). */
 export function InboxNavIcon() {

@@ -15,7 +15,7 @@ export interface CauseSelectProps {
   "aria-invalid"?: boolean;
 }
 
-/** Searchable cause of action (民事案件案由规定) from `/api/causes`; the most specific causes first. */
+/** Searchable cause of action (民事案件案由规定) from `/api/causes`, in the server's order of relevance. */
 export function CauseSelect({ id, value, onChange, initial, isInternetCourt, ...rest }: CauseSelectProps) {
   const { t, i18n } = useTranslation("filing");
   const [query, setQuery] = useState("");
@@ -34,9 +34,9 @@ export function CauseSelect({ id, value, onChange, initial, isInternetCourt, ...
           .causes({ q: query.trim() || undefined, internetCourtOnly: isInternetCourt }, controller.signal)
           .then(
             ({ items }) => {
-              const sorted = [...items].sort((a, b) => b.level - a.level);
-              for (const cause of sorted) known.current.set(cause.id, cause);
-              setOptions(sorted);
+              // The server ranks matches (exact name, then prefix, then the most specific cause).
+              for (const cause of items) known.current.set(cause.id, cause);
+              setOptions(items);
               setLoading(false);
             },
             () => {

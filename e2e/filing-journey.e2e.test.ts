@@ -1,0 +1,224 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  openBrowser,
+  phoneViewport,
+  repoRoot,
+  residentIdNumber,
+  screenshots,
+  startServer,
+  type RunningServer,
+} from "./support";
+import { DEMO_PASSWORD, totpCode } from "./support/court-api";
+
+// The evidence file: a small text file the wizard uploads (not deposited in the evidence ledger).
+const EVIDENCE = Buffer.from("订单号 20260105-0001\n商品：手机一部\n金额：5000.00 元\n", "utf8");
+
+/** Signs a demo account in through the screens; staff answer the TOTP step with the authenticator's code. */
+async function signIn(
+  page: Page,
+  baseUrl: string,
+  login: string,
+  next: string,
+  isStaff = false,
+): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("手机号码或电子邮箱").fill(login);
+  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  if (isStaff) {
+    const code = page.getByLabel("验证码", { exact: true });
+    await code.waitFor();
+    await code.fill(totpCode());
+    await page.getByRole("button", { name: "验证", exact: true }).click();
+  }
+}
+
+/** Picks `option` in the antd select labelled `label`, typing `search` first. */
+async function choose(page: Page, label: string, search: string, option: string | RegExp): Promise<void> {
+  const box = page.getByLabel(label, { exact: true });
+  await box.click();
+  if (search !== "") await box.fill(search);
+  await page
+    .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: option })
+    .first()
+    .click();
+}
+
+describe("filing journey", () => {
+  let server: RunningServer | undefined;
+
+  beforeAll(async () => {
+    // The ledger's witnesses are not part of this journey; without them the server starts sooner.
+    server = await startServer({ seedDemo: true, startTimeoutMs: 240_000, env: { LEDGER_WITNESSES: "[]" } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("files through the wizard on a phone, pays in the cashier, and sees the case number and judge once a clerk accepts", async () => {
+    const baseUrl = server!.baseUrl;
+    const shot = screenshots("filing journey phone", { fullPage: false });
+    const litigant = await openBrowser(phoneViewport);
+    const clerk = await openBrowser();
+    try {
+      const { page } = litigant;
+      // A verified demo litigant: filing online needs a verified identity (在线诉讼规则第七条).
+      await signIn(page, baseUrl, "zhangsan@netcourt.demo", "/filings/new");
+      await page.getByRole("heading", { level: 1, name: "网上立案" }).waitFor();
+      await choose(page, "受理法院", "杭州互联网", "杭州互联网法院");
+      await shot(page, "start");
+      await page.getByRole("button", { name: "开始填写", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "填写起诉状" }).waitFor();
+      const caseId = new URL(page.url()).pathname.split("/").pop()!;
+
+      // Step 1: the parties. A wrong check digit is caught at the field before anything is sent.
+      const plaintiff = page.getByTestId("party-0");
+      await plaintiff.getByLabel("姓名或名称").fill("张三");
+      const idNumber = residentIdNumber("1990-03-07", "male");
+      const idField = plaintiff.getByLabel("公民身份号码");
+      await idField.fill(idNumber.slice(0, 17) + (idNumber[17] === "0" ? "1" : "0"));
+      await idField.blur();
+      await plaintiff.getByText("校验码不符，请核对号码").waitFor();
+      await idField.fill(idNumber);
+      await plaintiff.getByLabel("联系电话").fill("13800001111");
+      await plaintiff.getByLabel("住所地", { exact: true }).fill("浙江省杭州市西湖区文三路1号");
+      const defendant = page.getByTestId("party-1");
+      await defendant.getByLabel("姓名或名称").fill("杭州某某电子商务有限公司");
+      await defendant.getByLabel("法定代表人或负责人").fill("钱七");
+      await defendant.getByLabel("住所地", { exact: true }).fill("浙江省杭州市余杭区五常街道2号");
+      await shot(page, "parties");
+      await page.getByRole("button", { name: "下一步", exact: true }).click();
+
+      // Step 2: claims, cause of action (searched on the server) and procedure.
+      await page.getByLabel("诉讼请求（1）").fill("判令被告退还货款人民币5000元");
+      await page.getByLabel("金额（元，选填）").first().fill("5000");
+      await choose(page, "案由", "网络购物", /信息网络买卖合同纠纷/);
+      await page.getByText("请求金额合计：5,000.00 元").waitFor();
+      await shot(page, "claims");
+      await page.getByRole("button", { name: "下一步", exact: true }).click();
+
+      // Step 3: facts and reasons.
+      await page
+        .getByLabel("事实与理由")
+        .fill("2026年1月5日原告在被告网店购买手机一部，收货后发现系翻新机，被告拒绝退货。");
+      await page.getByRole("button", { name: "下一步", exact: true }).click();
+
+      // Step 4: the evidence file, checked against the evidence ledger, and the evidence list.
+      await page.getByTestId("attachment-input").setInputFiles({
+        name: "订单截图.txt",
+        mimeType: "text/plain",
+        buffer: EVIDENCE,
+      });
+      const attachment = page.getByTestId("attachment").filter({ hasText: "订单截图.txt" });
+      await attachment.waitFor();
+      const ledger = await attachment.locator("[data-ledger]").getAttribute("data-ledger");
+      expect(["verified", "not_deposited", "no_match"]).toContain(ledger);
+      await page.getByRole("button", { name: "添加证据" }).click();
+      await page.getByLabel("证据名称").fill("订单截图");
+      await page.getByLabel("证明目的").fill("证明买卖合同关系");
+      await choose(page, "对应附件", "", "订单截图.txt");
+      await shot(page, "evidence with ledger check");
+      await page.getByRole("button", { name: "下一步", exact: true }).click();
+
+      // Step 5: nothing missing, the fee estimate, submit.
+      await page.getByText("起诉材料已齐全，可以提交。").waitFor();
+      const estimate = (await page.getByTestId("fee-estimate").textContent()) ?? "";
+      expect(estimate).toMatch(/\d+\.\d{2} 元/);
+      await shot(page, "review");
+      await page.getByRole("button", { name: "提交立案申请" }).click();
+      await page.locator(".ant-popconfirm").getByRole("button", { name: "确定" }).click();
+
+      // The case page: fee due with its deadline; pay in the simulated cashier and come back.
+      await page.waitForURL(`**/cases/${caseId}`);
+      const feeStatus = page.getByTestId("fee-status");
+      await feeStatus.waitFor();
+      expect(await feeStatus.getAttribute("data-fee")).toBe("pending");
+      expect(await page.getByTestId("filing-panel").textContent()).toContain("交费期限");
+      const queryCode = (await page.getByTestId("query-code").textContent()) ?? "";
+      expect(queryCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      await shot(page, "submitted fee due");
+      await page.getByRole("button", { name: "去交费" }).click();
+      await page.waitForURL("**/sim/pay?ticket=*");
+      await shot(page, "cashier");
+      await page.getByRole("button", { name: /确认支付/ }).click();
+      await page.waitForURL(`**/cases/${caseId}?payment=done`);
+      await page.getByText("支付完成，已收到您的诉讼费。").waitFor();
+      expect(await page.getByTestId("fee-status").getAttribute("data-fee")).toBe("paid");
+      await shot(page, "paid");
+
+      // The clerk accepts the filing in the court workbench.
+      await signIn(clerk.page, baseUrl, "hzhlw.clerk1@netcourt.demo", `/court/filings/${caseId}`, true);
+      await clerk.page.getByRole("button", { name: "受理", exact: true }).click();
+      const dialog = clerk.page.getByRole("dialog");
+      await dialog.getByRole("button", { name: "受理", exact: true }).click();
+      await dialog.waitFor({ state: "hidden" });
+      await clerk.page
+        .getByText(/（2026）浙0192民初\d+号/)
+        .first()
+        .waitFor();
+      await screenshots("filing journey clerk")(clerk.page, "accepted");
+
+      // The litigant now sees the case number and the judge in charge.
+      await page.goto(`${baseUrl}/cases/${caseId}`);
+      const caseNumber = page.getByTestId("case-number");
+      await caseNumber.waitFor();
+      expect(await caseNumber.textContent()).toMatch(/^（2026）浙0192民初\d+号$/);
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toMatch(/浙0192民初/);
+      const judge = (await page.getByTestId("case-judge").textContent()) ?? "";
+      expect(judge).not.toBe("");
+      expect(judge).not.toBe("尚未分配");
+      await shot(page, "case accepted");
+
+      // My cases lists it; the inbox holds the notices, with an unread badge until marked read.
+      await page.goto(`${baseUrl}/cases`);
+      const card = page.getByTestId("case-card").filter({ hasText: "浙0192民初" }).first();
+      await card.waitFor();
+      expect(await card.textContent()).toContain(judge);
+      await shot(page, "my cases");
+      const badge = page.locator(".nc-tabbar [data-testid=inbox-unread]");
+      await expect.poll(async () => Number(await badge.getAttribute("data-unread"))).toBeGreaterThan(0);
+      await page
+        .locator(".nc-tabbar")
+        .getByRole("link", { name: /站内信/ })
+        .click();
+      await page.getByRole("heading", { level: 1, name: "站内信" }).waitFor();
+      await page.getByText("已立案", { exact: true }).first().waitFor();
+      await shot(page, "inbox");
+      await page.getByRole("button", { name: "全部标为已读" }).click();
+      await expect.poll(async () => Number(await badge.getAttribute("data-unread"))).toBe(0);
+    } finally {
+      await litigant.close();
+      await clerk.close();
+    }
+  });
+
+  it("shows the complaint wizard on a wide screen (the README picture)", async () => {
+    const baseUrl = server!.baseUrl;
+    const browser = await openBrowser({ viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = browser;
+      await signIn(page, baseUrl, "lisi@netcourt.demo", "/filings/new");
+      await page.getByRole("heading", { level: 1, name: "网上立案" }).waitFor();
+      await choose(page, "受理法院", "杭州互联网", "杭州互联网法院");
+      await page.getByRole("button", { name: "开始填写", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "填写起诉状" }).waitFor();
+      const plaintiff = page.getByTestId("party-0");
+      await plaintiff.getByLabel("姓名或名称").fill("李四");
+      await plaintiff.getByLabel("公民身份号码").fill(residentIdNumber("1988-06-15", "female"));
+      await plaintiff.getByLabel("联系电话").fill("13900002222");
+      await plaintiff.getByLabel("住所地", { exact: true }).fill("浙江省杭州市拱墅区湖墅南路8号");
+      await page.getByText(/已保存/).waitFor();
+      await page.mouse.click(1, 1);
+      const file = path.join(repoRoot, "docs/images/netcourt-filing.png");
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await page.screenshot({ path: file, fullPage: false });
+      expect((await fs.stat(file)).size).toBeLessThan(300 * 1024);
+      await screenshots("filing wizard desktop")(page, "wizard");
+    } finally {
+      await browser.close();
+    }
+  });
+});
