@@ -85,6 +85,8 @@ export class Checkpointer {
   #ticking: Promise<void> | undefined;
   #stopped = true;
   #lastCosignAt = 0;
+  #listening = false;
+  #again = false;
 
   constructor(readonly options: CheckpointerOptions) {}
 
@@ -114,8 +116,25 @@ export class Checkpointer {
       await this.#verifyStoredTree(this.#latest.size, this.#latest.rootHash);
     }
     this.#stopped = false;
+    if (!this.#listening) {
+      // A deposit waits for the checkpoint that includes it: sign as soon as its round committed rather
+      // than at the next timer tick. Rounds that commit while a checkpoint is being signed are covered
+      // by one more checkpoint right after it.
+      this.#listening = true;
+      this.options.sequencer.onCommit(() => {
+        if (!this.#stopped && this.#waiters.length > 0) this.#kick();
+      });
+    }
     await this.tick();
     this.#schedule();
+  }
+
+  #kick(): void {
+    if (this.#ticking) {
+      this.#again = true;
+      return;
+    }
+    void this.tick();
   }
 
   async stop(): Promise<void> {
@@ -165,6 +184,10 @@ export class Checkpointer {
       .catch((error: unknown) => this.options.log.error({ err: error }, "ledger checkpoint failed"))
       .finally(() => {
         this.#ticking = undefined;
+        if (this.#again && !this.#stopped) {
+          this.#again = false;
+          void this.tick();
+        }
       });
     return this.#ticking;
   }

@@ -100,6 +100,7 @@ export async function getDepositReceipt(context: AppContext, principal: Platform
       treeSize: published.size,
       checkpoint: published.note,
       receiptUrl: `/api/ledger/deposits/${index}/receipt`,
+      policy: ledgerPolicyText(context.ledger, context.config.publicUrl),
     },
     tlogProof,
   };

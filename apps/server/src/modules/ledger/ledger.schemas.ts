@@ -104,6 +104,11 @@ export const ZDepositReceiptResponse = ZDepositReceipt.extend({
   treeSize: z.number().int(),
   checkpoint: z.string(),
   receiptUrl: z.string().describe("The same receipt as a c2sp.org/tlog-proof file"),
+  policy: z
+    .string()
+    .describe(
+      "The log's c2sp.org/tlog-policy (log key, witness keys, quorum) when the receipt was issued; compare it with the court's published policy",
+    ),
 });
 
 // ------------------------------------------------------------------ platforms
