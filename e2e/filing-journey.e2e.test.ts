@@ -9,12 +9,16 @@ import {
   residentIdNumber,
   screenshots,
   startServer,
+  uniquePhone,
   type RunningServer,
 } from "./support";
 import { DEMO_PASSWORD, totpCode } from "./support/court-api";
 
 // The evidence file: a small text file the wizard uploads (not deposited in the evidence ledger).
 const EVIDENCE = Buffer.from("订单号 20260105-0001\n商品：手机一部\n金额：5000.00 元\n", "utf8");
+
+/** Any Chinese character: the English screens must have none in their headings and labels. */
+const HAN = /\p{Script=Han}/u;
 
 /** Signs a demo account in through the screens; staff answer the TOTP step with the authenticator's code. */
 async function signIn(
@@ -58,15 +62,73 @@ describe("filing journey", () => {
     await server?.stop();
   });
 
-  it("files through the wizard on a phone, pays in the cashier, and sees the case number and judge once a clerk accepts", async () => {
+  it("registers, has the identity verified by a clerk, files through the wizard on a phone, pays in the cashier, and sees the case number and judge once a clerk accepts", async () => {
     const baseUrl = server!.baseUrl;
     const shot = screenshots("filing journey phone", { fullPage: false });
     const litigant = await openBrowser(phoneViewport);
     const clerk = await openBrowser();
     try {
       const { page } = litigant;
-      // A verified demo litigant: filing online needs a verified identity (在线诉讼规则第七条).
-      await signIn(page, baseUrl, "zhangsan@netcourt.demo", "/filings/new");
+      const name = "赵明远";
+      const idNumber = residentIdNumber("1990-03-07", "male");
+      const phone = uniquePhone();
+      const password = "Court2026secure";
+
+      // A new person registers with a phone number.
+      let started = Date.now();
+      await page.goto(`${baseUrl}/register`);
+      await page.getByRole("heading", { level: 1, name: "注册账号" }).waitFor();
+      await page.getByLabel("姓名", { exact: true }).fill(name);
+      await page.getByLabel("公民身份号码", { exact: true }).fill(idNumber);
+      await page.getByLabel("手机号码", { exact: true }).fill(phone);
+      await page.getByLabel("密码", { exact: true }).fill(password);
+      await page.getByLabel("确认密码", { exact: true }).fill(password);
+      await page.getByRole("checkbox").check();
+      await page.getByRole("button", { name: "注册", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "我的账户" }).waitFor();
+      expect(await page.getByRole("main").textContent()).toContain("未实名认证");
+      await shot(page, "registered");
+
+      // Filing online needs a verified identity (在线诉讼规则第七条; submit-filing refuses
+      // identity_not_verified): photos of both sides of the ID card go to a clerk for review.
+      await page.goto(`${baseUrl}/account/verification`);
+      await page.getByRole("heading", { level: 1, name: "实名认证" }).waitFor();
+      const idImage = await page.screenshot({ type: "png", clip: { x: 0, y: 0, width: 320, height: 200 } });
+      await page.locator("input[type=file][data-side=front]").setInputFiles({
+        name: "身份证人像面.png",
+        mimeType: "image/png",
+        buffer: idImage,
+      });
+      await page.locator("input[type=file][data-side=back]").setInputFiles({
+        name: "身份证国徽面.png",
+        mimeType: "image/png",
+        buffer: idImage,
+      });
+      await expect.poll(() => page.getByText("已上传", { exact: true }).count()).toBe(2);
+      await page.getByRole("button", { name: "提交人工审核" }).click();
+      await page.getByText("已提交，等待法院工作人员审核").first().waitFor();
+      await shot(page, "verification requested");
+      console.info(`register and request verification: ${Date.now() - started} ms`);
+
+      // The Hangzhou clerk reviews the photos and approves.
+      started = Date.now();
+      await signIn(clerk.page, baseUrl, "hzhlw.clerk1@netcourt.demo", "/staff/verifications", true);
+      await clerk.page.getByRole("heading", { level: 1, name: "实名认证审核" }).waitFor();
+      await clerk.page.getByRole("link", { name: `审核: ${name}` }).click();
+      await clerk.page.getByRole("heading", { level: 1, name: "审核实名认证" }).waitFor();
+      await clerk.page.getByRole("img", { name: "身份证人像面" }).waitFor();
+      expect(await clerk.page.getByRole("main").textContent()).toContain(name);
+      await clerk.page.getByRole("button", { name: "通过", exact: true }).click();
+      await clerk.page.locator(".ant-popconfirm").getByRole("button", { name: "通过" }).click();
+      await clerk.page.getByText("该申请已处理").waitFor();
+      await screenshots("filing journey clerk")(clerk.page, "verification approved");
+      console.info(`clerk approves verification: ${Date.now() - started} ms`);
+
+      await page.goto(`${baseUrl}/account/verification`);
+      await page.getByText("实名认证已通过").first().waitFor();
+
+      started = Date.now();
+      await page.goto(`${baseUrl}/filings/new`);
       await page.getByRole("heading", { level: 1, name: "网上立案" }).waitFor();
       await choose(page, "受理法院", "杭州互联网", "杭州互联网法院");
       await shot(page, "start");
@@ -76,14 +138,13 @@ describe("filing journey", () => {
 
       // Step 1: the parties. A wrong check digit is caught at the field before anything is sent.
       const plaintiff = page.getByTestId("party-0");
-      await plaintiff.getByLabel("姓名或名称").fill("张三");
-      const idNumber = residentIdNumber("1990-03-07", "male");
+      await plaintiff.getByLabel("姓名或名称").fill(name);
       const idField = plaintiff.getByLabel("公民身份号码");
       await idField.fill(idNumber.slice(0, 17) + (idNumber[17] === "0" ? "1" : "0"));
       await idField.blur();
       await plaintiff.getByText("校验码不符，请核对号码").waitFor();
       await idField.fill(idNumber);
-      await plaintiff.getByLabel("联系电话").fill("13800001111");
+      await plaintiff.getByLabel("联系电话").fill(phone);
       await plaintiff.getByLabel("住所地", { exact: true }).fill("浙江省杭州市西湖区文三路1号");
       const defendant = page.getByTestId("party-1");
       await defendant.getByLabel("姓名或名称").fill("杭州某某电子商务有限公司");
@@ -140,6 +201,22 @@ describe("filing journey", () => {
       const queryCode = (await page.getByTestId("query-code").textContent()) ?? "";
       expect(queryCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       await shot(page, "submitted fee due");
+      console.info(`wizard to submitted filing: ${Date.now() - started} ms`);
+
+      // Similar published cases and their awards, to weigh mediation; real results or the empty state.
+      const similar = page.getByTestId("similar-cases");
+      await similar.getByRole("heading", { level: 2, name: "类似案件的裁判结果" }).waitFor();
+      await expect.poll(() => similar.getAttribute("data-state")).toMatch(/^(shown|no_match|no_index)$/);
+      const similarState = await similar.getAttribute("data-state");
+      if (similarState === "shown") {
+        expect(await similar.getByTestId("similar-case").count()).toBeGreaterThan(0);
+        await similar.getByTestId("similar-median").waitFor();
+      } else {
+        expect(await similar.textContent()).toMatch(/暂未找到已公开的类似案件|裁判文书库中暂无/);
+      }
+      await similar.scrollIntoViewIfNeeded();
+      await shot(page, "similar cases");
+      started = Date.now();
       await page.getByRole("button", { name: "去交费" }).click();
       await page.waitForURL("**/sim/pay?ticket=*");
       await shot(page, "cashier");
@@ -148,9 +225,11 @@ describe("filing journey", () => {
       await page.getByText("支付完成，已收到您的诉讼费。").waitFor();
       expect(await page.getByTestId("fee-status").getAttribute("data-fee")).toBe("paid");
       await shot(page, "paid");
+      console.info(`pay in the cashier: ${Date.now() - started} ms`);
 
-      // The clerk accepts the filing in the court workbench.
-      await signIn(clerk.page, baseUrl, "hzhlw.clerk1@netcourt.demo", `/court/filings/${caseId}`, true);
+      // The clerk accepts the filing in the court workbench (still signed in from the review).
+      started = Date.now();
+      await clerk.page.goto(`${baseUrl}/court/filings/${caseId}`);
       await clerk.page.getByRole("button", { name: "受理", exact: true }).click();
       const dialog = clerk.page.getByRole("dialog");
       await dialog.getByRole("button", { name: "受理", exact: true }).click();
@@ -171,6 +250,7 @@ describe("filing journey", () => {
       expect(judge).not.toBe("");
       expect(judge).not.toBe("尚未分配");
       await shot(page, "case accepted");
+      console.info(`clerk accepts, litigant sees number and judge: ${Date.now() - started} ms`);
 
       // My cases lists it; the inbox holds the notices, with an unread badge until marked read.
       await page.goto(`${baseUrl}/cases`);
@@ -217,6 +297,48 @@ describe("filing journey", () => {
       await page.screenshot({ path: file, fullPage: false });
       expect((await fs.stat(file)).size).toBeLessThan(300 * 1024);
       await screenshots("filing wizard desktop")(page, "wizard");
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it("shows the filing wizard and the case page in English once the language is switched", async () => {
+    const baseUrl = server!.baseUrl;
+    const browser = await openBrowser({ viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = browser;
+      await signIn(page, baseUrl, "lisi@netcourt.demo", "/filings/new");
+      await page.getByRole("heading", { level: 1, name: "网上立案" }).waitFor();
+      await page.getByRole("button", { name: /切换语言/ }).click();
+      await page.getByRole("menuitem", { name: "English" }).click();
+      await page.getByRole("heading", { level: 1, name: "File a case online" }).waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+
+      /** The main area's headings, step titles and field labels that hold Chinese. */
+      const chineseLeft = async () =>
+        (
+          await page
+            .locator("main")
+            .locator(
+              "h1, h2, h3, .ant-steps-item-title, .ant-form-item-label label, .ant-descriptions-item-label",
+            )
+            .allTextContents()
+        ).filter((text) => HAN.test(text));
+      expect(await chineseLeft()).toEqual([]);
+      await choose(page, "Court", "Hangzhou", /Hangzhou Internet Court/);
+      await page.getByRole("button", { name: "Start", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Complaint" }).waitFor();
+      const caseId = new URL(page.url()).pathname.split("/").pop()!;
+      await page.getByTestId("party-0").getByLabel("Resident ID number").waitFor();
+      expect(await chineseLeft()).toEqual([]);
+      await screenshots("filing wizard english")(page, "wizard");
+
+      // The case page of that draft: section headings and field labels in English.
+      await page.goto(`${baseUrl}/cases/${caseId}`);
+      await page.getByRole("heading", { level: 2, name: "Overview" }).waitFor();
+      await page.getByRole("heading", { level: 2, name: "Parties" }).waitFor();
+      expect(await chineseLeft()).toEqual([]);
+      await screenshots("filing wizard english")(page, "case page");
     } finally {
       await browser.close();
     }

@@ -87,6 +87,19 @@ export const cases = defineCatalog({
       reviewTitle: "立案审查结果",
       decisions: { accepted: "立案受理", correction_requested: "要求补正", refused: "不予受理" },
     },
+    similar: {
+      title: "类似案件的裁判结果",
+      intro: "以下是已公开的类似案件及其判决金额，供您评估诉讼风险、考虑调解时参考；不代表本案结果。",
+      empty: "暂未找到已公开的类似案件",
+      emptyIndex: "裁判文书库中暂无可比对的已公开判决",
+      median: "{{cases}} 件载明请求与判决金额的类似案件中，判决金额约为请求金额的 {{percent}}（中位数）",
+      noAwards: "类似案件均未载明请求与判决金额，无法估算支持比例",
+      claimed: "请求 {{amount}} 元",
+      awarded: "判决 {{amount}} 元",
+      ratio: "支持 {{percent}}",
+      decidedOn: "{{date}} 裁判",
+      unavailable: "提交诉讼请求与事实理由后可查看类似案件",
+    },
   },
   en: {
     status: {
@@ -181,6 +194,21 @@ export const cases = defineCatalog({
         correction_requested: "Corrections requested",
         refused: "Not accepted",
       },
+    },
+    similar: {
+      title: "Outcomes of similar cases",
+      intro:
+        "Published similar cases and what they awarded, to help you weigh the risks of going to trial and consider mediation. They do not predict the outcome of your case.",
+      empty: "No similar published cases found yet",
+      emptyIndex: "The judgment archive holds no published judgments to compare with yet",
+      median:
+        "Among {{cases}} similar cases stating both the claim and the award, the award was about {{percent}} of the claim (median)",
+      noAwards: "None of the similar cases states both the claim and the award, so no share can be estimated",
+      claimed: "Claimed ¥{{amount}}",
+      awarded: "Awarded ¥{{amount}}",
+      ratio: "{{percent}} awarded",
+      decidedOn: "Decided {{date}}",
+      unavailable: "Similar cases appear once the claims and the facts are filled in",
     },
   },
 });

@@ -27,6 +27,7 @@ import { casesApi, type CaseDetail, type Deadline, type TimelineEntry } from "..
 import { formatDate, formatDateTime, formatYuan, localName, translateOr } from "../cases.format";
 import { CaseStatusTag } from "./case-status-tag";
 import { FilingPanel } from "./filing-panel";
+import { SimilarCasesPanel } from "./similar-cases-panel";
 import "../../filing/filing.css";
 
 const filingStatuses = new Set(["draft", "under_review", "correction_requested"]);
@@ -249,6 +250,11 @@ export function CaseDetailScene() {
       ? [...(filing?.reviews ?? [])].reverse().find((review) => review.decision === "correction_requested")
       : undefined;
   const showsFiling = filing && (filingStatuses.has(detail.status) || filing.fee !== null);
+  // Similar published outcomes help the litigants weigh mediation once the filing is submitted.
+  const showsSimilar =
+    filing !== null &&
+    filing.submittedAt !== null &&
+    detail.myRoles.some((role) => role === "filer" || role === "party" || role === "agent");
 
   return (
     <Page
@@ -350,6 +356,8 @@ export function CaseDetailScene() {
           onChanged={loaded.reload}
         />
       ) : null}
+
+      {showsSimilar ? <SimilarCasesPanel caseId={detail.id} /> : null}
 
       <Row gutter={16}>
         <Col xs={24} lg={12}>
