@@ -128,89 +128,153 @@ class PostingCursor {
   }
 }
 
+/** The k-th largest of `values[docs[i]]` over the given docs (0 when fewer than k). */
+function kthLargest(values: Float64Array, docs: Int32Array, count: number, k: number): number {
+  if (count < k) return 0;
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (let i = 0; i < count; i += 1) {
+    const v = values[docs[i] as number] as number;
+    if (size < k) {
+      let j = size++;
+      while (j > 0) {
+        const parent = (j - 1) >> 1;
+        if ((heap[parent] as number) <= v) break;
+        heap[j] = heap[parent] as number;
+        j = parent;
+      }
+      heap[j] = v;
+    } else if (v > (heap[0] as number)) {
+      let j = 0;
+      for (;;) {
+        const left = 2 * j + 1;
+        if (left >= size) break;
+        const right = left + 1;
+        const child = right < size && (heap[right] as number) < (heap[left] as number) ? right : left;
+        if ((heap[child] as number) >= v) break;
+        heap[j] = heap[child] as number;
+        j = child;
+      }
+      heap[j] = v;
+    }
+  }
+  return heap[0] as number;
+}
+
 /**
- * The `depth` best documents of a segment by BM25 over the given lists, computed with MaxScore
- * dynamic pruning: lists are ordered by their largest possible contribution; once the k-th best
- * score exceeds what the weakest lists can add together, those lists no longer produce
- * candidates and are only probed (by skipping blocks) for documents the others found, and a
- * candidate is dropped as soon as its remaining bound cannot reach the k-th score. The result is
- * the same set as a full scan.
+ * The `depth` best documents of a segment by BM25, term at a time with pruning (the TAAT form of
+ * MaxScore): lists are scored from the most to the least selective (largest possible
+ * contribution first), so the rare terms, whose lists are short, fill the accumulators. Once the
+ * bounds of the remaining lists together fall below the k-th best partial score, no document
+ * not yet seen can reach the top k: only the documents that still can (partial score + remaining
+ * bounds above the k-th score) are kept as candidates, and the remaining, long lists are probed
+ * for those alone, skipping every block that holds none of them undecoded. Exact: the same top k
+ * as scoring every posting.
  */
-export function maxScoreTopDocuments(
+export function prunedTopDocuments(
   segment: SegmentReader,
   lists: readonly ScoredList[],
   params: Bm25Parameters,
   depth: number,
   accept: (doc: number) => boolean,
-): { docs: Int32Array; scores: Float64Array; count: number } {
+  scratch: Float64Array<ArrayBuffer>,
+): { docs: Int32Array; scores: Float64Array; count: number; scratch: Float64Array<ArrayBuffer> } {
+  const acc = scratch.length >= segment.docCount ? scratch : new Float64Array(segment.docCount);
   const cursors = lists
     .map((list) => new PostingCursor(segment, list, params))
     .filter((c) => c.doc !== END)
-    .sort((x, y) => x.upperBound - y.upperBound);
-  const n = cursors.length;
-  // prefix[i] = sum of the bounds of cursors[0..i-1].
-  const prefix = new Float64Array(n + 1);
-  for (let i = 0; i < n; i += 1)
-    prefix[i + 1] = (prefix[i] as number) + (cursors[i] as PostingCursor).upperBound;
+    .sort((x, y) => y.upperBound - x.upperBound);
+  let remaining = 0;
+  for (const c of cursors) remaining += c.upperBound;
+  let touched = new Int32Array(1024);
+  let touchedCount = 0;
+  let next = 0;
+  let maxAcc = 0;
+  // Phase 1: score whole lists until unseen documents are out of reach. The k-th score is at
+  // most the best one, so it is only computed once the remaining bounds fall below that.
+  for (; next < cursors.length; next += 1) {
+    if (remaining <= maxAcc && touchedCount >= depth) {
+      const threshold = kthLargest(acc, touched, touchedCount, depth);
+      if (threshold > 0 && remaining <= threshold) break;
+    }
+    const cursor = cursors[next] as PostingCursor;
+    remaining -= cursor.upperBound;
+    while (cursor.doc !== END) {
+      const doc = cursor.doc;
+      const before = acc[doc] as number;
+      if (before === 0) {
+        if (touchedCount === touched.length) {
+          const grown = new Int32Array(touched.length * 2);
+          grown.set(touched);
+          touched = grown;
+        }
+        touched[touchedCount++] = doc;
+      }
+      const after = before + cursor.score();
+      acc[doc] = after;
+      if (after > maxAcc) maxAcc = after;
+      cursor.next();
+    }
+  }
+  // Phase 2: only candidates that can still reach the k-th score, probed in doc order.
+  let candidates = touched.subarray(0, touchedCount).slice().sort();
+  let count = candidates.length;
+  for (; next < cursors.length; next += 1) {
+    const threshold = kthLargest(acc, candidates, count, depth);
+    let kept = 0;
+    for (let i = 0; i < count; i += 1) {
+      const doc = candidates[i] as number;
+      if ((acc[doc] as number) + remaining > threshold || (acc[doc] as number) >= threshold)
+        candidates[kept++] = doc;
+    }
+    count = kept;
+    const cursor = cursors[next] as PostingCursor;
+    remaining -= cursor.upperBound;
+    for (let i = 0; i < count && cursor.doc !== END; i += 1) {
+      const doc = candidates[i] as number;
+      cursor.advance(doc);
+      if (cursor.doc === doc) acc[doc] = (acc[doc] as number) + cursor.score();
+    }
+  }
+  candidates = candidates.subarray(0, count);
+  // Best `depth` accepted candidates.
   const heapDocs = new Int32Array(Math.max(1, depth));
   const heapScores = new Float64Array(Math.max(1, depth));
   let size = 0;
-  let threshold = 0;
-  let firstEssential = 0;
-  for (;;) {
-    let doc = END;
-    for (let i = firstEssential; i < n; i += 1) {
-      const d = (cursors[i] as PostingCursor).doc;
-      if (d < doc) doc = d;
-    }
-    if (doc === END) break;
-    let score = 0;
-    for (let i = firstEssential; i < n; i += 1) {
-      const cursor = cursors[i] as PostingCursor;
-      if (cursor.doc === doc) {
-        score += cursor.score();
-        cursor.next();
-      }
-    }
-    for (let i = firstEssential - 1; i >= 0; i -= 1) {
-      if (score + (prefix[i + 1] as number) <= threshold) break;
-      const cursor = cursors[i] as PostingCursor;
-      cursor.advance(doc);
-      if (cursor.doc === doc) score += cursor.score();
-    }
-    if (score <= threshold || !accept(doc)) continue;
-    // Min-heap of the best `depth` scores.
+  for (let i = 0; i < count; i += 1) {
+    const doc = candidates[i] as number;
+    const score = acc[doc] as number;
+    if (size === depth && score <= (heapScores[0] as number)) continue;
+    if (!accept(doc)) continue;
     if (size < depth) {
-      let i = size++;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
+      let j = size++;
+      while (j > 0) {
+        const parent = (j - 1) >> 1;
         if ((heapScores[parent] as number) <= score) break;
-        heapDocs[i] = heapDocs[parent] as number;
-        heapScores[i] = heapScores[parent] as number;
-        i = parent;
+        heapDocs[j] = heapDocs[parent] as number;
+        heapScores[j] = heapScores[parent] as number;
+        j = parent;
       }
-      heapDocs[i] = doc;
-      heapScores[i] = score;
+      heapDocs[j] = doc;
+      heapScores[j] = score;
     } else {
-      let i = 0;
+      let j = 0;
       for (;;) {
-        const left = 2 * i + 1;
+        const left = 2 * j + 1;
         if (left >= size) break;
         const right = left + 1;
         const child =
           right < size && (heapScores[right] as number) < (heapScores[left] as number) ? right : left;
         if ((heapScores[child] as number) >= score) break;
-        heapDocs[i] = heapDocs[child] as number;
-        heapScores[i] = heapScores[child] as number;
-        i = child;
+        heapDocs[j] = heapDocs[child] as number;
+        heapScores[j] = heapScores[child] as number;
+        j = child;
       }
-      heapDocs[i] = doc;
-      heapScores[i] = score;
-    }
-    if (size === depth) {
-      threshold = heapScores[0] as number;
-      while (firstEssential < n && (prefix[firstEssential + 1] as number) <= threshold) firstEssential += 1;
+      heapDocs[j] = doc;
+      heapScores[j] = score;
     }
   }
-  return { docs: heapDocs, scores: heapScores, count: size };
+  // Clear the accumulators that were used (the scratch array is reused by the next query).
+  for (let i = 0; i < touchedCount; i += 1) acc[touched[i] as number] = 0;
+  return { docs: heapDocs, scores: heapScores, count: size, scratch: acc };
 }
