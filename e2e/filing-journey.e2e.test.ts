@@ -269,6 +269,21 @@ describe("filing journey", () => {
       await shot(page, "inbox");
       await page.getByRole("button", { name: "全部标为已读" }).click();
       await expect.poll(async () => Number(await badge.getAttribute("data-unread"))).toBe(0);
+
+      // In English on the phone: the accepted case's sections, the similar cases panel included.
+      await page.goto(`${baseUrl}/cases/${caseId}`);
+      await page.getByTestId("case-number").waitFor();
+      await page.getByRole("button", { name: /切换语言/ }).click();
+      await page.getByRole("menuitem", { name: "English" }).click();
+      await page.getByRole("heading", { level: 2, name: "Overview" }).waitFor();
+      await page
+        .getByTestId("similar-cases")
+        .getByRole("heading", { name: "Outcomes of similar cases" })
+        .waitFor();
+      const sections = await page.locator("main h2, main .ant-descriptions-item-label").allTextContents();
+      expect(sections.filter((text) => HAN.test(text))).toEqual([]);
+      expect(await page.getByTestId("case-judge").textContent()).toBe(judge);
+      await shot(page, "case accepted in English");
     } finally {
       await litigant.close();
       await clerk.close();
