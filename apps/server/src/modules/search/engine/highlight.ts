@@ -38,12 +38,18 @@ export function highlightPassages(
     clean.push(hit);
   }
   const windows: { start: number; end: number; distinct: number; hits: typeof clean }[] = [];
+  // Hits are sorted and do not overlap, so a window's hits are a contiguous run: found with two
+  // moving bounds instead of a scan of every hit per window.
+  let from = 0;
   for (let i = 0; i < clean.length; i += 1) {
     const first = clean[i];
     if (!first) continue;
     const start = sentenceStart(text, first.at, width);
     const end = Math.min(text.length, start + width);
-    const inside = clean.filter((h) => h.at >= start && h.at + h.length <= end);
+    while (from < clean.length && (clean[from]?.at ?? 0) < start) from += 1;
+    let to = from;
+    while (to < clean.length && (clean[to]?.at ?? 0) + (clean[to]?.length ?? 0) <= end) to += 1;
+    const inside = clean.slice(from, to);
     windows.push({ start, end, distinct: new Set(inside.map((h) => h.term)).size, hits: inside });
   }
   windows.sort((a, b) => b.distinct - a.distinct || a.start - b.start);

@@ -634,8 +634,8 @@ export class JudgmentIndex {
           const bytes = segment.postingsBytes(k, this.postingScratch);
           if (bytes.length > this.postingScratch.length)
             this.postingScratch = Buffer.allocUnsafe(bytes.length * 2);
-          const factor = f.weight * t.weight * (t.idf[fi] ?? 0);
-          const avg = averages[f.index] ?? 1;
+          const factor = f.weight * t.weight * (t.idf[fi] ?? 0) * (k1 + 1);
+          const norms = segment.lengthNorms(f.index, k1, b, averages[f.index] ?? 1);
           let at = 0;
           let doc = 0;
           for (let i = 0; i < df; i += 1) {
@@ -643,7 +643,7 @@ export class JudgmentIndex {
             let value = 0;
             let byte: number;
             do {
-              byte = bytes[at++] ?? 0;
+              byte = bytes[at++] as number;
               value |= (byte & 0x7f) << shift;
               shift += 7;
             } while (byte & 0x80);
@@ -651,13 +651,12 @@ export class JudgmentIndex {
             shift = 0;
             let tf = 0;
             do {
-              byte = bytes[at++] ?? 0;
+              byte = bytes[at++] as number;
               tf |= (byte & 0x7f) << shift;
               shift += 7;
             } while (byte & 0x80);
             if (mask !== null && mask[doc] === 0) continue;
-            const length = segment.fieldLength(doc, f.index);
-            acc[doc] = (acc[doc] ?? 0) + (factor * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * length) / avg));
+            acc[doc] = (acc[doc] as number) + (factor * tf) / (tf + (norms[doc] as number));
           }
         });
       }

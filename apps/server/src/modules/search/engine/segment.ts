@@ -197,6 +197,22 @@ export class SegmentReader {
     return this.lengths[doc * FIELD_COUNT + field] ?? 0;
   }
 
+  private normCache: { key: string; norms: Float32Array } | null = null;
+
+  /**
+   * BM25 length normalisation per document, k1·(1 − b + b·length/avg), for one field: computed
+   * once per field and average (the average changes only when documents are added or merged).
+   */
+  lengthNorms(field: number, k1: number, b: number, avg: number): Float32Array {
+    const key = `${field}:${k1}:${b}:${avg}`;
+    if (this.normCache?.key === key) return this.normCache.norms;
+    const norms = new Float32Array(this.docCount);
+    for (let doc = 0; doc < this.docCount; doc += 1)
+      norms[doc] = k1 * (1 - b + (b * (this.lengths[doc * FIELD_COUNT + field] ?? 0)) / avg);
+    this.normCache = { key, norms };
+    return norms;
+  }
+
   isDeleted(doc: number): boolean {
     return ((this.deleted[doc >>> 3] ?? 0) & (1 << (doc & 7))) !== 0;
   }
