@@ -62,7 +62,8 @@ async function main(): Promise<void> {
   const server = await spawnServer({
     port,
     dataDir,
-    env: { DATABASE_URL: baseUrl, SEED_DEMO: "true", NODE_ENV: "production" },
+    // Witnesses run at independent parties on their own machines, not beside the court's server.
+    env: { DATABASE_URL: baseUrl, SEED_DEMO: "true", NODE_ENV: "production", LEDGER_WITNESSES: "[]" },
   });
   const helloPort = await freePort();
   const hello = spawn(
