@@ -79,6 +79,28 @@ const summary = (samples: number[]) => {
 };
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** CPU seconds (user + system) used so far by the processes whose ids are given, from /proc. */
+async function cpuSeconds(pids: readonly number[]): Promise<number> {
+  let ticks = 0;
+  for (const pid of pids) {
+    const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  return ticks / 100; // USER_HZ
+}
+
+/** Ids of the running PostgreSQL server processes (postmaster and backends). */
+async function postgresPids(): Promise<number[]> {
+  const pids: number[] = [];
+  for (const entry of await fs.readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const comm = await fs.readFile(`/proc/${entry}/comm`, "utf8").catch(() => "");
+    if (comm.trim() === "postgres") pids.push(Number(entry));
+  }
+  return pids;
+}
+
 async function du(dir: string): Promise<number> {
   const { stdout } = await promisify(execFile)("du", ["-sb", dir]);
   return Number(stdout.split("\t")[0]);
@@ -186,9 +208,23 @@ async function depositRun(kind: "postgres" | "pglite") {
       );
     };
     await runFor(2000, false); // warm-up
+    // CPU of the server, this client and the database server during the measured run.
+    const serverPid = server.process.pid!;
+    const pgPids = kind === "postgres" ? await postgresPids() : [];
+    const cpuBefore = {
+      server: await cpuSeconds([serverPid]),
+      client: process.cpuUsage(),
+      database: await cpuSeconds(pgPids),
+    };
     const start = performance.now();
     await runFor(seconds * 1000, true);
     const elapsed = (performance.now() - start) / 1000;
+    const clientCpu = process.cpuUsage(cpuBefore.client);
+    const cpu = {
+      server: (await cpuSeconds([serverPid])) - cpuBefore.server,
+      client: (clientCpu.user + clientCpu.system) / 1e6,
+      database: (await cpuSeconds(pgPids)) - cpuBefore.database,
+    };
     const state = (await fetch(`${server.baseUrl}/ledger/checkpoint`).then((r) => r.text())).split("\n")[1];
     await new Promise((resolve) => setTimeout(resolve, 1500)); // let PGlite flush before measuring the folder
     const sizeAfter = kind === "postgres" ? await ledgerBytes() : await du(dataDir);
@@ -200,9 +236,15 @@ async function depositRun(kind: "postgres" | "pglite") {
       ackMs: { p50: round(ack.p50, 1), p99: round(ack.p99, 1), max: round(ack.max, 1) },
       logSize: Number(state),
       bytesPerEntry: Math.round((sizeAfter - sizeBefore) / acknowledged),
+      // Cores busy on average, and CPU microseconds per acknowledged deposit.
+      cpuCores: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, round(v / elapsed)])),
+      cpuMicrosPerDeposit: Object.fromEntries(
+        Object.entries(cpu).map(([k, v]) => [k, Math.round((v * 1e6) / acknowledged)]),
+      ),
     };
   } finally {
     await server.kill("SIGTERM");
+    await fs.writeFile("/tmp/server-out.log", server.output());
     await fs.rm(dataDir, { recursive: true, force: true });
     if (profileDir) await summariseProfiles(path.resolve(profileDir, kind));
   }

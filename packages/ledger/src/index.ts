@@ -23,6 +23,7 @@ export {
   inclusionProofRanges,
   readConsistencyProof,
   readInclusionProof,
+  readInclusionProofs,
   readTreeHash,
   subtreesOfRange,
   type SubtreeHashSource,

@@ -6,6 +6,7 @@ import {
   completeSubtreeHash,
   readConsistencyProof,
   readInclusionProof,
+  readInclusionProofs,
   readTreeHash,
   subtreesOfRange,
   type SubtreeHashSource,
@@ -62,6 +63,19 @@ describe("proofs from stored subtree hashes", () => {
       // One batch per non-empty proof; empty proofs (one-leaf tree, equal sizes) read nothing.
       expect(source.requests).toBe(size === 1 ? 1 : 2 * size);
     }
+  });
+
+  it("reads the proofs of many leaves in one batch, each equal to its own proof", async () => {
+    for (const size of [1, 2, 7, 16, 33, 40]) {
+      const source = listSource(leaves);
+      const indexes = [...Array.from({ length: size }, (_, i) => i), 0, size - 1];
+      const proofs = await readInclusionProofs(source, indexes, size);
+      expect(proofs.map((p) => p.map(toHex))).toEqual(
+        indexes.map((i) => inclusionProof(i, size, leaves).map(toHex)),
+      );
+      expect(source.requests).toBe(size === 1 ? 0 : 1);
+    }
+    await expect(readInclusionProofs(listSource(leaves), [5], 5)).rejects.toThrow(/below the tree size/);
   });
 
   it("refuses a source that answers a different number of hashes", async () => {

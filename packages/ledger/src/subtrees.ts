@@ -119,6 +119,26 @@ async function hashRanges(source: SubtreeHashSource, ranges: readonly Range[]): 
   return plans.map((plan) => foldSubtreeHashes(plan.map((id) => byKey.get(`${id.level}/${id.index}`)!)));
 }
 
+/**
+ * Inclusion proofs of several leaves in the tree of `size` from stored hashes, in one read: ranges
+ * shared between the proofs (all of them near the right edge, for leaves appended together) are
+ * read and folded once. Same result as `readInclusionProof` for each index.
+ */
+export async function readInclusionProofs(
+  source: SubtreeHashSource,
+  indexes: readonly number[],
+  size: number,
+): Promise<Uint8Array[][]> {
+  const proofs = indexes.map((index) => inclusionProofRanges(index, size));
+  const unique = new Map<string, Range>();
+  for (const ranges of proofs) for (const range of ranges) unique.set(`${range[0]}-${range[1]}`, range);
+  const keys = [...unique.keys()];
+  const hashes = await hashRanges(source, [...unique.values()]);
+  const byRange = new Map<string, Uint8Array>();
+  keys.forEach((key, i) => byRange.set(key, hashes[i]!));
+  return proofs.map((ranges) => ranges.map(([start, end]) => byRange.get(`${start}-${end}`)!));
+}
+
 /** Root of the tree of `size` leaves from stored subtree hashes (Go: tlog.TreeHash). */
 export async function readTreeHash(source: SubtreeHashSource, size: number): Promise<Uint8Array> {
   if (!isSize(size)) throw new LedgerError("invalid_argument", "invalid tree size");

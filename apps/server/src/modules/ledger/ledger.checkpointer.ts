@@ -24,7 +24,7 @@ import {
   findLatestPublishedCheckpoint,
   insertCheckpoint,
   publishCheckpoint,
-  readState,
+  lockCheckpointSigning,
   readTileRows,
   readWitnessSizes,
   saveWitnessSize,
@@ -129,12 +129,13 @@ export class Checkpointer {
     this.#schedule();
   }
 
+  /** A checkpoint for what just committed: no outbox round first (every round already takes the outbox). */
   #kick(): void {
     if (this.#ticking) {
       this.#again = true;
       return;
     }
-    void this.tick();
+    void this.tick({ events: false });
   }
 
   async stop(): Promise<void> {
@@ -178,23 +179,28 @@ export class Checkpointer {
     });
   }
 
-  /** One step: sequence outbox events, sign a new checkpoint if the log grew, cosign and publish. */
-  tick(): Promise<void> {
-    this.#ticking ??= this.#tick()
+  /**
+   * One step: sequence outbox events (unless `events` is false), sign a new checkpoint if the log grew,
+   * cosign and publish.
+   */
+  tick(options: { events?: boolean } = {}): Promise<void> {
+    this.#ticking ??= this.#tick(options.events ?? true)
       .catch((error: unknown) => this.options.log.error({ err: error }, "ledger checkpoint failed"))
       .finally(() => {
         this.#ticking = undefined;
         if (this.#again && !this.#stopped) {
           this.#again = false;
-          void this.tick();
+          void this.tick({ events: false });
         }
       });
     return this.#ticking;
   }
 
-  async #tick(): Promise<void> {
+  async #tick(events: boolean): Promise<void> {
     const { sequencer } = this.options;
-    await sequencer.sequencePendingEvents();
+    // Under a steady deposit load the sequencer is rarely idle; waiting for it here would hold every
+    // acknowledgement until the load pauses.
+    if (events) await sequencer.sequencePendingEvents();
     const tree = sequencer.committed;
     if (!this.#latest || tree.size > this.#latest.size) await this.#signNext(tree);
     const latest = this.#latest;
@@ -222,9 +228,10 @@ export class Checkpointer {
     const signedNote = signNote(text, [signer]);
     const now = clock.now();
     const inserted = await inTransaction(db, async (trx) => {
-      // The state row lock orders this with every append; the latest stored checkpoint must be the
-      // one just checked against (compare-and-swap), or another process signed meanwhile.
-      await readState(trx, true);
+      // One signer at a time across processes (a transaction-scoped advisory lock, so appends go on);
+      // the latest stored checkpoint must be the one just checked against (compare-and-swap), or
+      // another process signed meanwhile.
+      await lockCheckpointSigning(trx);
       const stored = await findLatestCheckpoint(trx);
       if ((stored?.size ?? -1) !== (previous?.size ?? -1)) return stored;
       await insertCheckpoint(trx, { size: tree.size, rootHash: tree.rootHash, signedNote, now });

@@ -474,6 +474,26 @@ describe.each(testDatabaseKinds())("the evidence ledger over HTTP on %s", (kind)
     const twice = await deposit({ deposits: [item("twin"), item("twin")] }, { apiKey });
     expect(twice.body.deposits[0]!.index).toBe(twice.body.deposits[1]!.index);
     expect(twice.body.deposits.map((d) => d.isNew)).toEqual([true, false]);
+    // A known hash among new ones, next to another platform request sequenced in the same round: the
+    // new deposits get the next leaves, in order, and every receipt verifies.
+    const sizeBefore = (await written()).size;
+    const [mixed, other] = await Promise.all([
+      deposit({ deposits: [item("mixed-1"), item("repeat"), item("mixed-2")] }, { apiKey }),
+      deposit({ deposits: [item("mixed-3")] }, { apiKey }),
+    ]);
+    expect(mixed.status).toBe(200);
+    expect(other.status).toBe(200);
+    expect(mixed.body.deposits.map((d) => d.isNew)).toEqual([true, false, true]);
+    expect(mixed.body.deposits[1]!.index).toBe(first.body.deposits[0]!.index);
+    const fresh = [mixed.body.deposits[0]!, mixed.body.deposits[2]!, other.body.deposits[0]!];
+    expect(fresh.map((d) => d.index).sort((a, b) => a - b)).toEqual([
+      sizeBefore,
+      sizeBefore + 1,
+      sizeBefore + 2,
+    ]);
+    for (const d of mixed.body.deposits) expectReceiptVerifies(mixed.body, d);
+    expectReceiptVerifies(other.body, other.body.deposits[0]!);
+    expect((await written()).size).toBe(sizeBefore + 3);
   });
 
   it("deposits a signed batch of 1,000 and refuses 1,001 without writing anything", async () => {

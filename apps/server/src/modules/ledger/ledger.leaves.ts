@@ -181,6 +181,18 @@ export function randomSalt(): string {
   return toHex(crypto.getRandomValues(new Uint8Array(16)));
 }
 
+/** `count` fresh 16-byte salts (hex) from one call to the platform CSPRNG. */
+export function randomSalts(count: number): string[] {
+  const salts: string[] = [];
+  // getRandomValues fills at most 65,536 bytes per call.
+  for (let done = 0; done < count; done += 4096) {
+    const n = Math.min(4096, count - done);
+    const bytes = crypto.getRandomValues(new Uint8Array(16 * n));
+    for (let i = 0; i < n; i++) salts.push(toHex(bytes.subarray(16 * i, 16 * i + 16)));
+  }
+  return salts;
+}
+
 /** Lowercase hex of 32 bytes → bytes; throws `TypeError` for anything else. */
 export function hashFromHex(hex: string): Uint8Array {
   if (!HEX64.test(hex)) throw new TypeError("expected 64 lowercase hex digits");

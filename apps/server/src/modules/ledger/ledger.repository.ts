@@ -51,6 +51,11 @@ export async function readState(db: Executor, forUpdate = false): Promise<StateR
     : undefined;
 }
 
+/** Serialises checkpoint signing between server processes until the transaction ends. */
+export async function lockCheckpointSigning(trx: Tx): Promise<void> {
+  await sql`select pg_advisory_xact_lock(872302)`.execute(trx);
+}
+
 export async function updateState(trx: Tx, values: { size: number; rootHash: Uint8Array; now: Date }) {
   await trx
     .updateTable("ledger_state")
@@ -177,17 +182,18 @@ export interface DepositInsert {
   depositedAt: Date;
 }
 
-export async function insertDeposits(trx: Tx, rows: readonly DepositInsert[]): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
+/** Inserts new deposits, skipping any (sha256, platform) already deposited; returns how many it inserted. */
+export async function insertDeposits(trx: Tx, rows: readonly DepositInsert[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const result = await sql`
     insert into ledger_deposits
       (leaf_index, platform_id, credential_id, request_id, sha256, kind, opening, deposited_at)
     select * from unnest(${rows.map((r) => r.leafIndex)}::int8[], ${rows.map((r) => r.platformId)}::uuid[],
       ${rows.map((r) => r.credentialId)}::uuid[], ${rows.map((r) => r.requestId)}::int8[],
       ${rows.map((r) => buffer(r.sha256))}::bytea[], ${rows.map((r) => r.kind)}::text[],
-      ${rows.map((r) => r.opening)}::text[], ${rows.map((r) => r.depositedAt.toISOString())}::timestamptz[])`.execute(
-    trx,
-  );
+      ${rows.map((r) => r.opening)}::text[], ${rows.map((r) => r.depositedAt.toISOString())}::timestamptz[])
+    on conflict (sha256, platform_id) do nothing`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 export interface DepositRow {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context";
 import { AppError, commandMeta, requireUser, type ZodApp } from "../../platform";
 import { addPlatformCredential } from "./commands/add-platform-credential";
-import { depositEvidence } from "./commands/deposit-evidence";
+import { depositEvidence, encodeDepositResult } from "./commands/deposit-evidence";
 import { registerPlatform } from "./commands/register-platform";
 import { revokePlatformCredential } from "./commands/revoke-platform-credential";
 import { authenticatePlatform, type PlatformPrincipal } from "./ledger.auth";
@@ -211,7 +211,13 @@ export async function registerLedgerRoutes(app: ZodApp, context: AppContext): Pr
           }
         },
       },
-      async (request) => depositEvidence(context, principalOf(request), request.body.deposits),
+      async (request, reply) => {
+        const result = await depositEvidence(context, principalOf(request), request.body.deposits);
+        const text = encodeDepositResult(result);
+        if (context.config.validateResponses) ZDepositResponse.parse(JSON.parse(text));
+        // Receipts run to megabytes: encoded once here, so Fastify neither measures nor re-encodes a string.
+        return reply.type("application/json; charset=utf-8").send(Buffer.from(text, "utf8") as never);
+      },
     );
   });
 

@@ -10,11 +10,13 @@ import {
   treeHashFromRightEdge,
   updateEntryBundles,
   updateTiles,
+  utf8,
 } from "@netcourt/ledger";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { AppError, inTransaction, type Clock, type DB, type Tx } from "../../platform";
 import {
+  canonicalJson,
   commitmentOf,
   encodeLeaf,
   type CourtEventLeaf,
@@ -57,6 +59,10 @@ export interface DepositOutcome {
   isNew: boolean;
   leaf: DepositLeaf;
   entry: Uint8Array;
+  /** `entry` as text: the leaf's canonical JSON. */
+  entryText: string;
+  /** RFC 9162 leaf hash of `entry`. */
+  leafHash: Uint8Array;
   opening: string;
 }
 
@@ -136,24 +142,29 @@ export class Sequencer {
     if (this.#stopped) return Promise.reject(new AppError("ledger_unavailable"));
     return new Promise((resolve, reject) => {
       this.#queue.push({ request, items, resolve, reject });
-      this.#kick();
+      void this.#kick();
     });
   }
 
-  /** Runs a round for court events waiting in the outbox (called by the checkpointer's timer). */
+  /**
+   * Runs a round for court events waiting in the outbox (called by the checkpointer's timer) and waits
+   * for it. While rounds are running it only asks for one more and returns: every round takes the
+   * outbox, and waiting would hold the caller until the deposit load pauses.
+   */
   async sequencePendingEvents(): Promise<void> {
     if (this.#stopped) return;
     this.#wantsEvents = true;
-    this.#kick();
-    await this.#running;
+    if (this.#running) return;
+    await this.#kick();
   }
 
-  #kick(): void {
+  #kick(): Promise<void> {
     this.#running ??= this.#loop().finally(() => {
       this.#running = undefined;
       // A job queued while the last round finished starts the next loop.
-      if (!this.#stopped && this.#queue.length > 0) this.#kick();
+      if (!this.#stopped && this.#queue.length > 0) void this.#kick();
     });
+    return this.#running;
   }
 
   async #loop(): Promise<void> {
@@ -209,7 +220,21 @@ export class Sequencer {
     this.tiles.update([], edgeRows);
   }
 
+  /**
+   * Appends the jobs' deposits. The first attempt assumes every deposit is new and lets the unique
+   * (sha256, platform) index say otherwise, which spares a look-up of every hash in the common case;
+   * when a deposit was already made, the round is rolled back and run again with the look-up.
+   */
   async #round(jobs: Job[]): Promise<void> {
+    try {
+      await this.#attempt(jobs, false);
+    } catch (error) {
+      if (!(error instanceof KnownDepositInRound)) throw error;
+      await this.#attempt(jobs, true);
+    }
+  }
+
+  async #attempt(jobs: Job[], lookUp: boolean): Promise<void> {
     const now = this.clock.now();
     const rejected = new Map<Job, AppError>();
     try {
@@ -255,19 +280,25 @@ export class Sequencer {
         for (const job of live)
           for (const item of job.items) wanted.set(depositKey(item.platformId, item.sha256), item);
         const outcomes = new Map<string, DepositOutcome>();
-        for (const row of await findDepositsByPlatformHash(trx, [...wanted.values()])) {
+        const known = lookUp ? await findDepositsByPlatformHash(trx, [...wanted.values()]) : [];
+        for (const row of known) {
           const leaf = depositLeaf(row.sha256, row.kind, row.keyHash, row.depositedAt, row.opening);
+          const entryText = canonicalJson(leaf);
+          const entry = utf8(entryText);
           outcomes.set(depositKey(row.platformId, row.sha256), {
             leafIndex: row.leafIndex,
             isNew: false,
             leaf,
-            entry: encodeLeaf(leaf),
+            entry,
+            entryText,
+            leafHash: leafHash(entry),
             opening: row.opening,
           });
         }
 
         let next = state.size;
         const entries: Uint8Array[] = [];
+        const hashes: Uint8Array[] = [];
         const deposits: DepositInsert[] = [];
         const results = new Map<Job, DepositOutcome[]>();
         for (const job of live) {
@@ -281,15 +312,20 @@ export class Sequencer {
               const known = outcomes.get(k);
               if (known) return known.isNew ? { ...known, isNew: false } : known;
               const leaf = depositLeaf(item.sha256, item.kind, item.keyHash, now, item.opening);
+              const entryText = canonicalJson(leaf);
+              const entry = utf8(entryText);
               const outcome = {
                 leafIndex: next++,
                 isNew: true,
                 leaf,
-                entry: encodeLeaf(leaf),
+                entry,
+                entryText,
+                leafHash: leafHash(entry),
                 opening: item.opening,
               };
               outcomes.set(k, outcome);
-              entries.push(outcome.entry);
+              entries.push(entry);
+              hashes.push(outcome.leafHash);
               deposits.push({
                 leafIndex: outcome.leafIndex,
                 platformId: item.platformId,
@@ -326,12 +362,14 @@ export class Sequencer {
                   recordedAt: event.recordedAt.toISOString(),
                   commitment: commitmentOf(event.opening),
                 } satisfies CourtEventLeaf);
-          entries.push(encodeLeaf(leaf));
+          const entry = encodeLeaf(leaf);
+          entries.push(entry);
+          hashes.push(leafHash(entry));
           return { id: event.id, leafIndex: next++ };
         });
 
         if (entries.length === 0) return { results, written: null };
-        const grown = updateTiles(state.size, this.#rightEdge, entries.map(leafHash));
+        const grown = updateTiles(state.size, this.#rightEdge, hashes);
         const bundles = updateEntryBundles(state.size, this.#partialBundle, entries);
         const written: TileRow[] = [
           ...grown.tiles.map((t) => ({
@@ -342,7 +380,7 @@ export class Sequencer {
           })),
           ...bundles.map((b) => ({ level: ENTRY_BUNDLE_LEVEL, idx: b.index, width: b.width, data: b.data })),
         ];
-        await insertDeposits(trx, deposits);
+        if ((await insertDeposits(trx, deposits)) !== deposits.length) throw new KnownDepositInRound();
         await setEventLeafIndexes(trx, eventIndexes);
         await upsertTiles(trx, written);
         await updateState(trx, { size: grown.size, rootHash: grown.treeHash, now });
@@ -366,11 +404,15 @@ export class Sequencer {
       }
       if (result.written) for (const listener of this.#listeners) listener(this.committed);
     } catch (error) {
+      if (error instanceof KnownDepositInRound) throw error;
       this.log.error({ err: error }, "ledger round failed");
       for (const job of jobs) job.reject(error);
     }
   }
 }
+
+/** A round that took every deposit for new met one already in the log (rolled back, run again). */
+class KnownDepositInRound extends Error {}
 
 /** The version-1 deposit leaf of a stored or new deposit. */
 export function depositLeaf(

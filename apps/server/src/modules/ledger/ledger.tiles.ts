@@ -7,6 +7,7 @@ import {
   nodeHash,
   readConsistencyProof,
   readInclusionProof,
+  readInclusionProofs,
   type SubtreeHashSource,
   type Tile,
   type TileReader,
@@ -179,6 +180,11 @@ export class TileStore implements TileReader {
   /** RFC 9162 inclusion proof of a leaf in the tree of `size` leaves, from stored tiles. */
   inclusionProof(index: number, size: number): Promise<Uint8Array[]> {
     return readInclusionProof(this.hashSource(size), index, size);
+  }
+
+  /** Inclusion proofs of several leaves in the tree of `size` leaves, sharing what they have in common. */
+  inclusionProofs(indexes: readonly number[], size: number): Promise<Uint8Array[][]> {
+    return readInclusionProofs(this.hashSource(size), indexes, size);
   }
 
   /** RFC 9162 consistency proof between two sizes, from stored tiles. */

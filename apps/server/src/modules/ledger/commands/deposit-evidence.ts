@@ -1,15 +1,8 @@
-import { leafHash, toBase64 } from "@netcourt/ledger";
+import { toBase64 } from "@netcourt/ledger";
 import type { AppContext } from "../../../context";
 import { AppError } from "../../../platform";
 import type { PlatformPrincipal } from "../ledger.auth";
-import {
-  encodeOpening,
-  hashFromHex,
-  randomSalt,
-  type DepositLeaf,
-  type DepositOpening,
-  type JsonValue,
-} from "../ledger.leaves";
+import { encodeOpening, hashFromHex, randomSalts, type JsonValue } from "../ledger.leaves";
 import type { DepositItem } from "../ledger.sequencer";
 
 /** One deposit as a platform sends it (POST /api/ledger/deposits). */
@@ -21,14 +14,17 @@ export interface DepositInput {
   metadata: { [key: string]: JsonValue };
 }
 
-/** A deposit's receipt: enough, with the checkpoint, to verify it offline forever. */
+/**
+ * A deposit's receipt: enough, with the checkpoint, to verify it offline forever. The leaf and the
+ * opening are kept as their canonical JSON text (`DepositLeaf`, `DepositOpening`).
+ */
 export interface DepositReceipt {
   index: number;
   sha256: string;
   isNew: boolean;
-  leaf: DepositLeaf;
+  leafText: string;
   leafHash: string;
-  opening: DepositOpening;
+  openingText: string;
   inclusionProof: string[];
 }
 
@@ -52,6 +48,7 @@ export async function depositEvidence(
 ): Promise<DepositResult> {
   const { ledger } = context;
   if (!ledger.isRunning) throw new AppError("ledger_unavailable");
+  const salts = randomSalts(inputs.length);
   const items: DepositItem[] = inputs.map((input, i) => {
     let opening: string;
     try {
@@ -59,7 +56,7 @@ export async function depositEvidence(
         title: input.title,
         occurredAt: new Date(input.occurredAt).toISOString(),
         metadata: input.metadata,
-        salt: randomSalt(),
+        salt: salts[i]!,
       });
     } catch (error) {
       throw new AppError("validation_failed", [
@@ -78,14 +75,9 @@ export async function depositEvidence(
   const outcomes = await ledger.sequencer.enqueueDeposits(principal.signedRequest, items);
   const last = Math.max(...outcomes.map((o) => o.leafIndex));
   const published = await ledger.checkpointer.waitForPublished(last + 1, ledger.config.publishTimeoutMs);
-  const proofs = new Map<number, string[]>();
-  for (const outcome of outcomes) {
-    if (proofs.has(outcome.leafIndex)) continue;
-    proofs.set(
-      outcome.leafIndex,
-      (await ledger.tiles.inclusionProof(outcome.leafIndex, published.size)).map(toBase64),
-    );
-  }
+  const indexes = [...new Set(outcomes.map((o) => o.leafIndex))];
+  const paths = await ledger.tiles.inclusionProofs(indexes, published.size);
+  const proofs = new Map(indexes.map((index, i) => [index, paths[i]!.map(toBase64)]));
   return {
     treeSize: published.size,
     checkpoint: published.note,
@@ -93,10 +85,24 @@ export async function depositEvidence(
       index: outcome.leafIndex,
       sha256: outcome.leaf.sha256,
       isNew: outcome.isNew,
-      leaf: outcome.leaf,
-      leafHash: toBase64(leafHash(outcome.entry)),
-      opening: JSON.parse(outcome.opening) as DepositOpening,
+      leafText: outcome.entryText,
+      leafHash: toBase64(outcome.leafHash),
+      openingText: outcome.opening,
       inclusionProof: proofs.get(outcome.leafIndex)!,
     })),
   };
+}
+
+/**
+ * The response body of a deposit request (`ZDepositResponse`) as JSON text. The leaf and the opening
+ * are canonical JSON already and go in as they are, which saves parsing and re-encoding thousands of
+ * receipts per request.
+ */
+export function encodeDepositResult(result: DepositResult): string {
+  const receipts = result.deposits.map(
+    (d) =>
+      `{"index":${d.index},"sha256":"${d.sha256}","isNew":${d.isNew},"leaf":${d.leafText},` +
+      `"leafHash":"${d.leafHash}","opening":${d.openingText},"inclusionProof":${JSON.stringify(d.inclusionProof)}}`,
+  );
+  return `{"treeSize":${result.treeSize},"checkpoint":${JSON.stringify(result.checkpoint)},"deposits":[${receipts.join(",")}]}`;
 }
