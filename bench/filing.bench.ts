@@ -3,7 +3,8 @@
  * 1. filings per second end to end (create draft, upload evidence, save complaint, submit) at full speed;
  * 2. latency of each filing at a fixed 50 filings/s (open loop);
  * 3. case-detail GET requests per second, as a ratio to a bare Fastify hello route in the same run.
- * Options: --url postgres://… (default: local server, database netcourt_bench), --seconds N.
+ * Options: --url postgres://… (default: local server, database netcourt_bench), --seconds N,
+ * --only detail (phase 3 alone).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
@@ -20,6 +21,8 @@ const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
 const seconds = Number(args.get("seconds") ?? 20);
+// --only detail: phase 3 alone (case detail vs hello), for work on the read path.
+const detailOnly = args.get("only") === "detail";
 const baseUrl = args.get("url") ?? "postgres://postgres@127.0.0.1:5432/netcourt_bench";
 
 const PNG = Buffer.from(
@@ -143,54 +146,66 @@ async function main(): Promise<void> {
       return caseId;
     }
 
-    // Warm-up.
-    for (let i = 0; i < 20; i += 1) await fileOne();
-    for (const list of Object.values(steps)) list.length = 0;
+    let phases12 = "";
+    const fmt = (n: number) => n.toFixed(1);
+    if (!detailOnly) {
+      // Warm-up.
+      for (let i = 0; i < 20; i += 1) await fileOne();
+      for (const list of Object.values(steps)) list.length = 0;
 
-    // 1. Throughput: 8 filers in parallel for the whole period.
-    const closedStart = performance.now();
-    let filed = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (performance.now() - closedStart < seconds * 1000) {
-          await fileOne();
-          filed += 1;
+      // 1. Throughput: 8 filers in parallel for the whole period.
+      const closedStart = performance.now();
+      let filed = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (performance.now() - closedStart < seconds * 1000) {
+            await fileOne();
+            filed += 1;
+          }
+        }),
+      );
+      const throughput = filed / ((performance.now() - closedStart) / 1000);
+      const closed = { total: summary(steps.total), submit: summary(steps.submit) };
+      for (const list of Object.values(steps)) list.length = 0;
+
+      // 2. Latency at a fixed 50 filings/s (open loop: a new filing every 20 ms, whatever the responses do).
+      // a) the act of filing: submitting complete complaints prepared beforehand (drafts saved by the wizard);
+      // b) whole wizard sessions (create, upload, save, submit) started at the same rate.
+      const rate = 50;
+      const prepared: string[] = [];
+      for (let i = 0; i < rate * seconds; i += 1) prepared.push(await fileOne({ submit: false }));
+      for (const list of Object.values(steps)) list.length = 0;
+      const paced = async (count: number, start: (index: number) => Promise<unknown>) => {
+        const inFlight: Promise<unknown>[] = [];
+        const begin = performance.now();
+        for (let i = 0; i < count; i += 1) {
+          const due = begin + (i * 1000) / rate;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          inFlight.push(start(i));
         }
-      }),
-    );
-    const throughput = filed / ((performance.now() - closedStart) / 1000);
-    const closed = { total: summary(steps.total), submit: summary(steps.submit) };
-    for (const list of Object.values(steps)) list.length = 0;
+        await Promise.all(inFlight);
+      };
+      await paced(prepared.length, (i) => submitPrepared(prepared[i]!));
+      const submitsAtRate = summary(steps.submit);
+      for (const list of Object.values(steps)) list.length = 0;
+      await paced(rate * Math.min(seconds, 10), () => fileOne());
+      const open = {
+        total: summary(steps.total),
+        submit: summary(steps.submit),
+        create: summary(steps.create),
+        save: summary(steps.save),
+        upload: summary(steps.upload),
+      };
+      phases12 = `1. Filings end to end at full speed (8 filers, ${seconds} s; a filing = create draft + upload evidence + save complaint + submit)
+   filings/s: ${throughput.toFixed(1)}   filing p50 ${fmt(closed.total.p50)} ms, p99 ${fmt(closed.total.p99)} ms; submit p50 ${fmt(closed.submit.p50)} ms, p99 ${fmt(closed.submit.p99)} ms
 
-    // 2. Latency at a fixed 50 filings/s (open loop: a new filing every 20 ms, whatever the responses do).
-    // a) the act of filing: submitting complete complaints prepared beforehand (drafts saved by the wizard);
-    // b) whole wizard sessions (create, upload, save, submit) started at the same rate.
-    const rate = 50;
-    const prepared: string[] = [];
-    for (let i = 0; i < rate * seconds; i += 1) prepared.push(await fileOne({ submit: false }));
-    for (const list of Object.values(steps)) list.length = 0;
-    const paced = async (count: number, start: (index: number) => Promise<unknown>) => {
-      const inFlight: Promise<unknown>[] = [];
-      const begin = performance.now();
-      for (let i = 0; i < count; i += 1) {
-        const due = begin + (i * 1000) / rate;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        inFlight.push(start(i));
-      }
-      await Promise.all(inFlight);
-    };
-    await paced(prepared.length, (i) => submitPrepared(prepared[i]!));
-    const submitsAtRate = summary(steps.submit);
-    for (const list of Object.values(steps)) list.length = 0;
-    await paced(rate * Math.min(seconds, 10), () => fileOne());
-    const open = {
-      total: summary(steps.total),
-      submit: summary(steps.submit),
-      create: summary(steps.create),
-      save: summary(steps.save),
-      upload: summary(steps.upload),
-    };
+2. At a fixed ${rate} filings/s
+   a) filing (submitting a complete complaint), ${submitsAtRate.n} filings: p50 ${fmt(submitsAtRate.p50)} ms, p99 ${fmt(submitsAtRate.p99)} ms, max ${fmt(submitsAtRate.max)} ms
+   b) whole wizard sessions, ${open.total.n}: p50 ${fmt(open.total.p50)} ms, p99 ${fmt(open.total.p99)} ms (create ${fmt(open.create.p99)} / upload ${fmt(open.upload.p99)} / save ${fmt(open.save.p99)} / submit ${fmt(open.submit.p99)} ms p99)
+
+`;
+    }
 
     // 3. Case detail vs hello.
     const caseId = await fileOne();
@@ -219,6 +234,7 @@ async function main(): Promise<void> {
       );
     const detailCheck = await litigant.request<{ caseNumber: string }>("GET", `/api/cases/${caseId}`);
     if (!detailCheck.body.caseNumber) throw new Error("case not registered");
+    const detailBytes = Buffer.byteLength(JSON.stringify(detailCheck.body));
     await run(`${server.baseUrl}/api/cases/${caseId}`, { cookie }); // warm-up
     const detail = await run(`${server.baseUrl}/api/cases/${caseId}`, { cookie });
     const helloResult = await run(`http://127.0.0.1:${helloPort}/hello`);
@@ -228,19 +244,11 @@ async function main(): Promise<void> {
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(" ");
-    const fmt = (n: number) => n.toFixed(1);
     process.stdout.write(`
 netcourt filing benchmark (PostgreSQL ${baseUrl.replace(/\/\/[^@]*@/, "//")}, ${os.cpus().length} cores, load ${load})
 
-1. Filings end to end at full speed (8 filers, ${seconds} s; a filing = create draft + upload evidence + save complaint + submit)
-   filings/s: ${throughput.toFixed(1)}   filing p50 ${fmt(closed.total.p50)} ms, p99 ${fmt(closed.total.p99)} ms; submit p50 ${fmt(closed.submit.p50)} ms, p99 ${fmt(closed.submit.p99)} ms
-
-2. At a fixed ${rate} filings/s
-   a) filing (submitting a complete complaint), ${submitsAtRate.n} filings: p50 ${fmt(submitsAtRate.p50)} ms, p99 ${fmt(submitsAtRate.p99)} ms, max ${fmt(submitsAtRate.max)} ms
-   b) whole wizard sessions, ${open.total.n}: p50 ${fmt(open.total.p50)} ms, p99 ${fmt(open.total.p99)} ms (create ${fmt(open.create.p99)} / upload ${fmt(open.upload.p99)} / save ${fmt(open.save.p99)} / submit ${fmt(open.submit.p99)} ms p99)
-
-3. Case detail GET vs bare Fastify hello (32 connections)
-   case detail: ${detail.requests.average.toFixed(0)} req/s (p99 ${detail.latency.p99} ms, errors ${detail.errors + detail.non2xx})
+${phases12}3. Case detail GET vs bare Fastify hello (32 connections)
+   case detail: ${detail.requests.average.toFixed(0)} req/s (p99 ${detail.latency.p99} ms, errors ${detail.errors + detail.non2xx}, body ${detailBytes} bytes)
    hello:       ${helloResult.requests.average.toFixed(0)} req/s (p99 ${helloResult.latency.p99} ms)
    ratio:       ${ratio.toFixed(2)}
 `);

@@ -77,7 +77,7 @@ export async function registerCasesRoutes(
 ): Promise<void> {
   // Case pages are read far more often than cases change: they are served from memory, and the change
   // feed drops a case the moment any server commits a change to it.
-  const snapshots = new ReadCache<(CaseSnapshot & { rendered: Map<string, string> }) | undefined>(
+  const snapshots = new ReadCache<(CaseSnapshot & { rendered: Map<string, Buffer> }) | undefined>(
     context.database.changes,
     "case",
     20_000,
@@ -134,7 +134,7 @@ export async function registerCasesRoutes(
       const actor = requireUser(request.actor);
       const snapshot = await snapshots.get(request.params.caseId, async () => {
         const loaded = await loadCaseSnapshot(context.db, request.params.caseId);
-        return loaded && { ...loaded, rendered: new Map<string, string>() };
+        return loaded && { ...loaded, rendered: new Map<string, Buffer>() };
       });
       if (!snapshot || !isVisibleTo(actor, visibilityOf(snapshot))) throw new AppError("case_not_found");
       const { row, parts } = snapshot;
@@ -167,11 +167,11 @@ export async function registerCasesRoutes(
           actions,
         });
         if (context.config.validateResponses) ZCaseDetail.parse(detail);
-        body = JSON.stringify(detail);
+        body = Buffer.from(JSON.stringify(detail), "utf8");
         if (snapshot.rendered.size > 50) snapshot.rendered.clear();
         snapshot.rendered.set(key, body);
       }
-      // A string is sent as is (already rendered JSON); Fastify serialises only objects.
+      // Kept as UTF-8 bytes, so a request neither measures nor encodes the text again.
       return reply.type("application/json; charset=utf-8").send(body as never);
     },
   );
