@@ -234,11 +234,18 @@ async function main(): Promise<void> {
       );
     const detailCheck = await litigant.request<{ caseNumber: string }>("GET", `/api/cases/${caseId}`);
     if (!detailCheck.body.caseNumber) throw new Error("case not registered");
-    const detailBytes = Buffer.byteLength(JSON.stringify(detailCheck.body));
+    const detailBody = JSON.stringify(detailCheck.body);
+    const detailBytes = Buffer.byteLength(detailBody);
+    await fetch(`http://127.0.0.1:${helloPort}/body`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: detailBody,
+    });
     await run(`${server.baseUrl}/api/cases/${caseId}`, { cookie }); // warm-up
     const detail = await run(`${server.baseUrl}/api/cases/${caseId}`, { cookie });
     const helloResult = await run(`http://127.0.0.1:${helloPort}/hello`);
     const ratio = detail.requests.average / helloResult.requests.average;
+    const sameBody = await run(`http://127.0.0.1:${helloPort}/body`);
 
     const load = os
       .loadavg()
@@ -251,6 +258,7 @@ ${phases12}3. Case detail GET vs bare Fastify hello (32 connections)
    case detail: ${detail.requests.average.toFixed(0)} req/s (p99 ${detail.latency.p99} ms, errors ${detail.errors + detail.non2xx}, body ${detailBytes} bytes)
    hello:       ${helloResult.requests.average.toFixed(0)} req/s (p99 ${helloResult.latency.p99} ms)
    ratio:       ${ratio.toFixed(2)}
+   bare Fastify sending the case detail's bytes: ${sameBody.requests.average.toFixed(0)} req/s (p99 ${sameBody.latency.p99} ms); case detail / that: ${(detail.requests.average / sameBody.requests.average).toFixed(2)}
 `);
   } finally {
     hello.kill("SIGTERM");

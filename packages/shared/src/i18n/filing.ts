@@ -248,7 +248,7 @@ export const filing = defineCatalog({
         submitConfirm: "提交后起诉材料不能再修改（法院要求补正的除外）。确认提交？",
         submitted: "已提交，法院将在 7 日内完成立案审查",
         resubmitted: "补正材料已提交",
-        goFix: "去填写",
+        goFixStep: "去填写：{{step}}",
         needsVerification: "网上立案需要先完成实名认证（在线诉讼规则第七条）。",
         goVerify: "去实名认证",
       },
@@ -602,7 +602,7 @@ export const filing = defineCatalog({
           "After submission the complaint can no longer be changed (unless the court asks for corrections). Submit now?",
         submitted: "Submitted; the court decides on registration within 7 days",
         resubmitted: "Corrections submitted",
-        goFix: "Fill in",
+        goFixStep: "Fill in: {{step}}",
         needsVerification:
           "Filing online needs a verified identity first (Online Litigation Rules, Article 7).",
         goVerify: "Verify my identity",

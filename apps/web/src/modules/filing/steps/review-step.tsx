@@ -40,7 +40,7 @@ export function ReviewStep({ view, onGoTo }: ReviewStepProps) {
                   <List.Item
                     actions={[
                       <Button key="go" size="small" onClick={() => onGoTo(group.step)}>
-                        {t("wizard.review.goFix")}：{t(`wizard.steps.${group.step}`)}
+                        {t("wizard.review.goFixStep", { step: t(`wizard.steps.${group.step}`) })}
                       </Button>,
                     ]}
                   >

@@ -583,8 +583,11 @@ export function FilingReviewScene() {
                   <ul className="nc-compact-list">
                     {filing.fee.breakdown.map((line, index) => (
                       <li key={index}>
-                        {localName({ nameZh: line.labelZh, nameEn: line.labelEn })}：
-                        {t("common.yuan", { amount: formatYuan(line.amount) })}（{line.article}）
+                        {t("review.feeLine", {
+                          label: localName({ nameZh: line.labelZh, nameEn: line.labelEn }),
+                          amount: t("common.yuan", { amount: formatYuan(line.amount) }),
+                          article: line.article,
+                        })}
                       </li>
                     ))}
                   </ul>
