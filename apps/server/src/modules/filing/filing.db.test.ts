@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { ErrorBody } from "@netcourt/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
@@ -380,6 +381,29 @@ describe.each(testDatabaseKinds())("online filing on %s", (kind) => {
     const english = await readDocxText((await zhangsan.request("GET", review.rulingEnUrl!)).raw.rawPayload);
     expect(english).toContain("not accepted");
     expect((await lisi.request("GET", review.rulingUrl!)).status).toBe(404);
+
+    // The signed ruling and its service on the filer are court events for the evidence ledger, committing
+    // to the two documents' fingerprints.
+    const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+    const documents = [
+      sha256(ruling.raw.rawPayload),
+      sha256((await zhangsan.request("GET", review.rulingEnUrl!)).raw.rawPayload),
+    ];
+    const events = await app.context.db
+      .selectFrom("ledger_court_events")
+      .select(["kind", "opening"])
+      .where("case_id", "=", caseId)
+      .orderBy("id")
+      .execute();
+    const openings = new Map(
+      events.map((e) => [e.kind, JSON.parse(e.opening) as { payload: Record<string, unknown> }]),
+    );
+    expect(openings.get("ruling_signed")?.payload).toMatchObject({ ruling: "refusal_to_accept", documents });
+    expect(openings.get("documents_served")?.payload).toMatchObject({
+      documents,
+      channel: "platform_inbox",
+      recipients: [expect.any(String)],
+    });
   });
 
   it("treats a filing as withdrawn when the fee is still unpaid after its deadline (a durable job)", async () => {

@@ -3,6 +3,7 @@ import type { AppContext } from "../../../context";
 import { changeCaseStatus, closeDeadline, courtDateOf, lockCase } from "../../cases/index";
 import { findCourt } from "../../courts/index";
 import { sendInboxMessage } from "../../delivery/index";
+import { appendCourtEvent } from "../../ledger/index";
 import { renderRefusalRuling } from "../documents/refusal-ruling";
 import { assertClerk, loadFiling, userOf } from "../filing.access";
 import { feeDeadlineKey } from "../filing.jobs";
@@ -83,6 +84,22 @@ export async function refuseFiling(
       caseId: row.id,
       kind: "filing_refused",
       params: { reason: options.reason },
+      now: meta.now,
+    });
+    // 全流程留痕: the signed ruling and its service on the filer leave verifiable traces in the ledger.
+    const rulingDocuments = [zh.sha256, en.sha256];
+    await appendCourtEvent(trx, {
+      kind: "ruling_signed",
+      courtId: row.court_id,
+      caseId: row.id,
+      payload: { ruling: "refusal_to_accept", documents: rulingDocuments, signedBy: user.userId },
+      now: meta.now,
+    });
+    await appendCourtEvent(trx, {
+      kind: "documents_served",
+      courtId: row.court_id,
+      caseId: row.id,
+      payload: { documents: rulingDocuments, recipients: [row.filed_by], channel: "platform_inbox" },
       now: meta.now,
     });
     await writeAuditEvent(trx, meta, {

@@ -9,6 +9,7 @@ export const courtEventKinds = [
   "documents_served",
   "transcript_signed",
   "judgment_signed",
+  "ruling_signed",
 ] as const;
 export type CourtEventKind = (typeof courtEventKinds)[number];
 
