@@ -79,8 +79,11 @@ describe("identity", () => {
       expect(await alert.textContent()).not.toBe("");
       await shot(page, "wrong password");
 
+      // The form's submit button, whatever its state (while a request runs its name starts with the
+      // loading icon's label); clicked once the failed attempt has finished.
+      await page.locator('main button[type="submit"]:not(.ant-btn-loading)').waitFor();
       await page.getByLabel("密码", { exact: true }).fill(password);
-      await page.getByRole("button", { name: "登录", exact: true }).click();
+      await page.locator('main button[type="submit"]').click();
       await page.getByRole("heading", { level: 1, name: "我的账户" }).waitFor();
       expect(await page.getByRole("main").textContent()).toContain("王小明");
       await shot(page, "signed in again");
