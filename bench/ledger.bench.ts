@@ -244,7 +244,6 @@ async function depositRun(kind: "postgres" | "pglite") {
     };
   } finally {
     await server.kill("SIGTERM");
-    await fs.writeFile("/tmp/server-out.log", server.output());
     await fs.rm(dataDir, { recursive: true, force: true });
     if (profileDir) await summariseProfiles(path.resolve(profileDir, kind));
   }

@@ -178,7 +178,7 @@ export function decodeLeaf(entry: Uint8Array): Leaf {
 
 /** Fresh 16-byte salt (hex) from the platform CSPRNG. */
 export function randomSalt(): string {
-  return toHex(crypto.getRandomValues(new Uint8Array(16)));
+  return randomSalts(1)[0]!;
 }
 
 /** `count` fresh 16-byte salts (hex) from one call to the platform CSPRNG. */

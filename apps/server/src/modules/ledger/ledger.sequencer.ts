@@ -276,24 +276,18 @@ export class Sequencer {
         const live = jobs.filter((job) => !rejected.has(job));
 
         const depositKey = (platformId: string, sha256: Uint8Array) => `${platformId}/${toHex(sha256)}`;
-        const wanted = new Map<string, { platformId: string; sha256: Uint8Array }>();
-        for (const job of live)
-          for (const item of job.items) wanted.set(depositKey(item.platformId, item.sha256), item);
         const outcomes = new Map<string, DepositOutcome>();
-        const known = lookUp ? await findDepositsByPlatformHash(trx, [...wanted.values()]) : [];
-        for (const row of known) {
-          const leaf = depositLeaf(row.sha256, row.kind, row.keyHash, row.depositedAt, row.opening);
-          const entryText = canonicalJson(leaf);
-          const entry = utf8(entryText);
-          outcomes.set(depositKey(row.platformId, row.sha256), {
-            leafIndex: row.leafIndex,
-            isNew: false,
-            leaf,
-            entry,
-            entryText,
-            leafHash: leafHash(entry),
-            opening: row.opening,
-          });
+        if (lookUp) {
+          const wanted = new Map<string, { platformId: string; sha256: Uint8Array }>();
+          for (const job of live)
+            for (const item of job.items) wanted.set(depositKey(item.platformId, item.sha256), item);
+          for (const row of await findDepositsByPlatformHash(trx, [...wanted.values()])) {
+            const leaf = depositLeaf(row.sha256, row.kind, row.keyHash, row.depositedAt, row.opening);
+            outcomes.set(
+              depositKey(row.platformId, row.sha256),
+              depositOutcome(row.leafIndex, false, leaf, row.opening),
+            );
+          }
         }
 
         let next = state.size;
@@ -312,19 +306,9 @@ export class Sequencer {
               const known = outcomes.get(k);
               if (known) return known.isNew ? { ...known, isNew: false } : known;
               const leaf = depositLeaf(item.sha256, item.kind, item.keyHash, now, item.opening);
-              const entryText = canonicalJson(leaf);
-              const entry = utf8(entryText);
-              const outcome = {
-                leafIndex: next++,
-                isNew: true,
-                leaf,
-                entry,
-                entryText,
-                leafHash: leafHash(entry),
-                opening: item.opening,
-              };
+              const outcome = depositOutcome(next++, true, leaf, item.opening);
               outcomes.set(k, outcome);
-              entries.push(entry);
+              entries.push(outcome.entry);
               hashes.push(outcome.leafHash);
               deposits.push({
                 leafIndex: outcome.leafIndex,
@@ -413,6 +397,18 @@ export class Sequencer {
 
 /** A round that took every deposit for new met one already in the log (rolled back, run again). */
 class KnownDepositInRound extends Error {}
+
+/** A deposit's place in the log with its entry bytes, their text and their leaf hash. */
+function depositOutcome(
+  leafIndex: number,
+  isNew: boolean,
+  leaf: DepositLeaf,
+  opening: string,
+): DepositOutcome {
+  const entryText = canonicalJson(leaf);
+  const entry = utf8(entryText);
+  return { leafIndex, isNew, leaf, entry, entryText, leafHash: leafHash(entry), opening };
+}
 
 /** The version-1 deposit leaf of a stored or new deposit. */
 export function depositLeaf(

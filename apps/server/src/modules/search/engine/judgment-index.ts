@@ -626,6 +626,7 @@ export class JudgmentIndex {
       if (this.scratch.length < segment.docCount) this.scratch = new Float32Array(segment.docCount);
       const acc = this.scratch;
       acc.fill(0, 0, segment.docCount);
+      const normsOf = fieldsUsed.map((f) => segment.lengthNorms(f.index, k1, b, averages[f.index] ?? 1));
       for (const t of terms) {
         fieldsUsed.forEach((f, fi) => {
           const k = t.positions[fi]?.[segmentIndex] ?? -1;
@@ -635,7 +636,7 @@ export class JudgmentIndex {
           if (bytes.length > this.postingScratch.length)
             this.postingScratch = Buffer.allocUnsafe(bytes.length * 2);
           const factor = f.weight * t.weight * (t.idf[fi] ?? 0) * (k1 + 1);
-          const norms = segment.lengthNorms(f.index, k1, b, averages[f.index] ?? 1);
+          const norms = normsOf[fi] as Float32Array;
           let at = 0;
           let doc = 0;
           for (let i = 0; i < df; i += 1) {

@@ -197,19 +197,21 @@ export class SegmentReader {
     return this.lengths[doc * FIELD_COUNT + field] ?? 0;
   }
 
-  private normCache: { key: string; norms: Float32Array } | null = null;
+  /** Per field: the settings the norms were computed for, and the norms. */
+  private readonly normCache = new Map<number, { key: string; norms: Float32Array }>();
 
   /**
    * BM25 length normalisation per document, k1·(1 − b + b·length/avg), for one field: computed
    * once per field and average (the average changes only when documents are added or merged).
    */
   lengthNorms(field: number, k1: number, b: number, avg: number): Float32Array {
-    const key = `${field}:${k1}:${b}:${avg}`;
-    if (this.normCache?.key === key) return this.normCache.norms;
+    const key = `${k1}:${b}:${avg}`;
+    const cached = this.normCache.get(field);
+    if (cached?.key === key) return cached.norms;
     const norms = new Float32Array(this.docCount);
     for (let doc = 0; doc < this.docCount; doc += 1)
       norms[doc] = k1 * (1 - b + (b * (this.lengths[doc * FIELD_COUNT + field] ?? 0)) / avg);
-    this.normCache = { key, norms };
+    this.normCache.set(field, { key, norms });
     return norms;
   }
 
