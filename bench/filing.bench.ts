@@ -4,7 +4,7 @@
  * 2. latency of each filing at a fixed 50 filings/s (open loop);
  * 3. case-detail GET requests per second, as a ratio to a bare Fastify hello route in the same run.
  * Options: --url postgres://… (default: local server, database netcourt_bench), --seconds N,
- * --only detail (phase 3 alone).
+ * --only detail (phase 3 alone), --profile DIR (CPU-profile the server and print where its time goes).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
@@ -16,6 +16,7 @@ import { shoppingComplaint } from "../apps/server/src/testing/demo";
 import { HttpClient } from "../apps/server/src/testing/http-client";
 import { spawnServer } from "../apps/server/src/testing/spawn-server";
 import { freePort } from "../apps/server/src/testing/test-app";
+import { cpuProfileEnv, summariseProfiles } from "./support/cpu-profile-summary";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -23,6 +24,7 @@ for (let i = 2; i < process.argv.length; i += 2)
 const seconds = Number(args.get("seconds") ?? 20);
 // --only detail: phase 3 alone (case detail vs hello), for work on the read path.
 const detailOnly = args.get("only") === "detail";
+const profileDir = args.get("profile");
 const baseUrl = args.get("url") ?? "postgres://postgres@127.0.0.1:5432/netcourt_bench";
 
 const PNG = Buffer.from(
@@ -66,7 +68,13 @@ async function main(): Promise<void> {
     port,
     dataDir,
     // Witnesses run at independent parties on their own machines, not beside the court's server.
-    env: { DATABASE_URL: baseUrl, SEED_DEMO: "true", NODE_ENV: "production", LEDGER_WITNESSES: "[]" },
+    env: {
+      DATABASE_URL: baseUrl,
+      SEED_DEMO: "true",
+      NODE_ENV: "production",
+      LEDGER_WITNESSES: "[]",
+      ...(profileDir ? cpuProfileEnv(profileDir) : {}),
+    },
   });
   const helloPort = await freePort();
   const hello = spawn(
@@ -264,6 +272,7 @@ ${phases12}3. Case detail GET vs bare Fastify hello (32 connections)
     hello.kill("SIGTERM");
     await server.kill("SIGTERM");
     await fs.rm(dataDir, { recursive: true, force: true });
+    if (profileDir) await summariseProfiles(profileDir, 30);
   }
 }
 

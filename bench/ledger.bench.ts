@@ -37,6 +37,7 @@ import { ManualClock, migrate, openDatabase, type Database } from "../apps/serve
 import { HttpClient } from "../apps/server/src/testing/http-client";
 import { spawnServer } from "../apps/server/src/testing/spawn-server";
 import { freePort } from "../apps/server/src/testing/test-app";
+import { cpuProfileEnv, summariseProfiles } from "./support/cpu-profile-summary";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -142,12 +143,7 @@ async function depositRun(kind: "postgres" | "pglite") {
       NODE_ENV: "production",
       LEDGER_WITNESSES: "[]",
       ...(checkpointMs ? { LEDGER_CHECKPOINT_MS: checkpointMs } : {}),
-      ...(profileDir
-        ? {
-            NODE_OPTIONS: `--import ${path.join(import.meta.dirname, "support/cpu-profile.mjs")}`,
-            CPU_PROFILE_DIR: path.resolve(profileDir, kind),
-          }
-        : {}),
+      ...(profileDir ? cpuProfileEnv(path.join(profileDir, kind)) : {}),
     },
     timeoutMs: 300_000,
   });
@@ -246,43 +242,6 @@ async function depositRun(kind: "postgres" | "pglite") {
     await server.kill("SIGTERM");
     await fs.rm(dataDir, { recursive: true, force: true });
     if (profileDir) await summariseProfiles(path.resolve(profileDir, kind));
-  }
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-/** Prints the server's self time by file and by function from its .cpuprofile. */
-async function summariseProfiles(dir: string): Promise<void> {
-  for (const file of (await fs.readdir(dir).catch(() => [])).filter((f) => f.endsWith(".cpuprofile"))) {
-    const profile = JSON.parse(await fs.readFile(path.join(dir, file), "utf8")) as { nodes: ProfileNode[] };
-    const total = profile.nodes.reduce((sum, n) => sum + (n.hitCount ?? 0), 0);
-    const byFile = new Map<string, number>();
-    const byFunction = new Map<string, number>();
-    for (const n of profile.nodes) {
-      const hits = n.hitCount ?? 0;
-      const where = n.callFrame.url
-        .replace(/^file:\/\//, "")
-        .replace(process.cwd(), "")
-        .replace(/.*node_modules\//, "nm:");
-      const fileKey = where.startsWith("nm:")
-        ? where.split("/").slice(0, 2).join("/")
-        : where || n.callFrame.functionName;
-      byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + hits);
-      const fn = `${n.callFrame.functionName || "(anonymous)"} ${where}:${n.callFrame.lineNumber + 1}`;
-      byFunction.set(fn, (byFunction.get(fn) ?? 0) + hits);
-    }
-    const top = (m: Map<string, number>) =>
-      [...m]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 15)
-        .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
-    console.log(
-      `server CPU profile ${file} (${total} samples)\nby file:\n${top(byFile).join("\n")}\nby function:\n${top(byFunction).join("\n")}`,
-    );
   }
 }
 

@@ -133,6 +133,7 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
       await cases.registerCasesRoutes(app, context, {
         actionProviders: [filing.filingCaseActions(context)],
         userNames,
+        cachedUserName: (id) => names.peek(id) ?? undefined,
       });
       await filing.registerFilingRoutes(app, context);
       await delivery.registerDeliveryRoutes(app, context);

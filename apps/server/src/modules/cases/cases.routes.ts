@@ -30,17 +30,36 @@ import {
   ZProgressQuery,
 } from "./cases.schemas";
 
-/** Other contexts add what the caller may do with a case (filing: pay, withdraw, review …). */
+/**
+ * Other contexts add what the caller may do with a case (filing: pay, withdraw, review …). The answer
+ * may depend only on the caller, the case and records whose changes are published under the case's
+ * change-feed key (`case:<id>`, see the change-feed migration): the case page keeps it until then.
+ */
 export type CaseActionProvider = (input: {
   actor: Actor;
   relation: CaseRelation;
   row: CaseRow;
 }) => Promise<string[]>;
 
+/** What the caller sees of a case, and under which key its rendered page is kept. */
+interface CaseView {
+  relation: CaseRelation;
+  actions: string[];
+  key: string;
+}
+
+/** A cached case with its pages rendered so far and its callers' views. */
+type Snapshot = CaseSnapshot & {
+  rendered: Map<string, Buffer>;
+  views: WeakMap<Actor, CaseView | null>;
+};
+
 export interface CasesRouteDependencies {
   actionProviders: CaseActionProvider[];
   /** Display names of accounts (identity context). */
   userNames(ids: string[]): Promise<Map<string, string>>;
+  /** An account's display name if it is in memory (undefined: ask `userNames`). */
+  cachedUserName(id: string): string | undefined;
 }
 
 const courtCache = new Map<string, CourtRef>();
@@ -77,11 +96,7 @@ export async function registerCasesRoutes(
 ): Promise<void> {
   // Case pages are read far more often than cases change: they are served from memory, and the change
   // feed drops a case the moment any server commits a change to it.
-  const snapshots = new ReadCache<(CaseSnapshot & { rendered: Map<string, Buffer> }) | undefined>(
-    context.database.changes,
-    "case",
-    20_000,
-  );
+  const snapshots = new ReadCache<Snapshot | undefined>(context.database.changes, "case", 20_000);
   app.get(
     "/api/cases",
     {
@@ -132,39 +147,37 @@ export async function registerCasesRoutes(
     },
     async (request, reply) => {
       const actor = requireUser(request.actor);
-      const snapshot = await snapshots.get(request.params.caseId, async () => {
-        const loaded = await loadCaseSnapshot(context.db, request.params.caseId);
-        return loaded && { ...loaded, rendered: new Map<string, Buffer>() };
-      });
-      if (!snapshot || !isVisibleTo(actor, visibilityOf(snapshot))) throw new AppError("case_not_found");
+      const caseId = request.params.caseId;
+      // Everything below is synchronous when the case, the caller's view of it and the judge's name are
+      // in memory, which is the common case: a page is read many times between two changes.
+      const snapshot =
+        snapshots.peek(caseId) ??
+        (await snapshots.get(caseId, async () => {
+          const loaded = await loadCaseSnapshot(context.db, caseId);
+          return loaded && { ...loaded, rendered: new Map(), views: new WeakMap() };
+        }));
+      if (!snapshot) throw new AppError("case_not_found");
+      let view = snapshot.views.get(actor);
+      if (view === undefined) view = await viewOf(snapshot, actor);
+      if (view === null) throw new AppError("case_not_found");
       const { row, parts } = snapshot;
-      const relation = relationTo(actor, {
-        courtId: row.court_id,
-        filedBy: row.filed_by,
-        judgeId: row.judge_id,
-        parties: parts.parties.map((p) => ({ id: p.id, userId: p.user_id })),
-        agents: parts.agents.map((a) => ({ partyId: a.party_id, userId: a.user_id, status: a.status })),
-      });
-      const names = row.judge_id ? await deps.userNames([row.judge_id]) : new Map<string, string>();
-      const judgeName = row.judge_id ? (names.get(row.judge_id) ?? null) : null;
-      const actions = [
-        ...new Set(
-          (
-            await Promise.all(deps.actionProviders.map((provide) => provide({ actor, relation, row })))
-          ).flat(),
-        ),
-      ];
+      const judgeName = row.judge_id
+        ? (deps.cachedUserName(row.judge_id) ??
+          (await deps.userNames([row.judge_id])).get(row.judge_id) ??
+          null)
+        : null;
       const now = context.clock.now();
-      // The page is a pure function of the case (this snapshot), the caller's relation, the judge's name,
-      // the actions and the court day (days left): rendered once per combination while the case is unchanged.
-      const key = JSON.stringify([relation, judgeName, actions, courtDateOf(now)]);
+      const courtDate = courtDateOf(now);
+      // The page is a pure function of the case (this snapshot), the caller's relation, the actions, the
+      // judge's name and the court day (days left): rendered once per combination while the case is unchanged.
+      const key = `${view.key}\u0000${judgeName ?? ""}\u0000${courtDate}`;
       let body = snapshot.rendered.get(key);
       if (body === undefined) {
-        const detail = presentCaseDetail(row, parts, relation, {
+        const detail = presentCaseDetail(row, parts, view.relation, {
           court: await courtRef(context, row.court_id),
           judgeName,
           now,
-          actions,
+          actions: view.actions,
         });
         if (context.config.validateResponses) ZCaseDetail.parse(detail);
         body = Buffer.from(JSON.stringify(detail), "utf8");
@@ -175,6 +188,36 @@ export async function registerCasesRoutes(
       return reply.type("application/json; charset=utf-8").send(body as never);
     },
   );
+
+  /**
+   * The caller's view of a cached case: null when they may not see it, else their relation and
+   * actions. Kept on the snapshot per actor object (a session's actor is replaced when its roles
+   * change), so it lives exactly as long as both the case and the caller's roles are unchanged — which
+   * is why action providers may only depend on what the case's change-feed key covers.
+   */
+  async function viewOf(snapshot: Snapshot, actor: Actor): Promise<CaseView | null> {
+    const { row, parts } = snapshot;
+    let view: CaseView | null = null;
+    if (isVisibleTo(actor, visibilityOf(snapshot))) {
+      const relation = relationTo(actor, {
+        courtId: row.court_id,
+        filedBy: row.filed_by,
+        judgeId: row.judge_id,
+        parties: parts.parties.map((p) => ({ id: p.id, userId: p.user_id })),
+        agents: parts.agents.map((a) => ({ partyId: a.party_id, userId: a.user_id, status: a.status })),
+      });
+      const actions = [
+        ...new Set(
+          (
+            await Promise.all(deps.actionProviders.map((provide) => provide({ actor, relation, row })))
+          ).flat(),
+        ),
+      ];
+      view = { relation, actions, key: JSON.stringify([relation, actions]) };
+    }
+    snapshot.views.set(actor, view);
+    return view;
+  }
 
   const ZCause = z.object({
     id: z.string().describe("Cause id"),

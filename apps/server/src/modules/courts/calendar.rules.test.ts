@@ -192,6 +192,12 @@ describe("date helpers", () => {
   it("turns an instant into the court day in Asia/Shanghai", () => {
     expect(courtDateOf(new Date("2026-03-04T15:59:59Z"))).toBe("2026-03-04");
     expect(courtDateOf(new Date("2026-03-04T16:00:00Z"))).toBe("2026-03-05");
+    // Asked again in any order (the last day is remembered): the same answers, to the millisecond.
+    expect(courtDateOf(new Date("2026-03-05T15:59:59.999Z"))).toBe("2026-03-05");
+    expect(courtDateOf(new Date("2026-03-04T15:59:59.999Z"))).toBe("2026-03-04");
+    expect(courtDateOf(new Date("2026-03-04T16:00:00Z"))).toBe("2026-03-05");
+    expect(courtDateOf(new Date("1969-12-31T16:00:00Z"))).toBe("1970-01-01");
+    expect(courtDateOf(new Date("1969-12-31T15:59:59Z"))).toBe("1969-12-31");
   });
 
   it("adds months across year ends and clamps to the month's last day", () => {

@@ -56,9 +56,17 @@ function fromEpochDay(epochDay: number): IsoDate {
   return new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The last court day asked for and its bounds in epoch milliseconds (every request asks for today). */
+let lastDay = { from: 0, to: 0, date: "1970-01-01" as IsoDate };
+
 /** The court day (Asia/Shanghai) on which an instant falls. */
 export function courtDateOf(instant: Date): IsoDate {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  const ms = instant.getTime();
+  if (ms >= lastDay.from && ms < lastDay.to) return lastDay.date;
+  const local = ms + SHANGHAI_OFFSET_MS;
+  const from = Math.floor(local / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
+  lastDay = { from, to: from + DAY_MS, date: new Date(local).toISOString().slice(0, 10) };
+  return lastDay.date;
 }
 
 /** The date `days` days after (or before, if negative) `date`. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema";
 import type { Executor } from "../db/transaction";
@@ -22,7 +22,7 @@ export interface SessionRow {
 
 /** Only the hash of a session token is stored, so a database leak does not hand out sessions. */
 export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return hash("sha256", token, "hex");
 }
 
 /** Starts a session; returns the secret token for the cookie and the CSRF token for the page. */

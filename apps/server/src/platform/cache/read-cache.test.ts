@@ -54,4 +54,18 @@ describe("read cache", () => {
     expect(await cache.get("a", async () => "reloaded")).toBe("a");
     expect(await cache.get("b", async () => "reloaded")).toBe("reloaded");
   });
+
+  it("peeks at a cached value without loading, and keeps an entry that is read often", async () => {
+    const cache = new ReadCache<string>(healthyFeed(), "case", 8);
+    expect(cache.peek("hot")).toBeUndefined();
+    expect(cache.size).toBe(0);
+    await cache.get("hot", async () => "hot");
+    for (let i = 0; i < 100; i++) {
+      await cache.get(`cold${i}`, async () => `cold${i}`);
+      expect(cache.peek("hot")).toBe("hot");
+    }
+    expect(cache.size).toBe(8);
+    expect(cache.peek("cold0")).toBeUndefined();
+    expect(cache.peek("cold99")).toBe("cold99");
+  });
 });

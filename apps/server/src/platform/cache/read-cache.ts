@@ -6,7 +6,9 @@ import type { ChangeFeed } from "../db/change-feed";
  * with a change is returned but not kept, so a stale value never stays.
  */
 export class ReadCache<V> {
-  readonly #entries = new Map<string, V>();
+  /** In least-recently-used order; `touched` is the insertion count when the entry was last moved. */
+  readonly #entries = new Map<string, { value: V; touched: number }>();
+  #inserted = 0;
   readonly #changedAt = new Map<string, number>();
   #sequence = 0;
   #clearedAt = 0;
@@ -37,20 +39,32 @@ export class ReadCache<V> {
     });
   }
 
+  /**
+   * The cached value without loading (undefined when absent), for hot paths that avoid a promise when
+   * the value is in memory.
+   */
+  peek(id: string): V | undefined {
+    const hit = this.#entries.get(id);
+    if (hit === undefined) return undefined;
+    // Moved to the young end only once it has drifted a quarter of the way towards eviction: the
+    // order stays close to least-recently-used without two map writes on every hit.
+    if (this.#inserted - hit.touched > this.maxEntries / 4) {
+      this.#entries.delete(id);
+      hit.touched = ++this.#inserted;
+      this.#entries.set(id, hit);
+    }
+    return hit.value;
+  }
+
   /** The cached value, or the loaded one (kept only if nothing changed while loading). */
   async get(id: string, load: () => Promise<V>): Promise<V> {
-    const hit = this.#entries.get(id);
-    if (hit !== undefined) {
-      // Refresh the position for least-recently-used eviction.
-      this.#entries.delete(id);
-      this.#entries.set(id, hit);
-      return hit;
-    }
+    const hit = this.peek(id);
+    if (hit !== undefined) return hit;
     const startedAt = this.#sequence;
     const value = await load();
     const changedSince = (this.#changedAt.get(id) ?? 0) > startedAt || this.#clearedAt > startedAt;
     if (this.feed.isHealthy && !changedSince && value !== undefined) {
-      this.#entries.set(id, value);
+      this.#entries.set(id, { value, touched: ++this.#inserted });
       if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
     }
     return value;

@@ -6,8 +6,9 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import { negotiateLocale } from "@netcourt/shared";
+import { negotiateLocale, type Locale } from "@netcourt/shared";
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
@@ -79,6 +80,20 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 /** A cache of session → actor, so a request does not cost extra queries to find who is asking. */
 const sessionCache = new Map<string, { session: SessionRow; actor: Actor | null; at: number }>();
 
+/** Locales of the Accept-Language values seen (a browser sends the same value on every request). */
+const localeByHeader = new Map<string, Locale>();
+
+function localeOf(header: string | undefined): Locale {
+  if (header === undefined || header.length > 200) return negotiateLocale(header);
+  let locale = localeByHeader.get(header);
+  if (locale === undefined) {
+    locale = negotiateLocale(header);
+    if (localeByHeader.size >= 500) localeByHeader.clear();
+    localeByHeader.set(header, locale);
+  }
+  return locale;
+}
+
 /** Drops a session from the cache after it changed (sign-out, second factor, role change). */
 export function invalidateSession(idHash?: string): void {
   if (idHash === undefined) sessionCache.clear();
@@ -115,7 +130,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     },
     // One access-log line per request (below) instead of Fastify's two, without serialising the headers.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     forceCloseConnections: "idle",
     routerOptions: { maxParamLength: 500 },
@@ -174,7 +189,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     reply.header("referrer-policy", "same-origin");
     if (!request.url.startsWith("/api/docs")) reply.header("x-frame-options", "DENY");
     request.actor = anonymousActor;
-    request.locale = negotiateLocale(
+    request.locale = localeOf(
       (request.headers["x-locale"] as string | undefined) ?? request.headers["accept-language"],
     );
     const token = request.cookies[SESSION_COOKIE];
