@@ -107,7 +107,16 @@ describe.each(testDatabaseKinds())("online filing on %s", (kind) => {
     expect(early.status).toBe(409);
     expect(early.body.error).toBe("fee_not_paid");
 
+    // The case page's actions follow the fee order: cached with the case, dropped when the payment lands.
+    const actionsOf = async (client: typeof clerk) =>
+      (await client.get<{ actions: string[] }>(`/api/cases/${caseId}`)).body.actions;
+    expect(await actionsOf(zhangsan)).toContain("filing.pay");
+    expect(await actionsOf(clerk)).toEqual(["filing.request_correction", "filing.refuse"]);
+    expect(await actionsOf(zhangsan)).toContain("filing.pay");
+
     await payFee(caseId);
+    expect(await actionsOf(zhangsan)).not.toContain("filing.pay");
+    expect(await actionsOf(clerk)).toEqual(["filing.accept", "filing.request_correction", "filing.refuse"]);
     const accepted = await clerk.post<TFilingView>(`/api/filings/${caseId}/accept`, {});
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body.caseNumber).toMatch(/^（2026）浙0192民初\d+号$/);
