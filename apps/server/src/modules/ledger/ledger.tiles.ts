@@ -56,7 +56,9 @@ export class TileStore implements TileReader {
     options: { fullTiles?: number; tileTrees?: number } = {},
   ) {
     this.#full = new Lru(options.fullTiles ?? 4096);
-    this.#trees = new Lru(options.tileTrees ?? 2048);
+    // As many tile trees as full tiles: a proof touches one tile per tile level, and a working set of
+    // tiles that fits the tile cache but not the tree cache would hash every tile again on each use.
+    this.#trees = new Lru(options.tileTrees ?? options.fullTiles ?? 4096);
   }
 
   /** Replaces the in-memory partial tiles after the sequencer committed; keeps new full tiles cached. */
@@ -79,10 +81,12 @@ export class TileStore implements TileReader {
     tiles: ReadonlyArray<{ level: number; index: number; width: number }>,
   ): Promise<Map<string, TileRow>> {
     const out = new Map<string, TileRow>();
-    const missing: Array<{ level: number; idx: number }> = [];
+    // Each tile once: a proof names the same tile for most of its subtrees, and a duplicate key would
+    // fetch (and de-TOAST) the same row again.
+    const missing = new Map<string, { level: number; idx: number }>();
     for (const t of tiles) {
       const k = key(t.level, t.index);
-      if (out.has(k)) continue;
+      if (out.has(k) || missing.has(k)) continue;
       const edge = this.#rightEdge.get(k);
       if (edge && edge.width >= t.width) {
         out.set(k, edge);
@@ -93,10 +97,10 @@ export class TileStore implements TileReader {
         out.set(k, { level: t.level, idx: t.index, width: TILE_WIDTH, data: full });
         continue;
       }
-      missing.push({ level: t.level, idx: t.index });
+      missing.set(k, { level: t.level, idx: t.index });
     }
-    if (missing.length > 0) {
-      for (const row of await readTileRows(this.db, missing)) {
+    if (missing.size > 0) {
+      for (const row of await readTileRows(this.db, [...missing.values()])) {
         if (row.width === TILE_WIDTH && row.level >= 0) this.#full.set(key(row.level, row.idx), row.data);
         out.set(key(row.level, row.idx), row);
       }
@@ -122,16 +126,25 @@ export class TileStore implements TileReader {
     });
   }
 
-  /** Internal nodes of a tile: `levels[r]` holds the hashes of its complete subtrees of height r. */
+  /**
+   * Internal nodes of a tile: `levels[r]` holds the hashes of its complete subtrees of height r. All
+   * levels share one buffer (a tile of 256 hashes has 255 internal nodes), so a tile costs one
+   * allocation beside its hashes, not one per level — fewer objects for the garbage collector.
+   */
   #tileTree(level: number, index: number, width: number, data: Uint8Array): Uint8Array[] {
     const k = `${level}/${index}/${width}`;
     const cached = this.#trees.get(k);
     if (cached) return cached;
     const levels: Uint8Array[] = [data.subarray(0, width * HASH_SIZE)];
+    let nodes = 0;
+    for (let count = width >> 1; count > 0; count >>= 1) nodes += count;
+    const internal = new Uint8Array(nodes * HASH_SIZE);
+    let offset = 0;
     for (let r = 1; r <= TILE_HEIGHT; r++) {
       const below = levels[r - 1]!;
       const count = Math.floor(below.length / HASH_SIZE / 2);
-      const out = new Uint8Array(count * HASH_SIZE);
+      const out = internal.subarray(offset, offset + count * HASH_SIZE);
+      offset += count * HASH_SIZE;
       for (let i = 0; i < count; i++) {
         const left = below.subarray(2 * i * HASH_SIZE, (2 * i + 1) * HASH_SIZE);
         const right = below.subarray((2 * i + 1) * HASH_SIZE, (2 * i + 2) * HASH_SIZE);
