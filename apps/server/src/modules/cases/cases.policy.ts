@@ -121,6 +121,24 @@ export function canReviewFiling(relation: CaseRelation): boolean {
   return relation.isClerk;
 }
 
+/** The actor's relation to a case, from its row and its parties and agents as stored. */
+export function relationToCase(
+  actor: Actor,
+  row: { court_id: string; filed_by: string; judge_id: string | null },
+  parts: {
+    parties: ReadonlyArray<{ id: string; user_id: string | null }>;
+    agents: ReadonlyArray<{ party_id: string; user_id: string | null; status: string }>;
+  },
+): CaseRelation {
+  return relationTo(actor, {
+    courtId: row.court_id,
+    filedBy: row.filed_by,
+    judgeId: row.judge_id,
+    parties: parts.parties.map((p) => ({ id: p.id, userId: p.user_id })),
+    agents: parts.agents.map((a) => ({ partyId: a.party_id, userId: a.user_id, status: a.status })),
+  });
+}
+
 /** The parts of a case that decide who may see it. */
 export interface VisibilityInput {
   courtId: string;

@@ -11,7 +11,7 @@ import {
 import { z } from "zod";
 import { courtDateOf, findCourt, presentCourt } from "../courts/index";
 import { childCauses, feeKindOfCause, searchCauses } from "./causes.rules";
-import { isVisibleTo, relationTo, type CaseRelation, type VisibilityInput } from "./cases.policy";
+import { isVisibleTo, relationToCase, type CaseRelation, type VisibilityInput } from "./cases.policy";
 import { presentCaseDetail, presentCaseSummary, type CourtRef } from "./cases.presenter";
 import {
   findCaseByQueryCode,
@@ -199,13 +199,7 @@ export async function registerCasesRoutes(
     const { row, parts } = snapshot;
     let view: CaseView | null = null;
     if (isVisibleTo(actor, visibilityOf(snapshot))) {
-      const relation = relationTo(actor, {
-        courtId: row.court_id,
-        filedBy: row.filed_by,
-        judgeId: row.judge_id,
-        parties: parts.parties.map((p) => ({ id: p.id, userId: p.user_id })),
-        agents: parts.agents.map((a) => ({ partyId: a.party_id, userId: a.user_id, status: a.status })),
-      });
+      const relation = relationToCase(actor, row, parts);
       const actions = [
         ...new Set(
           (

@@ -1,7 +1,14 @@
 export { assignCaseNumber } from "./commands/assign-case-number";
 export { assignJudge, divisionKindsFor, type JudgeAssignmentRecord } from "./commands/assign-judge";
 export { changeCaseStatus } from "./commands/change-case-status";
-export { canEditFiling, canReviewFiling, relationTo, visibleTo, type CaseRelation } from "./cases.policy";
+export {
+  canEditFiling,
+  canReviewFiling,
+  relationTo,
+  relationToCase,
+  visibleTo,
+  type CaseRelation,
+} from "./cases.policy";
 export { maskIdNumber, maskPhone } from "./cases.presenter";
 export {
   appendTimeline,

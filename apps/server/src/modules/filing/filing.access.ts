@@ -2,7 +2,7 @@ import { AppError, type Actor, type Executor, type UserActor } from "../../platf
 import {
   findVisibleCase,
   loadCaseParts,
-  relationTo,
+  relationToCase,
   type CaseParts,
   type CaseRelation,
   type CaseRow,
@@ -22,13 +22,7 @@ export async function loadFiling(db: Executor, actor: Actor, caseId: string): Pr
   const row = await findVisibleCase(db, actor, caseId);
   if (!row) throw new AppError("case_not_found");
   const parts = await loadCaseParts(db, caseId);
-  const relation = relationTo(actor, {
-    courtId: row.court_id,
-    filedBy: row.filed_by,
-    judgeId: row.judge_id,
-    parties: parts.parties.map((p) => ({ id: p.id, userId: p.user_id })),
-    agents: parts.agents.map((a) => ({ partyId: a.party_id, userId: a.user_id, status: a.status })),
-  });
+  const relation = relationToCase(actor, row, parts);
   return { row, parts, relation };
 }
 

@@ -10,7 +10,7 @@ import {
 } from "@netcourt/ledger";
 import type { AppContext } from "../../context";
 import { AppError, requireUser, type Actor } from "../../platform";
-import { findVisibleCase, loadCaseParts, relationTo } from "../cases/index";
+import { findVisibleCase, loadCaseParts, relationToCase } from "../cases/index";
 import type { PlatformPrincipal } from "./ledger.auth";
 import type { PublishedCheckpoint } from "./ledger.checkpointer";
 import { canonicalJson, hashFromHex, hashLeaf, type DepositOpening } from "./ledger.leaves";
@@ -327,13 +327,7 @@ async function presentVerification(
   visible: NonNullable<Awaited<ReturnType<typeof findVisibleCase>>>,
 ) {
   const parts = await loadCaseParts(context.db, row.caseId);
-  const relation = relationTo(actor, {
-    courtId: visible.court_id,
-    filedBy: visible.filed_by,
-    judgeId: visible.judge_id,
-    parties: parts.parties.map((p) => ({ id: p.id, userId: p.user_id })),
-    agents: parts.agents.map((a) => ({ partyId: a.party_id, userId: a.user_id, status: a.status })),
-  });
+  const relation = relationToCase(actor, visible, parts);
   const parties = parts.parties.map((p) => ({ name: p.name, creditCode: p.credit_code }));
   const deposits = await findDepositsByIndex(context.db, row.depositIndexes);
   const described = [];

@@ -1,5 +1,5 @@
 import { AppError, courtsWithRole, type Actor, type Executor } from "../../platform";
-import { findVisibleCase, loadCaseParts, relationTo } from "../cases/index";
+import { findVisibleCase, loadCaseParts, relationToCase } from "../cases/index";
 import { extractLawArticles } from "./analysis/articles";
 import type { SimilarCaseQuery } from "./analysis/analyze-judgment";
 import type { SimilarCaseHit } from "./engine/judgment-index";
@@ -111,13 +111,7 @@ async function loadCase(
   const row = await findVisibleCase(db, actor, caseId);
   if (!row) throw new AppError("case_not_found");
   const parts = await loadCaseParts(db, caseId);
-  const relation = relationTo(actor, {
-    courtId: row.court_id,
-    filedBy: row.filed_by,
-    judgeId: row.judge_id,
-    parties: parts.parties.map((p) => ({ id: p.id, userId: p.user_id })),
-    agents: parts.agents.map((a) => ({ partyId: a.party_id, userId: a.user_id, status: a.status })),
-  });
+  const relation = relationToCase(actor, row, parts);
   // Step 2: visible but not allowed is 403. The judge's tools are for the judge, clerks and
   // administrators of the case's court; the filing panel for the litigants' side and staff.
   const allowed =
