@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractElements } from "./elements";
+import { extractCircumstances, extractElements } from "./elements";
 
 describe("extractElements", () => {
   it.each([
@@ -37,5 +37,38 @@ describe("extractElements", () => {
   it("counts deaths", () => {
     expect(extractElements("造成1人当场死亡。").deaths).toBe(1);
     expect(extractElements("致被害人受伤。").deaths).toBe(0);
+  });
+
+  it("lists the key circumstances of a burglary in a fixed order", () => {
+    const facts =
+      "2018年3月5日凌晨，被告人王某伙同李某翻墙进入被害人张某家中，窃得现金人民币3000元。" +
+      "王某曾因盗窃罪被判处有期徒刑一年，系累犯。案发后王某主动到派出所投案，如实供述了犯罪事实，" +
+      "并退赔了被害人全部损失，取得谅解。";
+    expect(extractElements(facts).circumstances).toEqual([
+      "自首",
+      "坦白",
+      "累犯",
+      "前科",
+      "共同犯罪",
+      "谅解",
+      "退赃退赔",
+      "入户",
+    ]);
+  });
+
+  it("tells an armed robbery with injuries from a drink-driving case", () => {
+    expect(
+      extractElements("被告人持水果刀威胁被害人，抢走手机一部，并将被害人打伤，经鉴定为轻伤二级。")
+        .circumstances,
+    ).toEqual(["携带凶器", "轻伤", "暴力", "胁迫"]);
+    expect(
+      extractElements("被告人酒后无证驾驶小型轿车，经检验其血液中乙醇含量为156毫克/100毫升。").circumstances,
+    ).toEqual(["酒后", "无证驾驶"]);
+  });
+
+  it("counts repeated acts written in words or digits, but not an ordinal", () => {
+    expect(extractCircumstances("先后三次贩卖甲基苯丙胺")).toContain("多次");
+    expect(extractCircumstances("先后3次进入超市")).toContain("多次");
+    expect(extractCircumstances("第2次到达现场时被抓获")).not.toContain("多次");
   });
 });

@@ -12,7 +12,62 @@ export interface LegalElements {
   deaths: number;
   /** Drug weights by drug name, in grams (刑法第三百四十七、三百四十八条 thresholds are by weight). */
   drugs: { drug: string; grams: number }[];
+  /**
+   * Key circumstances (关键情节) the facts mention, in the order of `CIRCUMSTANCES`: sentencing
+   * circumstances (自首, 累犯, 谅解…) and facts that aggravate or qualify an offence (入户,
+   * 携带凶器, 多次…). Absent from features stored before they were extracted.
+   */
+  circumstances?: string[];
 }
+
+/**
+ * Key circumstances and how judgments write them. Each is a yes/no fact about the case; the
+ * re-ranking compares the sets of two cases. Patterns run on text after `normalizeNumerals`.
+ */
+export const CIRCUMSTANCES: readonly (readonly [string, RegExp])[] = [
+  // Sentencing circumstances (刑法总则: 自首, 坦白, 立功, 累犯, 未遂, 中止, 主犯/从犯…).
+  ["自首", /自首|主动(?:到[^，。；]{0,15})?投案|主动归案|电话报警[^。；]{0,15}(?:等候|在现场)/u],
+  ["坦白", /如实供述|坦白/u],
+  ["立功", /立功|检举|揭发[^。；]{0,10}犯罪/u],
+  ["累犯", /累犯/u],
+  ["前科", /曾因[^。；]{0,30}(?:判处|判决|处罚|拘留|劳动教养)|前科|刑满释放/u],
+  ["未遂", /未遂|未得逞|意志以外/u],
+  ["中止", /犯罪中止|自动放弃/u],
+  ["从犯", /从犯|辅助作用|次要作用/u],
+  ["主犯", /主犯|主要作用/u],
+  ["共同犯罪", /伙同|结伙|纠集|共谋|预谋|商议|分工|共同/u],
+  ["谅解", /谅解|和解/u],
+  ["退赃退赔", /退赔|退赃|退还|返还|追回|赔偿/u],
+  ["认罪认罚", /认罪认罚|具结书/u],
+  // Facts that qualify or aggravate an offence.
+  ["多次", /多次|(?<![第0-9])(?:[2-9]|[1-9][0-9]+)次|[二三四五六七八九十两]次/u],
+  ["入户", /入户|进入[^，。；]{0,10}(?:家中|住宅|室内)|翻墙|撬门|撬锁|破窗/u],
+  ["携带凶器", /持刀|刀具|匕首|砍刀|菜刀|水果刀|凶器|持械|棍棒|钢管|铁棍|木棍/u],
+  ["枪支", /枪支|手枪|猎枪|气枪|子弹|枪弹/u],
+  ["扒窃", /扒窃/u],
+  ["公共场所", /公共场所|广场|车站|商场|超市|医院|学校/u],
+  ["酒后", /醉酒|酒后|饮酒|乙醇含量|酒精含量/u],
+  ["逃逸", /逃逸|逃离现场/u],
+  ["无证驾驶", /无证驾驶|无(?:机动车)?驾驶(?:证|资格)|未取得[^，。；]{0,10}驾驶/u],
+  ["超速超载", /超速|超载|超员/u],
+  ["死亡", /死亡|身亡|殁/u],
+  ["重伤", /重伤/u],
+  ["轻伤", /轻伤/u],
+  ["轻微伤", /轻微伤/u],
+  ["利用职务", /利用[^，。；]{0,15}(?:职务|职权|工作)[^，。；]{0,3}便利|国家工作人员/u],
+  ["非法占有目的", /非法占有为目的|据为己有|占为己有/u],
+  ["暴力", /殴打|暴力|拳打脚踢|打伤|捅|砍/u],
+  ["胁迫", /威胁|恐吓|胁迫|要挟/u],
+  ["虚构事实", /虚构|隐瞒真相|冒充|谎称|假冒/u],
+  ["网络", /网络|微信|QQ|支付宝|网上|短信|APP|平台|网站/u],
+  ["赌博", /赌博|赌场|抽头|赌资/u],
+  ["容留吸毒", /容留|同场吸食|提供[^。；]{0,6}场所[^。；]{0,6}吸/u],
+  ["贩卖", /贩卖|出售毒品|卖给|售卖/u],
+  ["运输毒品", /运输|携带[^。；]{0,10}(?:毒品|甲基苯丙胺|海洛因)/u],
+  ["未成年人", /未成年|不满十八周岁|幼女|儿童/u],
+  ["妨害执法", /民警|警察|执行公务|执法人员/u],
+  ["单位犯罪", /单位犯罪|被告单位/u],
+];
 
 const AMOUNT =
   /(?:人民币|价值|共计|合计|计|约|折合)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([万萬亿億]*)\s*(?:余|多)?\s*(?:元|块钱)/gu;
@@ -65,7 +120,12 @@ const GRAMS_PER_UNIT: Record<string, number> = {
 
 const DEATH = /(?:致|造成|导致)(?:被害人)?[^。；，,]{0,12}?(?:([0-9]+)\s*人)?(?:当场)?死亡/gu;
 
-/** Extracts amounts, blood alcohol, injury grades, deaths and drug weights from judgment text. */
+/** Key circumstances the text mentions, in the order of `CIRCUMSTANCES`. */
+export function extractCircumstances(normal: string): string[] {
+  return CIRCUMSTANCES.filter(([, pattern]) => pattern.test(normal)).map(([name]) => name);
+}
+
+/** Extracts amounts, blood alcohol, injury grades, deaths, drug weights and key circumstances from judgment text. */
 export function extractElements(text: string): LegalElements {
   return extractElementsNormalized(normalizeNumerals(text));
 }
@@ -120,5 +180,6 @@ export function extractElementsNormalized(normal: string): LegalElements {
     injuryGrades,
     deaths,
     drugs: [...drugs].map(([drug, grams]) => ({ drug, grams })),
+    circumstances: extractCircumstances(normal),
   };
 }

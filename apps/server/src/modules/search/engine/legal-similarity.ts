@@ -5,9 +5,15 @@ export interface LegalWeights {
   charges: number;
   articles: number;
   elements: number;
+  circumstances: number;
 }
 
-export const DEFAULT_LEGAL_WEIGHTS: LegalWeights = { charges: 0.5, articles: 0.15, elements: 0.2 };
+export const DEFAULT_LEGAL_WEIGHTS: LegalWeights = {
+  charges: 0.4,
+  articles: 0.15,
+  elements: 0.2,
+  circumstances: 0.3,
+};
 
 /** What two cases have in common, in the words a judge would use. */
 export interface LegalAgreement {
@@ -15,14 +21,25 @@ export interface LegalAgreement {
   sharedCharges: string[];
   /** Cited articles both cases have (刑法:133). */
   sharedArticles: string[];
-  /** Key elements both cases have, described (血液酒精含量 201.1 / 195 mg/100ml). */
+  /** Key elements and circumstances both cases have, described (血液酒精含量 201.1 / 195 mg/100ml, 自首). */
   sharedElements: string[];
-  /** 0..1 agreement on charges (Jaccard). */
+  /**
+   * 0..1 share of the query's charges the case also has: a case convicted of the query's charge
+   * and of another one is still a case of that charge.
+   */
   chargeScore: number;
   /** 0..1 agreement on cited articles (Jaccard), 0 when the query cites none. */
   articleScore: number;
   /** 0..1 agreement on key elements, averaged over the elements the query has. */
   elementScore: number;
+  /** 0..1 agreement on key circumstances (Jaccard of the two sets), 0 when neither has any. */
+  circumstanceScore: number;
+}
+
+function coverage(query: readonly string[], doc: readonly string[]): { shared: string[]; score: number } {
+  if (query.length === 0) return { shared: [], score: 0 };
+  const shared = query.filter((x) => doc.includes(x));
+  return { shared, score: shared.length / query.length };
 }
 
 function jaccard(a: readonly string[], b: readonly string[]): { shared: string[]; score: number } {
@@ -49,7 +66,7 @@ const INJURY_RANK: Record<string, number> = {
 
 /** Compares the legal features of a query case and a candidate case. */
 export function compareLegalFeatures(query: JudgmentFeatures, doc: JudgmentFeatures): LegalAgreement {
-  const charges = jaccard(query.charges, doc.charges);
+  const charges = coverage(query.charges, doc.charges);
   const articles = jaccard(query.articles, doc.articles);
   const q = query.elements;
   const d = doc.elements;
@@ -105,6 +122,9 @@ export function compareLegalFeatures(query: JudgmentFeatures, doc: JudgmentFeatu
       if (value >= 0.7) shared.push(`金额 ${qMax} / ${dMax} 元`);
     }
   }
+  // Both sets count: a circumstance only one of the cases has (自首, 入户, 累犯) sets them apart.
+  const circumstances = jaccard(q.circumstances ?? [], d.circumstances ?? []);
+  shared.push(...circumstances.shared);
   return {
     sharedCharges: charges.shared,
     sharedArticles: articles.shared,
@@ -112,6 +132,7 @@ export function compareLegalFeatures(query: JudgmentFeatures, doc: JudgmentFeatu
     chargeScore: charges.score,
     articleScore: articles.score,
     elementScore: count === 0 ? 0 : sum / count,
+    circumstanceScore: circumstances.score,
   };
 }
 
@@ -120,6 +141,7 @@ export function legalScore(agreement: LegalAgreement, weights: LegalWeights = DE
   return (
     weights.charges * agreement.chargeScore +
     weights.articles * agreement.articleScore +
-    weights.elements * agreement.elementScore
+    weights.elements * agreement.elementScore +
+    weights.circumstances * agreement.circumstanceScore
   );
 }
