@@ -3,6 +3,7 @@ export { buildPredictionModel, DEFAULT_MODEL_OPTIONS } from "./predict.model";
 export type { PredictionModel, PredictionModelOptions, ModelCase } from "./predict.model";
 export {
   predictOutcome,
+  predictCaseload,
   checkDeviation,
   toPredictionLine,
   severityOf,
@@ -29,6 +30,8 @@ export type {
   CivilReferenceRecord,
   ProposedAward,
 } from "./predict.civil";
+export { caseloadScoreShift, DEFAULT_CASELOAD_PRIOR_OPTIONS } from "./predict.caseload";
+export type { CaseloadPriorOptions } from "./predict.caseload";
 export { extractFeatures, extractAmounts, parseChineseNumber } from "./predict.features";
 export type { CaseFeatures } from "./predict.features";
 export type { DeviationFinding, DeviationCode } from "./predict.messages";

@@ -13,9 +13,10 @@ import {
 } from "./predict.dataset";
 import { crossValidateTestPart } from "./predict.evaluate";
 import { buildPredictionModel } from "./predict.model";
-import { checkDeviation, predictOutcome, toPredictionLine } from "./predict.rules";
+import { checkDeviation, predictCaseload, predictOutcome, toPredictionLine } from "./predict.rules";
 import { scoreCail, termToMonths, type CailScore, type ScoredPrediction } from "./predict.scoring";
 import type { PredictionLine, ReferenceCase } from "./predict.types";
+import type { OutcomePrediction } from "./predict.rules";
 
 const USAGE = `usage:
   netcourt predict run  --cases C.jsonl --out P.jsonl [--reference R.jsonl]
@@ -78,7 +79,11 @@ async function runPredict(values: Record<string, string | boolean | undefined>):
   const started = performance.now();
   const model = buildPredictionModel(reference);
   const built = performance.now();
-  const lines = cases.map((item) => toPredictionLine(item.id, predictOutcome(model, item.fact)));
+  const outcomes = predictCaseload(
+    model,
+    cases.map((item) => item.fact),
+  );
+  const lines = cases.map((item, i) => toPredictionLine(item.id, outcomes[i] as OutcomePrediction));
   const done = performance.now();
   await writeLines(outPath, lines);
   process.stderr.write(

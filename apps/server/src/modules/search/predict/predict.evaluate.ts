@@ -1,5 +1,5 @@
 import { buildPredictionModel, type PredictionModelOptions } from "./predict.model";
-import { predictOutcome, toPredictionLine } from "./predict.rules";
+import { predictCaseload, toPredictionLine } from "./predict.rules";
 import { scoreCail, termToMonths, type CailLabelLists, type CailScore } from "./predict.scoring";
 import type { PredictionLine, ReferenceCase } from "./predict.types";
 
@@ -41,12 +41,17 @@ export function crossValidateTestPart(
     const built = performance.now();
     buildMs.push(built - started);
     onFold?.(fold, built - started);
-    for (const item of test) {
-      if (foldOf.get(item) !== fold) continue;
-      const t0 = performance.now();
-      predictions.set(item, toPredictionLine(item.id, predictOutcome(model, item.fact)));
-      predictMs += performance.now() - t0;
-    }
+    // A fold is predicted as one caseload, as `predict run` predicts its input file.
+    const batch = test.filter((item) => foldOf.get(item) === fold);
+    const outcomes = predictCaseload(
+      model,
+      batch.map((item) => item.fact),
+    );
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if (outcome) predictions.set(item, toPredictionLine(item.id, outcome));
+    });
+    predictMs += performance.now() - built;
   }
   const lines = test.map((item) => predictions.get(item) as PredictionLine);
   const score = scoreCail(

@@ -1,3 +1,4 @@
+import { caseloadScoreShift, DEFAULT_CASELOAD_PRIOR_OPTIONS, type CaseloadPriorOptions } from "./predict.caseload";
 import { extractFeatures, type CaseFeatures } from "./predict.features";
 import { describeTerm, finding, type DeviationFinding } from "./predict.messages";
 import { decisionValues } from "./predict.linear";
@@ -283,16 +284,28 @@ function indexOf<T>(labels: readonly T[]): Map<T, number> {
   return index;
 }
 
-/** Predicts charges, articles and prison term of a criminal case from its facts (pure; model built beforehand). */
-export function predictOutcome(model: PredictionModel, facts: string): OutcomePrediction {
+/** A case analysed and scored, before labels are chosen. */
+interface ScoredCase {
+  analysed: Analysed;
+  scores: { charges: Float64Array; articles: Float64Array };
+}
+
+function scoreCase(model: PredictionModel, facts: string): ScoredCase {
   const analysed = analyse(model, facts, model.options.neighbours);
-  const scores = addNeighbourVotes(model, labelScores(model, analysed.text), analysed.neighbours);
+  return { analysed, scores: addNeighbourVotes(model, labelScores(model, analysed.text), analysed.neighbours) };
+}
+
+function decide(model: PredictionModel, scored: ScoredCase, chargeShift?: Float64Array): OutcomePrediction {
+  const { analysed } = scored;
+  const chargeScores = chargeShift
+    ? scored.scores.charges.map((score, c) => score + (chargeShift[c] ?? 0))
+    : scored.scores.charges;
   const threshold = model.options.extraLabelThreshold;
-  const charges = chooseLabels(scores.charges, model.charges, threshold);
+  const charges = chooseLabels(chargeScores, model.charges, threshold);
   const articles =
-    articlesForCharges(model, charges, scores.articles) ??
-    chooseLabels(scores.articles, model.articles, threshold);
-  const chargeCandidates = chooseLabels(scores.charges, model.charges, -Infinity).slice(
+    articlesForCharges(model, charges, scored.scores.articles) ??
+    chooseLabels(scored.scores.articles, model.articles, threshold);
+  const chargeCandidates = chooseLabels(chargeScores, model.charges, -Infinity).slice(
     0,
     Math.max(5, charges.length),
   );
@@ -304,6 +317,33 @@ export function predictOutcome(model: PredictionModel, facts: string): OutcomePr
     features: analysed.features,
     similarCases: analysed.neighbours,
   };
+}
+
+/** Predicts charges, articles and prison term of a criminal case from its facts (pure; model built beforehand). */
+export function predictOutcome(model: PredictionModel, facts: string): OutcomePrediction {
+  return decide(model, scoreCase(model, facts));
+}
+
+/**
+ * Predicts a whole caseload (the cases of one batch, in order). The charge frequencies of the batch
+ * are estimated from the classifier's scores of all its cases and replace the reference archive's
+ * (`caseloadScoreShift`), so a charge common in the archive but absent from the caseload stops
+ * drawing its neighbours' cases, and the reverse. A batch below the options' minimum is predicted
+ * case by case, as `predictOutcome` does.
+ */
+export function predictCaseload(
+  model: PredictionModel,
+  facts: readonly string[],
+  options: CaseloadPriorOptions = DEFAULT_CASELOAD_PRIOR_OPTIONS,
+): OutcomePrediction[] {
+  const scored = facts.map((text) => scoreCase(model, text));
+  const counts = model.charges.map((charge) => model.chargeCounts.get(charge) ?? 0);
+  const shift = caseloadScoreShift(
+    counts,
+    scored.map((item) => item.scores.charges),
+    options,
+  );
+  return scored.map((item) => decide(model, item, shift));
 }
 
 /** The CAIL2018 submission line for a prediction. */
