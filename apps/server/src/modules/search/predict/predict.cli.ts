@@ -27,11 +27,14 @@ const USAGE = `usage:
 
 run   predicts charges, articles and prison term of every case (CAIL2018 format) from the reference
       cases (default: the CAIL2018 development share); cases whose id is also in the reference set are
-      left out of it, so no case is predicted from its own labels.
+      left out of it, so no case is predicted from its own labels. The file is predicted as one
+      caseload: with 50 cases or more, its charge frequencies are estimated from the model's scores
+      and replace the reference set's.
 eval  scores the "test" part of --cases (all of it when no case has an origin) with the official
       CAIL2018 judger. Without --predictions it
       predicts each test case with a model built from every other case except its own fold
-      (k-fold over the test part; train and valid cases are always in the reference set).
+      (k-fold over the test part; train and valid cases are always in the reference set), each fold
+      predicted as one caseload.
 bench builds the model from all reference cases and times predictOutcome / checkDeviation.
 `;
 
