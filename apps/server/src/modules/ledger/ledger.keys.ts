@@ -121,3 +121,8 @@ export async function loadOrCreateLogKey(dataDir: string, origin: string): Promi
   const parsed = parsePrivateKey(text);
   return { privateKey: text, verifierKey: ed25519VerifierKey(parsed.name, parsed.seed), origin: parsed.name };
 }
+
+/** `commitmentOf` with Node's native SHA-256: the hex SHA-256 of an opening's UTF-8 text. */
+export function commitmentNative(openingText: string): string {
+  return hash("sha256", openingText, "hex");
+}

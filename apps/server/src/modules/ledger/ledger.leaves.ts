@@ -100,6 +100,25 @@ export function encodeOpening(opening: DepositOpening | EventOpening): string {
   return canonicalJson(opening);
 }
 
+/**
+ * `encodeOpening` of a deposit's opening, without building the object: the keys in their canonical
+ * order (metadata, occurredAt, salt, title). `occurredAt` and `salt` must be ASCII (an ISO time, hex).
+ * Throws `TypeError` where `canonicalJson` would.
+ */
+export function encodeDepositOpening(
+  title: string,
+  occurredAt: string,
+  metadata: { [key: string]: JsonValue },
+  salt: string,
+): string {
+  return `{"metadata":${canonicalJson(metadata)},"occurredAt":${JSON.stringify(occurredAt)},"salt":${JSON.stringify(salt)},"title":${canonicalJson(title)}}`;
+}
+
+/** `canonicalJson` of a deposit leaf, written field by field in the canonical key order. */
+export function depositLeafJson(leaf: DepositLeaf): string {
+  return `{"commitment":"${leaf.commitment}","depositedAt":"${leaf.depositedAt}","kind":${canonicalJson(leaf.kind)},"platform":"${leaf.platform}","sha256":"${leaf.sha256}","type":"deposit","v":1}`;
+}
+
 /** The commitment (hex SHA-256) to an opening's canonical text. */
 export function commitmentOf(openingText: string): string {
   return toHex(sha256(utf8(openingText)));

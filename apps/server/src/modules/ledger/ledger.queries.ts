@@ -3,6 +3,7 @@ import {
   decodeEntryBundle,
   formatTlogProof,
   toBase64,
+  toHex,
   utf8,
   verifyCheckpoint,
   verifyInclusion,
@@ -74,9 +75,9 @@ export async function getDepositReceipt(context: AppContext, principal: Platform
   const published = context.ledger.published;
   if (!published || published.size <= index) throw new AppError("ledger_not_published");
   const leaf = depositLeaf(
-    deposit.sha256,
+    toHex(deposit.sha256),
     deposit.kind,
-    deposit.keyHash,
+    toHex(deposit.keyHash),
     deposit.depositedAt,
     deposit.opening,
   );
@@ -155,9 +156,9 @@ async function describeDeposit(
 ) {
   const { ledger } = context;
   const leaf = depositLeaf(
-    deposit.sha256,
+    toHex(deposit.sha256),
     deposit.kind,
-    deposit.keyHash,
+    toHex(deposit.keyHash),
     deposit.depositedAt,
     deposit.opening,
   );

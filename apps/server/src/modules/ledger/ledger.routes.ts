@@ -213,10 +213,10 @@ export async function registerLedgerRoutes(app: ZodApp, context: AppContext): Pr
       },
       async (request, reply) => {
         const result = await depositEvidence(context, principalOf(request), request.body.deposits);
-        const text = encodeDepositResult(result);
-        if (context.config.validateResponses) ZDepositResponse.parse(JSON.parse(text));
-        // Receipts run to megabytes: encoded once here, so Fastify neither measures nor re-encodes a string.
-        return reply.type("application/json; charset=utf-8").send(Buffer.from(text, "utf8") as never);
+        const body = encodeDepositResult(result);
+        if (context.config.validateResponses) ZDepositResponse.parse(JSON.parse(body.toString("utf8")));
+        // Receipts run to megabytes: written as bytes once, so Fastify neither measures nor re-encodes a string.
+        return reply.type("application/json; charset=utf-8").send(body as never);
       },
     );
   });

@@ -15,9 +15,10 @@ import {
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { AppError, inTransaction, type Clock, type DB, type Tx } from "../../platform";
+import { commitmentNative } from "./ledger.keys";
 import {
-  canonicalJson,
   commitmentOf,
+  depositLeafJson,
   encodeLeaf,
   type CourtEventLeaf,
   type DepositLeaf,
@@ -47,6 +48,8 @@ export interface DepositItem {
   /** The credential's key hash (the leaf's `platform`). */
   keyHash: Uint8Array;
   sha256: Uint8Array;
+  /** `sha256` as lowercase hex (the leaf's `sha256`). */
+  sha256Hex: string;
   kind: string;
   /** Canonical opening text; the leaf commits to it. Ignored when the deposit already exists. */
   opening: string;
@@ -275,20 +278,24 @@ export class Sequencer {
         }
         const live = jobs.filter((job) => !rejected.has(job));
 
-        const depositKey = (platformId: string, sha256: Uint8Array) => `${platformId}/${toHex(sha256)}`;
+        const depositKey = (platformId: string, sha256Hex: string) => `${platformId}/${sha256Hex}`;
         const outcomes = new Map<string, DepositOutcome>();
         if (lookUp) {
           const wanted = new Map<string, { platformId: string; sha256: Uint8Array }>();
           for (const job of live)
-            for (const item of job.items) wanted.set(depositKey(item.platformId, item.sha256), item);
+            for (const item of job.items) wanted.set(depositKey(item.platformId, item.sha256Hex), item);
           for (const row of await findDepositsByPlatformHash(trx, [...wanted.values()])) {
-            const leaf = depositLeaf(row.sha256, row.kind, row.keyHash, row.depositedAt, row.opening);
+            const sha256Hex = toHex(row.sha256);
+            const leaf = depositLeaf(sha256Hex, row.kind, toHex(row.keyHash), row.depositedAt, row.opening);
             outcomes.set(
-              depositKey(row.platformId, row.sha256),
+              depositKey(row.platformId, sha256Hex),
               depositOutcome(row.leafIndex, false, leaf, row.opening),
             );
           }
         }
+        // One platform key per request: its hex and the round's time are the same in every leaf.
+        const keyHex = new Map<Uint8Array, string>();
+        const depositedAt = now.toISOString();
 
         let next = state.size;
         const entries: Uint8Array[] = [];
@@ -302,10 +309,12 @@ export class Sequencer {
           results.set(
             job,
             job.items.map((item) => {
-              const k = depositKey(item.platformId, item.sha256);
+              const k = depositKey(item.platformId, item.sha256Hex);
               const known = outcomes.get(k);
               if (known) return known.isNew ? { ...known, isNew: false } : known;
-              const leaf = depositLeaf(item.sha256, item.kind, item.keyHash, now, item.opening);
+              let platform = keyHex.get(item.keyHash);
+              if (platform === undefined) keyHex.set(item.keyHash, (platform = toHex(item.keyHash)));
+              const leaf = depositLeaf(item.sha256Hex, item.kind, platform, depositedAt, item.opening);
               const outcome = depositOutcome(next++, true, leaf, item.opening);
               outcomes.set(k, outcome);
               entries.push(outcome.entry);
@@ -405,27 +414,27 @@ function depositOutcome(
   leaf: DepositLeaf,
   opening: string,
 ): DepositOutcome {
-  const entryText = canonicalJson(leaf);
+  const entryText = depositLeafJson(leaf);
   const entry = utf8(entryText);
   return { leafIndex, isNew, leaf, entry, entryText, leafHash: leafHash(entry), opening };
 }
 
-/** The version-1 deposit leaf of a stored or new deposit. */
+/** The version-1 deposit leaf of a stored or new deposit (hashes as lowercase hex, the time as ISO). */
 export function depositLeaf(
-  sha256: Uint8Array,
+  sha256Hex: string,
   kind: string,
-  keyHash: Uint8Array,
-  depositedAt: Date,
+  keyHashHex: string,
+  depositedAt: Date | string,
   opening: string,
 ): DepositLeaf {
   return {
     type: "deposit",
     v: 1,
-    sha256: toHex(sha256),
+    sha256: sha256Hex,
     kind,
-    platform: toHex(keyHash),
-    depositedAt: depositedAt.toISOString(),
-    commitment: commitmentOf(opening),
+    platform: keyHashHex,
+    depositedAt: typeof depositedAt === "string" ? depositedAt : depositedAt.toISOString(),
+    commitment: commitmentNative(opening),
   };
 }
 

@@ -1,8 +1,7 @@
-import { toBase64 } from "@netcourt/ledger";
 import type { AppContext } from "../../../context";
 import { AppError } from "../../../platform";
 import type { PlatformPrincipal } from "../ledger.auth";
-import { encodeOpening, hashFromHex, randomSalts, type JsonValue } from "../ledger.leaves";
+import { encodeDepositOpening, hashFromHex, randomSalts, type JsonValue } from "../ledger.leaves";
 import type { DepositItem } from "../ledger.sequencer";
 
 /** One deposit as a platform sends it (POST /api/ledger/deposits). */
@@ -16,16 +15,17 @@ export interface DepositInput {
 
 /**
  * A deposit's receipt: enough, with the checkpoint, to verify it offline forever. The leaf and the
- * opening are kept as their canonical JSON text (`DepositLeaf`, `DepositOpening`).
+ * opening are kept as their canonical JSON text (`DepositLeaf`, `DepositOpening`); the proof's hashes
+ * are shared with the receipts of neighbouring leaves (one array per distinct subtree).
  */
 export interface DepositReceipt {
   index: number;
   sha256: string;
   isNew: boolean;
   leafText: string;
-  leafHash: string;
+  leafHash: Uint8Array;
   openingText: string;
-  inclusionProof: string[];
+  inclusionProof: readonly Uint8Array[];
 }
 
 export interface DepositResult {
@@ -49,35 +49,40 @@ export async function depositEvidence(
   const { ledger } = context;
   if (!ledger.isRunning) throw new AppError("ledger_unavailable");
   const salts = randomSalts(inputs.length);
-  const items: DepositItem[] = inputs.map((input, i) => {
+  const items: DepositItem[] = new Array<DepositItem>(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i]!;
     let opening: string;
     try {
-      opening = encodeOpening({
-        title: input.title,
-        occurredAt: new Date(input.occurredAt).toISOString(),
-        metadata: input.metadata,
-        salt: salts[i]!,
-      });
+      opening = encodeDepositOpening(
+        input.title,
+        new Date(input.occurredAt).toISOString(),
+        input.metadata,
+        salts[i]!,
+      );
     } catch (error) {
       throw new AppError("validation_failed", [
         { path: `deposits.${i}`, code: "not_canonical_json", message: (error as Error).message },
       ]);
     }
-    return {
+    items[i] = {
       platformId: principal.platformId,
       credentialId: principal.credentialId,
       keyHash: principal.keyHash,
       sha256: hashFromHex(input.sha256),
+      sha256Hex: input.sha256,
       kind: input.kind,
       opening,
     };
-  });
+  }
   const outcomes = await ledger.sequencer.enqueueDeposits(principal.signedRequest, items);
-  const last = Math.max(...outcomes.map((o) => o.leafIndex));
+  let last = 0;
+  for (const outcome of outcomes) if (outcome.leafIndex > last) last = outcome.leafIndex;
   const published = await ledger.checkpointer.waitForPublished(last + 1, ledger.config.publishTimeoutMs);
   const indexes = [...new Set(outcomes.map((o) => o.leafIndex))];
   const paths = await ledger.tiles.inclusionProofs(indexes, published.size);
-  const proofs = new Map(indexes.map((index, i) => [index, paths[i]!.map(toBase64)]));
+  const proofs = new Map<number, readonly Uint8Array[]>();
+  for (let i = 0; i < indexes.length; i++) proofs.set(indexes[i]!, paths[i]!);
   return {
     treeSize: published.size,
     checkpoint: published.note,
@@ -86,23 +91,93 @@ export async function depositEvidence(
       sha256: outcome.leaf.sha256,
       isNew: outcome.isNew,
       leafText: outcome.entryText,
-      leafHash: toBase64(outcome.leafHash),
+      leafHash: outcome.leafHash,
       openingText: outcome.opening,
       inclusionProof: proofs.get(outcome.leafIndex)!,
     })),
   };
 }
 
+const BASE64 = Buffer.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", "latin1");
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+
+/** Writes `"<standard base64 of bytes>"` at `offset`; returns the offset after it. */
+function writeQuotedBase64(out: Buffer, offset: number, bytes: Uint8Array): number {
+  let o = offset;
+  out[o++] = QUOTE;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[o++] = BASE64[n >>> 18]!;
+    out[o++] = BASE64[(n >>> 12) & 63]!;
+    out[o++] = BASE64[(n >>> 6) & 63]!;
+    out[o++] = BASE64[n & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    out[o++] = BASE64[n >>> 18]!;
+    out[o++] = BASE64[(n >>> 12) & 63]!;
+    out[o++] = rest === 2 ? BASE64[(n >>> 6) & 63]! : 0x3d;
+    out[o++] = 0x3d;
+  }
+  out[o++] = QUOTE;
+  return o;
+}
+
+/** Bytes of `"<base64>"` for a hash of `length` bytes. */
+const quotedBase64Length = (length: number) => 4 * Math.ceil(length / 3) + 2;
+
 /**
- * The response body of a deposit request (`ZDepositResponse`) as JSON text. The leaf and the opening
- * are canonical JSON already and go in as they are, which saves parsing and re-encoding thousands of
- * receipts per request.
+ * The response body of a deposit request (`ZDepositResponse`) as UTF-8 JSON bytes, written straight
+ * into one buffer: the leaf and the opening are canonical JSON already and go in as they are, the
+ * checkpoint is encoded once, and each proof hash is base64-encoded once however many receipts share
+ * it (neighbouring leaves share all but their lowest hashes). A megabyte of receipts is never built as
+ * a JavaScript string.
  */
-export function encodeDepositResult(result: DepositResult): string {
-  const receipts = result.deposits.map(
-    (d) =>
-      `{"index":${d.index},"sha256":"${d.sha256}","isNew":${d.isNew},"leaf":${d.leafText},` +
-      `"leafHash":"${d.leafHash}","opening":${d.openingText},"inclusionProof":${JSON.stringify(d.inclusionProof)}}`,
-  );
-  return `{"treeSize":${result.treeSize},"checkpoint":${JSON.stringify(result.checkpoint)},"deposits":[${receipts.join(",")}]}`;
+export function encodeDepositResult(result: DepositResult): Buffer {
+  const checkpoint = JSON.stringify(result.checkpoint);
+  const encoded = new Map<Uint8Array, Buffer>();
+  // An upper bound of the size: UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  let capacity = 64 + 3 * checkpoint.length;
+  for (const d of result.deposits) {
+    capacity += 160 + 3 * (d.leafText.length + d.openingText.length) + d.sha256.length;
+    capacity += quotedBase64Length(d.leafHash.length);
+    for (const hash of d.inclusionProof) {
+      capacity += 1;
+      if (encoded.has(hash)) {
+        capacity += encoded.get(hash)!.length;
+        continue;
+      }
+      const bytes = Buffer.allocUnsafe(quotedBase64Length(hash.length));
+      writeQuotedBase64(bytes, 0, hash);
+      encoded.set(hash, bytes);
+      capacity += bytes.length;
+    }
+  }
+  const out = Buffer.allocUnsafe(capacity);
+  let o = out.write(`{"treeSize":${result.treeSize},"checkpoint":`, 0, "latin1");
+  o += out.write(checkpoint, o, "utf8");
+  o += out.write(`,"deposits":[`, o, "latin1");
+  for (let r = 0; r < result.deposits.length; r++) {
+    const d = result.deposits[r]!;
+    if (r > 0) out[o++] = COMMA;
+    o += out.write(`{"index":${d.index},"sha256":"${d.sha256}","isNew":${d.isNew},"leaf":`, o, "utf8");
+    o += out.write(d.leafText, o, "utf8");
+    o += out.write(`,"leafHash":`, o, "latin1");
+    o = writeQuotedBase64(out, o, d.leafHash);
+    o += out.write(`,"opening":`, o, "latin1");
+    o += out.write(d.openingText, o, "utf8");
+    o += out.write(`,"inclusionProof":[`, o, "latin1");
+    for (let i = 0; i < d.inclusionProof.length; i++) {
+      if (i > 0) out[o++] = COMMA;
+      o += encoded.get(d.inclusionProof[i]!)!.copy(out, o);
+    }
+    out[o++] = 0x5d; // ]
+    out[o++] = 0x7d; // }
+  }
+  out[o++] = 0x5d;
+  out[o++] = 0x7d;
+  return out.subarray(0, o);
 }

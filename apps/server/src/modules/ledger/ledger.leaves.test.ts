@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { commitmentNative, useNativeCrypto } from "./ledger.keys";
+import {
+  canonicalJson,
+  commitmentOf,
+  depositLeafJson,
+  encodeDepositOpening,
+  encodeOpening,
+  type DepositLeaf,
+  type JsonValue,
+} from "./ledger.leaves";
+
+const openings: Array<{ title: string; occurredAt: string; metadata: { [key: string]: JsonValue } }> = [
+  { title: "电子合同", occurredAt: "2026-03-01T02:00:00.000Z", metadata: {} },
+  {
+    title: 'quote " back\\slash \n tab\t \u0000 \u2028 😀',
+    occurredAt: "2026-03-01T02:00:00.123Z",
+    metadata: { z: 1, a: [true, null, 1.5e-7, "x"], é: { b: "2", a: -0 }, A: "大写" },
+  },
+];
+
+describe("deposit encodings written field by field", () => {
+  it("write the same opening text as the canonical encoding of the object", () => {
+    for (const o of openings) {
+      const salt = "0123456789abcdef0123456789abcdef";
+      expect(encodeDepositOpening(o.title, o.occurredAt, o.metadata, salt)).toBe(
+        encodeOpening({ ...o, salt }),
+      );
+    }
+  });
+
+  it("refuse what the canonical encoding refuses", () => {
+    expect(() => encodeDepositOpening("lone \ud800", "2026-03-01T02:00:00.000Z", {}, "00")).toThrow(
+      TypeError,
+    );
+    expect(() => encodeDepositOpening("t", "2026-03-01T02:00:00.000Z", { n: Number.NaN }, "00")).toThrow(
+      TypeError,
+    );
+  });
+
+  it("write the same leaf text as the canonical encoding of the leaf", () => {
+    const leaf: DepositLeaf = {
+      type: "deposit",
+      v: 1,
+      sha256: "ab".repeat(32),
+      kind: "copyright.image-v2_x",
+      platform: "cd".repeat(32),
+      depositedAt: "2026-03-02T01:02:03.004Z",
+      commitment: "ef".repeat(32),
+    };
+    expect(depositLeafJson(leaf)).toBe(canonicalJson(leaf));
+  });
+
+  it("commit natively with the same hash as the portable code", () => {
+    useNativeCrypto();
+    for (const o of openings) {
+      const text = encodeOpening({ ...o, salt: "00" });
+      expect(commitmentNative(text)).toBe(commitmentOf(text));
+    }
+  });
+});
