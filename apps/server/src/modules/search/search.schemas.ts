@@ -250,7 +250,9 @@ export const ZSimilarHit = z.object({
       sharedArticles: z.array(z.string()),
       sharedElements: z
         .array(z.string())
-        .describe("Key facts in common: amounts, blood alcohol, injury grade …"),
+        .describe(
+          "Key facts in common, in the judgments' language: amounts, blood alcohol, injury grade … and key circumstances (自首, 累犯, 入户 …)",
+        ),
       matchedTerms: z.array(z.string()),
       passages: z.array(ZPassage),
     })
