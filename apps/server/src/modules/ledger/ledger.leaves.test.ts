@@ -1,3 +1,4 @@
+import { toHex } from "@netcourt/ledger";
 import { describe, expect, it } from "vitest";
 import { commitmentNative, useNativeCrypto } from "./ledger.keys";
 import {
@@ -6,6 +7,7 @@ import {
   depositLeafJson,
   encodeDepositOpening,
   encodeOpening,
+  hashFromHex,
   type DepositLeaf,
   type JsonValue,
 } from "./ledger.leaves";
@@ -57,5 +59,21 @@ describe("deposit encodings written field by field", () => {
       const text = encodeOpening({ ...o, salt: "00" });
       expect(commitmentNative(text)).toBe(commitmentOf(text));
     }
+  });
+});
+
+describe("hashFromHex", () => {
+  it("decodes 64 lowercase hex digits and refuses anything else", () => {
+    const hex = "00ff7f80" + "0123456789abcdef".repeat(3) + "fedcba98";
+    expect(toHex(hashFromHex(hex))).toBe(hex);
+    for (const bad of [
+      hex.toUpperCase(),
+      hex.slice(2),
+      `${hex}00`,
+      `${hex.slice(0, 62)}g0`,
+      `${hex.slice(0, 63)}é`,
+      "",
+    ])
+      expect(() => hashFromHex(bad)).toThrow(TypeError);
   });
 });

@@ -1,6 +1,6 @@
 // The ledger's leaf format, version 1 (docs/ledger.md). Stored forever in public tiles: never change
 // an encoding, add a new version instead. Pure code (no Node APIs) so any verifier can reuse it.
-import { fromHex, leafHash, sha256, toHex, utf8 } from "@netcourt/ledger";
+import { leafHash, sha256, toHex, utf8 } from "@netcourt/ledger";
 
 /** Version of every leaf this code writes. */
 export const LEAF_VERSION = 1;
@@ -102,16 +102,17 @@ export function encodeOpening(opening: DepositOpening | EventOpening): string {
 
 /**
  * `encodeOpening` of a deposit's opening, without building the object: the keys in their canonical
- * order (metadata, occurredAt, salt, title). `occurredAt` and `salt` must be ASCII (an ISO time, hex).
+ * order (metadata, occurredAt, salt, title). `metadata` may be given as its canonical JSON already.
  * Throws `TypeError` where `canonicalJson` would.
  */
 export function encodeDepositOpening(
   title: string,
   occurredAt: string,
-  metadata: { [key: string]: JsonValue },
+  metadata: { [key: string]: JsonValue } | string,
   salt: string,
 ): string {
-  return `{"metadata":${canonicalJson(metadata)},"occurredAt":${JSON.stringify(occurredAt)},"salt":${JSON.stringify(salt)},"title":${canonicalJson(title)}}`;
+  const metadataJson = typeof metadata === "string" ? metadata : canonicalJson(metadata);
+  return `{"metadata":${metadataJson},"occurredAt":${JSON.stringify(occurredAt)},"salt":${JSON.stringify(salt)},"title":${canonicalJson(title)}}`;
 }
 
 /** `canonicalJson` of a deposit leaf, written field by field in the canonical key order. */
@@ -135,6 +136,8 @@ export function hashLeaf(leaf: Leaf): Uint8Array {
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
+const HEX_VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEX_VALUES["0123456789abcdef".charCodeAt(i)] = i;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
@@ -214,6 +217,14 @@ export function randomSalts(count: number): string[] {
 
 /** Lowercase hex of 32 bytes → bytes; throws `TypeError` for anything else. */
 export function hashFromHex(hex: string): Uint8Array {
-  if (!HEX64.test(hex)) throw new TypeError("expected 64 lowercase hex digits");
-  return fromHex(hex);
+  if (hex.length !== 64) throw new TypeError("expected 64 lowercase hex digits");
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) {
+    const high = hex.charCodeAt(2 * i);
+    const low = hex.charCodeAt(2 * i + 1);
+    const value = ((high < 128 ? HEX_VALUES[high]! : -1) << 4) | (low < 128 ? HEX_VALUES[low]! : -1);
+    if (value < 0) throw new TypeError("expected 64 lowercase hex digits");
+    out[i] = value;
+  }
+  return out;
 }

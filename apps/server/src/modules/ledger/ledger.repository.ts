@@ -202,12 +202,12 @@ export async function insertDeposits(trx: Tx, rows: readonly DepositInsert[]): P
   // A round's deposits come from a few requests: (platform, credential, request, time) once per
   // request as a "source", and per deposit only its source's number.
   const sourceOf = new Map<string, number>();
-  const sources: Array<Pick<DepositInsert, "platformId" | "credentialId" | "requestId"> & { at: string }> =
+  const sources: Array<Pick<DepositInsert, "platformId" | "credentialId" | "requestId"> & { at: number }> =
     [];
   const sourceNumbers = new Array<number>(rows.length);
   const hashes = Buffer.allocUnsafe(32 * rows.length);
   rows.forEach((row, i) => {
-    const at = row.depositedAt.toISOString();
+    const at = row.depositedAt.getTime();
     const k = `${row.platformId}/${row.credentialId}/${row.requestId}/${at}`;
     let source = sourceOf.get(k);
     if (source === undefined) {
@@ -235,7 +235,8 @@ export async function insertDeposits(trx: Tx, rows: readonly DepositInsert[]): P
         json_array_elements_text(${JSON.stringify(rows.map((r) => r.opening))}::json)
       ) with ordinality as r(leaf_index, source, kind, opening, n)
     join unnest(${sources.map((s) => s.platformId)}::uuid[], ${sources.map((s) => s.credentialId)}::uuid[],
-                ${sources.map((s) => s.requestId)}::int8[], ${sources.map((s) => s.at)}::timestamptz[])
+                ${sources.map((s) => s.requestId)}::int8[],
+                ${sources.map((s) => new Date(s.at).toISOString())}::timestamptz[])
       with ordinality as s(platform_id, credential_id, request_id, at, n) on s.n = r.source::int8
     on conflict (sha256, platform_id) do nothing`.execute(trx);
   return Number(result.numAffectedRows ?? 0);

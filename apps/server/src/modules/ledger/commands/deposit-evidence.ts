@@ -2,6 +2,7 @@ import type { AppContext } from "../../../context";
 import { AppError } from "../../../platform";
 import type { PlatformPrincipal } from "../ledger.auth";
 import { encodeDepositOpening, hashFromHex, randomSalts, type JsonValue } from "../ledger.leaves";
+import { canonicalMetadata } from "../ledger.schemas";
 import type { DepositItem } from "../ledger.sequencer";
 
 /** One deposit as a platform sends it (POST /api/ledger/deposits). */
@@ -57,7 +58,7 @@ export async function depositEvidence(
       opening = encodeDepositOpening(
         input.title,
         new Date(input.occurredAt).toISOString(),
-        input.metadata,
+        canonicalMetadata.get(input.metadata) ?? input.metadata,
         salts[i]!,
       );
     } catch (error) {
@@ -172,7 +173,9 @@ export function encodeDepositResult(result: DepositResult): Buffer {
     o += out.write(`,"inclusionProof":[`, o, "latin1");
     for (let i = 0; i < d.inclusionProof.length; i++) {
       if (i > 0) out[o++] = COMMA;
-      o += encoded.get(d.inclusionProof[i]!)!.copy(out, o);
+      const hash = encoded.get(d.inclusionProof[i]!)!;
+      out.set(hash, o);
+      o += hash.length;
     }
     out[o++] = 0x5d; // ]
     out[o++] = 0x7d; // }
