@@ -3,7 +3,8 @@ import { canonicalizeCharge, extractCharges } from "./charges";
 import { extractElementsNormalized, type LegalElements } from "./elements";
 import { normalizeNumerals } from "./numerals";
 import { splitJudgmentSections } from "./sections";
-import { createTextAnalyzer, type TextAnalyzer } from "./tokenizer";
+import { getLegalSegmenter } from "./segmenter";
+import { createTextAnalyzer, type TextAnalyzer, type WordCounts } from "./tokenizer";
 
 /** A judgment as given to the index: either the full text or its sections (sections win). */
 export interface JudgmentInput {
@@ -28,6 +29,25 @@ export interface FieldTerms {
   freqs: number[];
   /** Number of tokens in the field (BM25 length normalisation). */
   length: number;
+  /**
+   * More terms, as (word id, frequency) pairs of the legal segmenter's dictionary (analysis with
+   * `wordIds`): none of them is also in `terms`. Ids hold only for the dictionary of the running
+   * code; `expandWordIds` turns them into strings.
+   */
+  words?: Int32Array;
+}
+
+/** The field with its word ids turned into terms (as analysis without `wordIds` gives them). */
+export function expandWordIds(field: FieldTerms): FieldTerms {
+  if (!field.words) return field;
+  const segmenter = getLegalSegmenter();
+  const terms = [...field.terms];
+  const freqs = [...field.freqs];
+  for (let i = 0; i < field.words.length; i += 2) {
+    terms.push(segmenter.wordText(field.words[i] as number));
+    freqs.push(field.words[i + 1] as number);
+  }
+  return { terms, freqs, length: field.length };
 }
 
 /** What the legal re-ranking compares between two cases. */
@@ -76,11 +96,25 @@ export function canonicalCharges(names: readonly string[]): string[] {
   return out;
 }
 
+function fieldOfCounts(counts: WordCounts): FieldTerms {
+  return { terms: counts.otherTerms, freqs: counts.otherFreqs, length: counts.length, words: counts.words };
+}
+
+/** How to analyze a judgment. */
+export interface AnalyzeOptions {
+  /**
+   * Give dictionary words as word ids (`FieldTerms.words`) rather than strings: for bulk
+   * indexing, where the index maps ids to terms without making a string per word.
+   */
+  wordIds?: boolean;
+}
+
 /** Splits, segments and extracts the legal features of one judgment. */
 export function analyzeJudgment(
   input: JudgmentInput,
   textAnalyzer: TextAnalyzer = analyzer(),
   indexedFields: readonly TextField[] = TEXT_FIELDS,
+  options: AnalyzeOptions = {},
 ): AnalyzedJudgment {
   const hasSections = Boolean(input.facts ?? input.reasoning ?? input.outcome);
   const sections = hasSections
@@ -96,19 +130,20 @@ export function analyzeJudgment(
   ]);
   // The facts are read twice (words and elements): normalise their numerals once.
   const facts = normalizeNumerals(sections.facts);
-  const tokenizeFacts = (): string[] =>
-    textAnalyzer.tokenizeNormalized
-      ? textAnalyzer.tokenizeNormalized(facts)
-      : textAnalyzer.tokenize(sections.facts);
+  const countNormalized = options.wordIds ? textAnalyzer.countNormalized : undefined;
+  const terms = (text: string, normalized?: string): FieldTerms => {
+    if (countNormalized) return fieldOfCounts(countNormalized(normalized ?? normalizeNumerals(text)));
+    if (normalized !== undefined && textAnalyzer.tokenizeNormalized)
+      return countTerms(textAnalyzer.tokenizeNormalized(normalized));
+    return countTerms(textAnalyzer.tokenize(text));
+  };
   return {
     id: input.id,
     // Segmentation is most of the indexing cost: fields that are not ranked are stored, not segmented.
     fields: {
-      facts: indexedFields.includes("facts") ? countTerms(tokenizeFacts()) : EMPTY_FIELD,
-      reasoning: indexedFields.includes("reasoning")
-        ? countTerms(textAnalyzer.tokenize(sections.reasoning))
-        : EMPTY_FIELD,
-      title: indexedFields.includes("title") ? countTerms(textAnalyzer.tokenize(title)) : EMPTY_FIELD,
+      facts: indexedFields.includes("facts") ? terms(sections.facts, facts) : EMPTY_FIELD,
+      reasoning: indexedFields.includes("reasoning") ? terms(sections.reasoning) : EMPTY_FIELD,
+      title: indexedFields.includes("title") ? terms(title) : EMPTY_FIELD,
     },
     features: {
       charges,

@@ -34,9 +34,15 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
 
-const NO_NODE = -1;
+/** Id of no dictionary word (returned for words made of characters the dictionary lacks). */
+export const NO_WORD = -1;
+const NO_NODE = NO_WORD;
 
-/** A prefix trie over UTF-16 code units: root children in a direct table, deeper edges in an open-addressing hash. */
+/**
+ * A prefix trie over UTF-16 code units: root children in a direct table, deeper edges in an
+ * open-addressing hash. Each node knows its parent and last character (its word can be rebuilt)
+ * and whether it has children (a walk stops without a failed probe).
+ */
 class WordTrie {
   private readonly rootChildren = new Int32Array(65536).fill(NO_NODE);
   private edgeParent: Int32Array;
@@ -46,6 +52,9 @@ class WordTrie {
   private edgeCount = 0;
   /** Frequency per node (0 when the node is only a prefix). */
   private freqs = new Float64Array(1 << 16);
+  parents = new Int32Array(1 << 16);
+  chars = new Uint16Array(1 << 16);
+  hasChildren = new Uint8Array(1 << 16);
   nodeCount = 0;
 
   constructor(expectedEdges: number) {
@@ -57,13 +66,27 @@ class WordTrie {
     this.edgeMask = size - 1;
   }
 
-  private newNode(): number {
+  private newNode(parent: number, ch: number): number {
     if (this.nodeCount === this.freqs.length) {
-      const next = new Float64Array(this.freqs.length * 2);
-      next.set(this.freqs);
-      this.freqs = next;
+      const size = this.freqs.length * 2;
+      const freqs = new Float64Array(size);
+      freqs.set(this.freqs);
+      this.freqs = freqs;
+      const parents = new Int32Array(size);
+      parents.set(this.parents);
+      this.parents = parents;
+      const chars = new Uint16Array(size);
+      chars.set(this.chars);
+      this.chars = chars;
+      const hasChildren = new Uint8Array(size);
+      hasChildren.set(this.hasChildren);
+      this.hasChildren = hasChildren;
     }
-    return this.nodeCount++;
+    const node = this.nodeCount++;
+    this.parents[node] = parent;
+    this.chars[node] = ch;
+    if (parent !== NO_NODE) this.hasChildren[parent] = 1;
+    return node;
   }
 
   private slot(parent: number, ch: number): number {
@@ -117,7 +140,7 @@ class WordTrie {
   insert(word: string): number {
     let node = this.rootChildren[word.charCodeAt(0)] as number;
     if (node === NO_NODE) {
-      node = this.newNode();
+      node = this.newNode(NO_NODE, word.charCodeAt(0));
       this.rootChildren[word.charCodeAt(0)] = node;
     }
     for (let i = 1; i < word.length; i += 1) {
@@ -125,7 +148,7 @@ class WordTrie {
       let next = this.child(node, ch);
       if (next === NO_NODE) {
         if ((this.edgeCount + 1) * 2 > this.edgeParent.length) this.grow();
-        next = this.newNode();
+        next = this.newNode(node, ch);
         this.insertEdge(node, ch, next);
       }
       node = next;
@@ -142,6 +165,13 @@ class WordTrie {
   }
 }
 
+/**
+ * Called for each word [start, end) of a text. `word` identifies the word in the segmenter's
+ * dictionary trie (every prefix of a dictionary word has an id; see `wordText`), or is `NO_WORD`
+ * for words the trie does not hold (joined Latin letters and digits, characters it lacks).
+ */
+export type WordCallback = (start: number, end: number, word: number) => void;
+
 /** Segments text into words with a word-frequency dictionary (jieba's algorithm without HMM). */
 export class DictionarySegmenter {
   private readonly trie: WordTrie;
@@ -150,6 +180,7 @@ export class DictionarySegmenter {
   private readonly unknownLogProb: number;
   private route = new Float64Array(1024);
   private routeEnd = new Int32Array(1024);
+  private routeWord = new Int32Array(1024);
 
   /** `dictionaries`: texts of `word freq [tag]` lines, later ones overriding earlier frequencies. */
   constructor(dictionaries: readonly string[]) {
@@ -178,10 +209,46 @@ export class DictionarySegmenter {
   }
 
   /**
-   * Calls `emit(start, end)` for every word of the segmentable runs of `text` (CJK ideographs,
-   * Latin letters, digits and `+#&._%-`); other characters (punctuation, spaces) are skipped.
+   * Number of word ids (0 … wordCount − 1; a word's prefixes have smaller ids). Ids depend only on
+   * the dictionaries, so segmenters built from the same ones (one per thread) agree on them.
    */
-  forEachWord(text: string, emit: (start: number, end: number) => void): void {
+  get wordCount(): number {
+    return this.trie.nodeCount;
+  }
+
+  /** The id of the word one character shorter (`NO_WORD` for one-character words). */
+  parentWord(word: number): number {
+    return this.trie.parents[word] as number;
+  }
+
+  /** The last UTF-16 code unit of a word. */
+  lastChar(word: number): number {
+    return this.trie.chars[word] as number;
+  }
+
+  /** The text of a word id. */
+  wordText(word: number): string {
+    const codes: number[] = [];
+    for (let node = word; node !== NO_NODE; node = this.trie.parents[node] as number)
+      codes.push(this.trie.chars[node] as number);
+    return String.fromCharCode(...codes.reverse());
+  }
+
+  /** The id of a word (lower case, as the dictionary holds it), or `NO_WORD`. */
+  wordId(text: string): number {
+    if (text.length === 0) return NO_WORD;
+    let node = this.trie.root(text.charCodeAt(0));
+    for (let i = 1; i < text.length && node !== NO_NODE; i += 1)
+      node = this.trie.child(node, text.charCodeAt(i));
+    return node;
+  }
+
+  /**
+   * Calls `emit(start, end, word)` for every word of the segmentable runs of `text` (CJK
+   * ideographs, Latin letters, digits and `+#&._%-`); other characters (punctuation, spaces) are
+   * skipped.
+   */
+  forEachWord(text: string, emit: WordCallback): void {
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -196,21 +263,26 @@ export class DictionarySegmenter {
     }
   }
 
-  private segmentRun(text: string, start: number, end: number, emit: (s: number, e: number) => void): void {
+  private segmentRun(text: string, start: number, end: number, emit: WordCallback): void {
     const length = end - start;
     if (this.route.length < length + 1) {
       this.route = new Float64Array((length + 1) * 2);
       this.routeEnd = new Int32Array((length + 1) * 2);
+      this.routeWord = new Int32Array((length + 1) * 2);
     }
     const route = this.route;
     const routeEnd = this.routeEnd;
+    const routeWord = this.routeWord;
     const trie = this.trie;
+    const hasChildren = trie.hasChildren;
     const logProb = this.logProb;
     route[length] = 0;
     for (let k = length - 1; k >= 0; k -= 1) {
       let best = Number.NEGATIVE_INFINITY;
       let bestEnd = k;
-      let node = trie.root(text.charCodeAt(start + k));
+      const first = trie.root(text.charCodeAt(start + k));
+      let bestWord = first;
+      let node = first;
       let found = false;
       let at = k;
       while (node !== NO_NODE) {
@@ -222,18 +294,21 @@ export class DictionarySegmenter {
           if (score >= best) {
             best = score;
             bestEnd = at;
+            bestWord = node;
           }
         }
         at += 1;
-        if (at >= length) break;
+        if (at >= length || hasChildren[node] === 0) break;
         node = trie.child(node, text.charCodeAt(start + at));
       }
       if (!found) {
         best = this.unknownLogProb + (route[k + 1] as number);
         bestEnd = k;
+        bestWord = first;
       }
       route[k] = best;
       routeEnd[k] = bestEnd;
+      routeWord[k] = bestWord;
     }
     // Consecutive single Latin letters or digits form one word (156, 3mg).
     let pending = -1;
@@ -244,14 +319,15 @@ export class DictionarySegmenter {
         if (pending < 0) pending = x;
       } else {
         if (pending >= 0) {
-          emit(start + pending, start + x);
+          emit(start + pending, start + x, x - pending === 1 ? (routeWord[pending] as number) : NO_WORD);
           pending = -1;
         }
-        emit(start + x, start + y);
+        emit(start + x, start + y, routeWord[x] as number);
       }
       x = y;
     }
-    if (pending >= 0) emit(start + pending, end);
+    if (pending >= 0)
+      emit(start + pending, end, length - pending === 1 ? (routeWord[pending] as number) : NO_WORD);
   }
 
   /** Every word of `text` in order, including punctuation as single characters (whitespace dropped). */

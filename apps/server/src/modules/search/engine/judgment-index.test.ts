@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { JudgmentInput } from "../analysis/analyze-judgment";
+import { analyzeJudgment, type JudgmentInput } from "../analysis/analyze-judgment";
 import { JudgmentIndex } from "./judgment-index";
 
 const DRUNK_DRIVING: JudgmentInput = {
@@ -154,5 +154,26 @@ describe("JudgmentIndex", () => {
     );
     expect(result.hits.map((h) => h.id)).toEqual(["theft-1", "drunk-1"]);
     await index.close();
+  });
+
+  it("scores documents analyzed with word ids as those analyzed into strings, also after a log replay", async () => {
+    const docs = [DRUNK_DRIVING, DRUNK_CRASH, THEFT];
+    const query = { facts: "被告人酒后驾驶轿车被查获，血液中乙醇含量为160mg/100ml" };
+    const plain = await JudgmentIndex.open({ dir: join(dir, "plain"), refreshMs: 0 });
+    plain.add(docs);
+    plain.refresh();
+    const expected = plain.search(query);
+    await plain.close();
+
+    const byIds = await JudgmentIndex.open({ dir: join(dir, "ids"), refreshMs: 0 });
+    byIds.addAnalyzed(
+      docs.map((doc) => analyzeJudgment(doc, undefined, byIds.indexedFields, { wordIds: true })),
+    );
+    // Reopened before any refresh: the documents come back from the write-ahead log.
+    const reopened = await JudgmentIndex.open({ dir: join(dir, "ids"), refreshMs: 0 });
+    const result = reopened.search(query);
+    expect(result.hits.map((h) => [h.id, h.score])).toEqual(expected.hits.map((h) => [h.id, h.score]));
+    expect(result.hits[0]?.explanation?.passages.length).toBeGreaterThan(0);
+    await reopened.close();
   });
 });

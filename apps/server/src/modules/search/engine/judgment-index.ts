@@ -12,6 +12,7 @@ import { join } from "node:path";
 import {
   analyzeJudgment,
   analyzeQuery,
+  expandWordIds,
   TEXT_FIELDS,
   type TextField,
   type AnalyzedJudgment,
@@ -243,6 +244,8 @@ export class JudgmentIndex {
 
   private log(entries: WalEntry[]): void {
     if (!this.options.durable || entries.length === 0) return;
+    // Word ids hold only for this code's dictionary: the log keeps terms as strings.
+    entries = entries.map((e) => (e.op === "addAnalyzed" ? { ...e, doc: withTermStrings(e.doc) } : e));
     appendFileSync(this.walPath, entries.map((e) => JSON.stringify(e, walReplacer)).join("\n") + "\n");
   }
 
@@ -691,6 +694,13 @@ export class JudgmentIndex {
     for (const segment of this.segments) segment.close();
     this.segments = [];
   }
+}
+
+function withTermStrings(doc: AnalyzedJudgment): AnalyzedJudgment {
+  if (!TEXT_FIELDS.some((field) => doc.fields[field].words)) return doc;
+  const fields = { ...doc.fields };
+  for (const field of TEXT_FIELDS) fields[field] = expandWordIds(fields[field]);
+  return { ...doc, fields };
 }
 
 /** Encoded buffers go into the log as base64. */

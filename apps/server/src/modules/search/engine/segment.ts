@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { AnalyzedJudgment, JudgmentFeatures } from "../analysis/analyze-judgment";
 import { TEXT_FIELDS } from "../analysis/analyze-judgment";
+import { getLegalSegmenter } from "../analysis/segmenter";
 import { ByteWriter, FileAppender, SequentialReader, hashId } from "./byte-io";
 
 /**
@@ -412,6 +413,18 @@ export class SegmentBuilder {
     return map;
   }
 
+  /** Term id per segmenter word id, one table per field code (-1: not seen yet). */
+  private readonly wordTerms = new Map<string, Int32Array>();
+
+  private wordTable(code: string): Int32Array {
+    let table = this.wordTerms.get(code);
+    if (!table) {
+      table = new Int32Array(getLegalSegmenter().wordCount).fill(-1);
+      this.wordTerms.set(code, table);
+    }
+    return table;
+  }
+
   private termId(vocabulary: Map<string, number>, code: string, term: string): number {
     let id = vocabulary.get(term);
     if (id === undefined) {
@@ -433,6 +446,22 @@ export class SegmentBuilder {
         this.postingTerms.push(this.termId(vocabulary, code, terms.terms[i] ?? ""));
         this.postingDocs.push(local);
         this.postingFreqs.push(terms.freqs[i] ?? 1);
+      }
+      const words = terms.words;
+      if (words && words.length > 0) {
+        // Word ids map to term ids through a table: a string is made once per word and segment.
+        const table = this.wordTable(code);
+        for (let i = 0; i < words.length; i += 2) {
+          const word = words[i] as number;
+          let id = table[word] as number;
+          if (id < 0) {
+            id = this.termId(vocabulary, code, getLegalSegmenter().wordText(word));
+            table[word] = id;
+          }
+          this.postingTerms.push(id);
+          this.postingDocs.push(local);
+          this.postingFreqs.push(words[i + 1] as number);
+        }
       }
       this.lengths.push(Math.min(65535, terms.length));
     }
