@@ -99,24 +99,42 @@ export function consistencyProofRanges(size1: number, size2: number): Range[] {
   return out;
 }
 
+// Below 2^47 a number names a subtree or a proof range exactly (index · 64 + level fits in 2^53), and
+// batches of proofs look them up by number rather than by a string built for each use.
+const NUMERIC_KEY_LIMIT = 2 ** 47;
+
+/** A Map key for a subtree: a number where exact, a string beyond (never equal to each other). */
+const subtreeKey = (id: SubtreeId): number | string =>
+  id.index < NUMERIC_KEY_LIMIT ? id.index * 64 + id.level : `${id.level}/${id.index}`;
+
 /** Reads every subtree the ranges need in one batch, then folds each range into its hash. */
 async function hashRanges(source: SubtreeHashSource, ranges: readonly Range[]): Promise<Uint8Array[]> {
   const plans = ranges.map(([start, end]) => subtreesOfRange(start, end));
-  const unique = new Map<string, SubtreeId>();
-  for (const plan of plans) for (const id of plan) unique.set(`${id.level}/${id.index}`, id);
-  const ids = [...unique.values()];
+  const slotOf = new Map<number | string, number>();
+  const ids: SubtreeId[] = [];
+  const planSlots = plans.map((plan) =>
+    plan.map((id) => {
+      const key = subtreeKey(id);
+      let slot = slotOf.get(key);
+      if (slot === undefined) {
+        slot = ids.length;
+        slotOf.set(key, slot);
+        ids.push(id);
+      }
+      return slot;
+    }),
+  );
   if (ids.length === 0) return plans.map(() => emptyTreeHash());
   const hashes = await source.readSubtreeHashes(ids);
   if (hashes.length !== ids.length)
     throw new LedgerError("invalid_argument", "hash source answered the wrong count");
-  const byKey = new Map<string, Uint8Array>();
-  ids.forEach((id, i) => {
-    const h = hashes[i]!;
+  for (const h of hashes) {
     if (h.length !== HASH_SIZE)
       throw new LedgerError("invalid_argument", "hash source returned a non-32-byte hash");
-    byKey.set(`${id.level}/${id.index}`, h);
-  });
-  return plans.map((plan) => foldSubtreeHashes(plan.map((id) => byKey.get(`${id.level}/${id.index}`)!)));
+  }
+  return planSlots.map((slots) =>
+    slots.length === 1 ? hashes[slots[0]!]! : foldSubtreeHashes(slots.map((slot) => hashes[slot]!)),
+  );
 }
 
 /**
@@ -129,6 +147,7 @@ export async function readInclusionProofs(
   indexes: readonly number[],
   size: number,
 ): Promise<Uint8Array[][]> {
+  if (isSize(size) && size < NUMERIC_KEY_LIMIT) return readInclusionProofsBelowLimit(source, indexes, size);
   const proofs = indexes.map((index) => inclusionProofRanges(index, size));
   const unique = new Map<string, Range>();
   for (const ranges of proofs) for (const range of ranges) unique.set(`${range[0]}-${range[1]}`, range);
@@ -137,6 +156,56 @@ export async function readInclusionProofs(
   const byRange = new Map<string, Uint8Array>();
   keys.forEach((key, i) => byRange.set(key, hashes[i]!));
   return proofs.map((ranges) => ranges.map(([start, end]) => byRange.get(`${start}-${end}`)!));
+}
+
+/** Largest power of two below n (n ≥ 2), as splitPoint. */
+const splitBelow = (n: number): number => (n <= 2 ** 32 ? 2 ** (31 - Math.clz32(n - 1)) : splitPoint(n));
+
+/**
+ * readInclusionProofs for trees below 2^47 leaves, walking each path without building its ranges:
+ * every range of a proof is an aligned complete subtree or ends at `size` (the right edge), so
+ * (start, log2 width) or (start) alone names it as a number.
+ */
+async function readInclusionProofsBelowLimit(
+  source: SubtreeHashSource,
+  indexes: readonly number[],
+  size: number,
+): Promise<Uint8Array[][]> {
+  const slotOf = new Map<number, number>();
+  const ranges: Range[] = [];
+  const paths = indexes.map((index) => {
+    if (!isSize(index) || index >= size) {
+      throw new LedgerError("invalid_argument", "index must be below the tree size");
+    }
+    const path: number[] = [];
+    let lo = 0;
+    let hi = size;
+    while (hi - lo > 1) {
+      const k = splitBelow(hi - lo);
+      let start: number;
+      let end: number;
+      if (index < lo + k) {
+        start = lo + k;
+        end = hi;
+        hi = lo + k;
+      } else {
+        start = lo;
+        end = lo + k;
+        lo += k;
+      }
+      const key = end === size ? -1 - start : start * 64 + Math.log2(end - start);
+      let slot = slotOf.get(key);
+      if (slot === undefined) {
+        slot = ranges.length;
+        slotOf.set(key, slot);
+        ranges.push([start, end]);
+      }
+      path.push(slot);
+    }
+    return path.reverse();
+  });
+  const hashes = await hashRanges(source, ranges);
+  return paths.map((path) => path.map((slot) => hashes[slot]!));
 }
 
 /** Root of the tree of `size` leaves from stored subtree hashes (Go: tlog.TreeHash). */

@@ -160,6 +160,9 @@ export class TileStore implements TileReader {
   hashSource(size: number): SubtreeHashSource {
     return {
       readSubtreeHashes: async (ids) => {
+        // Each tile once per call (a batch of proofs names a few tiles thousands of times).
+        const tiles: Array<{ level: number; index: number; width: number }> = [];
+        const tileOf = new Map<number, number>();
         const located = ids.map((id) => {
           const tileLevel = Math.floor(id.level / TILE_HEIGHT);
           const r = id.level % TILE_HEIGHT;
@@ -173,19 +176,24 @@ export class TileStore implements TileReader {
               `subtree ${id.level}/${id.index} is not complete at size ${size}`,
             );
           }
-          return {
-            tile: { level: tileLevel, index: tileIndex, width },
-            r,
-            node: id.index % (TILE_WIDTH >> r),
-          };
+          const k = tileIndex * 64 + tileLevel; // exact: a tile index stays far below 2^47
+          let tile = tileOf.get(k);
+          if (tile === undefined) {
+            tile = tiles.length;
+            tileOf.set(k, tile);
+            tiles.push({ level: tileLevel, index: tileIndex, width });
+          }
+          return { tile, r, node: id.index % (TILE_WIDTH >> r) };
         });
-        const rows = await this.readRows(located.map((l) => l.tile));
-        return located.map(({ tile, r, node }) => {
+        const rows = await this.readRows(tiles);
+        const trees = tiles.map((tile) => {
           const row = rows.get(key(tile.level, tile.index));
           if (!row) throw new LedgerError("malformed_tile", `tile ${tile.level}/${tile.index} is missing`);
-          const tree = this.#tileTree(tile.level, tile.index, tile.width, row.data);
-          return tree[r]!.slice(node * HASH_SIZE, (node + 1) * HASH_SIZE);
+          return this.#tileTree(tile.level, tile.index, tile.width, row.data);
         });
+        return located.map(({ tile, r, node }) =>
+          trees[tile]![r]!.slice(node * HASH_SIZE, (node + 1) * HASH_SIZE),
+        );
       },
     };
   }
