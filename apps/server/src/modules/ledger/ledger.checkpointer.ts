@@ -8,6 +8,7 @@ import {
   leafHash,
   parseNote,
   rightEdgeTiles,
+  sha256,
   signNote,
   treeHashFromRightEdge,
   updateTiles,
@@ -25,11 +26,11 @@ import {
   insertCheckpoint,
   publishCheckpoint,
   lockCheckpointSigning,
+  readTilePrefixDigests,
   readTileRows,
   readWitnessSizes,
   saveWitnessSize,
   type CheckpointRow,
-  type TileRow,
 } from "./ledger.repository";
 import type { Sequencer } from "./ledger.sequencer";
 import { prefixOfBundle } from "./ledger.sequencer";
@@ -321,11 +322,15 @@ export class Checkpointer {
   }
 
   /**
-   * Re-derives the tree from `oldSize` to `newSize` from stored data only: leaf hashes recomputed from
-   * the stored entry bundles, the old right edge from stored tiles (must hash to the old signed root),
-   * every tile that changed compared byte for byte with the stored one, and the new root.
+   * Re-derives the tree from `oldSize` to `newSize` from the stored entries: the old right edge from
+   * stored tiles (must hash to the old signed root), leaf hashes from the entry bundles, every tile that
+   * changed, and the new root. The bundles' bytes come from the tile store's memory where it still
+   * holds them (else from the database); the database then proves that it stores exactly those bytes,
+   * and exactly the re-derived tiles, by the SHA-256 of each stored prefix — the same check as reading
+   * them back, without sending every entry twice.
    */
   async #verifyStoredAppend(oldSize: number, oldRoot: Uint8Array, newSize: number, newRoot: Uint8Array) {
+    const { db, tiles } = this.options;
     let edge = await this.#verifyStoredTree(oldSize, oldRoot);
     let size = oldSize;
     while (size < newSize) {
@@ -335,37 +340,39 @@ export class Checkpointer {
         firstBundle + VERIFY_CHUNK_BUNDLES - 1,
       );
       const end = Math.min(newSize, (lastBundle + 1) * TILE_WIDTH);
-      const keys: Array<{ level: number; idx: number }> = [];
-      for (let b = firstBundle; b <= lastBundle; b++) keys.push({ level: ENTRY_BUNDLE_LEVEL, idx: b });
-      const bundles = new Map((await readTileRows(this.options.db, keys)).map((r) => [r.idx, r] as const));
-      const hashes: Uint8Array[] = [];
+      const wanted: Array<{ level: number; index: number; width: number }> = [];
       for (let b = firstBundle; b <= lastBundle; b++) {
-        const row = bundles.get(b);
-        const width = Math.min(TILE_WIDTH, end - b * TILE_WIDTH);
-        if (!row || row.width < width) throw new Error(`stored entry bundle ${b} is missing`);
-        const entries = decodeEntryBundle(prefixOfBundle(row.data, width), width);
+        wanted.push({
+          level: ENTRY_BUNDLE_LEVEL,
+          index: b,
+          width: Math.min(TILE_WIDTH, end - b * TILE_WIDTH),
+        });
+      }
+      const rows = await tiles.readRows(wanted);
+      const checks: Array<{ level: number; idx: number; data: Uint8Array }> = [];
+      const hashes: Uint8Array[] = [];
+      for (const { index: b, width } of wanted) {
+        const row = rows.get(`${ENTRY_BUNDLE_LEVEL}/${b}`);
+        if (!row) throw new Error(`stored entry bundle ${b} is missing`);
+        const bundle = row.width === width ? row.data : prefixOfBundle(row.data, width);
+        checks.push({ level: ENTRY_BUNDLE_LEVEL, idx: b, data: bundle });
+        const entries = decodeEntryBundle(bundle, width);
         const from = b === firstBundle ? size - b * TILE_WIDTH : 0;
         for (let i = from; i < width; i++) hashes.push(leafHash(entries[i]!));
       }
       const grown = updateTiles(size, edge, hashes);
-      const stored = new Map(
-        (
-          await readTileRows(
-            this.options.db,
-            grown.tiles.map((t) => ({ level: t.tile.level, idx: t.tile.index })),
-          )
-        ).map((r: TileRow) => [`${r.level}/${r.idx}`, r]),
+      for (const t of grown.tiles) checks.push({ level: t.tile.level, idx: t.tile.index, data: t.data });
+      const digests = await readTilePrefixDigests(
+        db,
+        checks.map((c) => ({ level: c.level, idx: c.idx, length: c.data.length })),
       );
-      for (const t of grown.tiles) {
-        const row = stored.get(`${t.tile.level}/${t.tile.index}`);
-        if (
-          !row ||
-          row.data.length < t.data.length ||
-          !bytesEqual(row.data.subarray(0, t.data.length), t.data)
-        ) {
-          throw new Error(`stored tile ${t.tile.level}/${t.tile.index} does not match its entries`);
+      checks.forEach((check, i) => {
+        const digest = digests[i];
+        if (!digest || !bytesEqual(digest, sha256(check.data))) {
+          const what = check.level === ENTRY_BUNDLE_LEVEL ? "entry bundle" : "tile";
+          throw new Error(`stored ${what} ${check.level}/${check.idx} does not match its entries`);
         }
-      }
+      });
       edge = grown.rightEdge;
       size = grown.size;
       if (size === newSize && !bytesEqual(grown.treeHash, newRoot)) {

@@ -86,6 +86,27 @@ export async function readTileRows(db: Executor, keys: ReadonlyArray<{ level: nu
   return result.rows.map((row) => ({ ...row, idx: Number(row.idx), data: bytes(row.data) }));
 }
 
+/**
+ * SHA-256 of the first `length` stored bytes of each tile (level −1 = entry bundles), in request order:
+ * null where the tile is not stored or holds fewer bytes. What a check of stored tiles against bytes
+ * in hand needs, without sending the tiles themselves.
+ */
+export async function readTilePrefixDigests(
+  db: Executor,
+  keys: ReadonlyArray<{ level: number; idx: number; length: number }>,
+): Promise<Array<Uint8Array | null>> {
+  if (keys.length === 0) return [];
+  const result = await sql<{ n: string | number; digest: Uint8Array | null }>`
+    select k.n, case when octet_length(t.data) >= k.length
+                     then sha256(substring(t.data from 1 for k.length)) end as digest
+    from unnest(${keys.map((k) => k.level)}::int2[], ${keys.map((k) => k.idx)}::int8[],
+                ${keys.map((k) => k.length)}::int4[]) with ordinality as k(level, idx, length, n)
+    left join ledger_tiles t on t.level = k.level and t.idx = k.idx`.execute(db);
+  const digests = new Array<Uint8Array | null>(keys.length).fill(null);
+  for (const row of result.rows) digests[Number(row.n) - 1] = row.digest ? bytes(row.digest) : null;
+  return digests;
+}
+
 /** Writes tiles: new rows, or wider bytes for a partial tile (the table refuses anything else). */
 export async function upsertTiles(trx: Tx, rows: readonly TileRow[]): Promise<void> {
   if (rows.length === 0) return;
