@@ -77,3 +77,17 @@ describe("hashFromHex", () => {
       expect(() => hashFromHex(bad)).toThrow(TypeError);
   });
 });
+
+describe("canonicalJson", () => {
+  it("sorts keys by UTF-16 code units, drops undefined fields and writes no whitespace", () => {
+    expect(
+      canonicalJson({
+        b: [1, "x", [], {}, [null, true]],
+        a: { d: undefined, c: -0, é: 1e21, B: 0.5 },
+        "": "",
+      }),
+    ).toBe('{"":"","a":{"B":0.5,"c":0,"é":1e+21},"b":[1,"x",[],{},[null,true]]}');
+    expect(canonicalJson([])).toBe("[]");
+    expect(canonicalJson({ only: undefined })).toBe("{}");
+  });
+});

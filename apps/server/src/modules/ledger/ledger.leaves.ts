@@ -25,14 +25,22 @@ export function canonicalJson(value: unknown): string {
     if (LONE_SURROGATE.test(value)) throw new TypeError("canonical JSON strings must be valid Unicode");
     return JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  // Strings built by concatenation, not arrays mapped and joined: this runs for every deposit's metadata.
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? "," : "") + canonicalJson(value[i]);
+    return `${out}]`;
+  }
   if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record).sort();
-    return `{${keys
-      .filter((k) => record[k] !== undefined)
-      .map((k) => `${canonicalJson(k)}:${canonicalJson(record[k])}`)
-      .join(",")}}`;
+    let out = "{";
+    for (const k of keys) {
+      const field = record[k];
+      if (field === undefined) continue;
+      out += `${out.length > 1 ? "," : ""}${canonicalJson(k)}:${canonicalJson(field)}`;
+    }
+    return `${out}}`;
   }
   throw new TypeError(`canonical JSON cannot encode ${typeof value}`);
 }

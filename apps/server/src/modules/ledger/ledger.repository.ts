@@ -6,8 +6,8 @@ import type { CredentialKind, LedgerLeafType, PlatformCategory, VerificationResu
 // size (prepared once per connection), and a single round trip for a thousand rows. The sequencer's
 // statements, which carry every deposit, pack their columns cheaper still: bytes concatenated into
 // one bytea (sent in binary by `pg`, where a bytea[] is hex text escaped element by element) and
-// strings as one JSON array (JSON.stringify is native; PostgreSQL unpacks it with
-// json_array_elements_text).
+// strings as one text, separated by a character they cannot hold (PostgreSQL splits it with
+// string_to_table).
 
 const buffer = (bytes: Uint8Array): Buffer =>
   Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -130,6 +130,9 @@ export async function upsertTiles(trx: Tx, rows: readonly TileRow[]): Promise<vo
 
 // ---------------------------------------------------------------- deposits
 
+/** Separates the strings of a column sent as one text (see insertDeposits). */
+const SEPARATOR = "\u0001";
+
 export interface ExistingDepositRow {
   leafIndex: number;
   platformId: string;
@@ -244,16 +247,22 @@ export async function insertDeposits(trx: Tx, rows: readonly DepositInsert[]): P
     if (row.sha256.length !== 32) throw new Error("a deposit's sha256 is 32 bytes");
     hashes.set(row.sha256, 32 * i);
   });
+  // Kinds and openings never hold U+0001: a kind is [a-z0-9_.-], an opening canonical JSON (which
+  // escapes every control character), so it separates them with nothing to escape.
+  for (const row of rows) {
+    if (row.kind.includes(SEPARATOR) || row.opening.includes(SEPARATOR))
+      throw new Error("a deposit's kind or opening holds U+0001");
+  }
   const result = await sql`
     insert into ledger_deposits
       (leaf_index, platform_id, credential_id, request_id, sha256, kind, opening, deposited_at)
     select r.leaf_index::int8, s.platform_id, s.credential_id, s.request_id,
            substring(${hashes}::bytea from (r.n::int4 - 1) * 32 + 1 for 32), r.kind, r.opening, s.at
     from rows from (
-        json_array_elements_text(${JSON.stringify(rows.map((r) => r.leafIndex))}::json),
-        json_array_elements_text(${JSON.stringify(sourceNumbers)}::json),
-        json_array_elements_text(${JSON.stringify(rows.map((r) => r.kind))}::json),
-        json_array_elements_text(${JSON.stringify(rows.map((r) => r.opening))}::json)
+        string_to_table(${rows.map((r) => r.leafIndex).join(",")}::text, ','),
+        string_to_table(${sourceNumbers.join(",")}::text, ','),
+        string_to_table(${rows.map((r) => r.kind).join(SEPARATOR)}::text, ${SEPARATOR}::text),
+        string_to_table(${rows.map((r) => r.opening).join(SEPARATOR)}::text, ${SEPARATOR}::text)
       ) with ordinality as r(leaf_index, source, kind, opening, n)
     join unnest(${sources.map((s) => s.platformId)}::uuid[], ${sources.map((s) => s.credentialId)}::uuid[],
                 ${sources.map((s) => s.requestId)}::int8[],
