@@ -52,6 +52,7 @@ export {
   tileConsistencyProof,
   tileHashSource,
   tileInclusionProof,
+  tileInternalNodes,
   tileTreeHash,
   treeHashFromRightEdge,
   type RightEdgeTileData,

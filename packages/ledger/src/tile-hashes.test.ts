@@ -17,6 +17,7 @@ import {
   encodeHashTile,
   tileConsistencyProof,
   tileInclusionProof,
+  tileInternalNodes,
   tileTreeHash,
   treeHashFromRightEdge,
 } from "./tile-hashes";
@@ -142,4 +143,23 @@ describe("hash tile encoding", () => {
     expect(() => decodeHashTile(new Uint8Array(33))).toThrow(/not/);
     expect(() => decodeHashTile(new Uint8Array(64), 3)).toThrow(/not/);
   });
+});
+
+describe("tileInternalNodes", () => {
+  it.each([256, 255, 130, 2, 1])(
+    "holds every complete subtree of a tile of width %i, height by height",
+    (width) => {
+      const hashes = Array.from({ length: width }, (_, i) => leafHash(Uint8Array.of(i, width)));
+      const internal = tileInternalNodes(encodeHashTile(hashes), width);
+      let offset = 0;
+      for (let height = 1; width >> height > 0; height++) {
+        for (let i = 0; i < width >> height; i++) {
+          const node = internal.subarray(offset, offset + 32);
+          expect(toHex(node)).toBe(toHex(treeHash(hashes, i << height, (i + 1) << height)));
+          offset += 32;
+        }
+      }
+      expect(offset).toBe(internal.length);
+    },
+  );
 });

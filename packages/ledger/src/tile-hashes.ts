@@ -1,6 +1,6 @@
 import { isSize } from "./encoding";
 import { LedgerError } from "./errors";
-import { HASH_SIZE, emptyTreeHash, foldSubtreeHashes } from "./merkle";
+import { HASH_SIZE, emptyTreeHash, foldSubtreeHashes, nodeHash } from "./merkle";
 import {
   completeSubtreeHash,
   readConsistencyProof,
@@ -130,6 +130,35 @@ export function tileConsistencyProof(
   size2: number,
 ): Promise<Uint8Array[]> {
   return readConsistencyProof(tileHashSource(reader, size2), size1, size2);
+}
+
+/**
+ * The internal Merkle nodes of the first `width` hashes of a tile, in one buffer: the complete
+ * subtrees of height 1 (⌊width/2⌋ hashes), then of height 2 (⌊width/4⌋), … up to the largest; for a
+ * full tile the last 32 bytes are its root. One allocation for what would otherwise be 255 arrays.
+ */
+export function tileInternalNodes(data: Uint8Array, width: number): Uint8Array {
+  if (!isSize(width) || width > TILE_WIDTH || data.length < width * HASH_SIZE) {
+    throw new LedgerError("malformed_tile", `a tile of width ${width} needs ${width * HASH_SIZE} bytes`);
+  }
+  let nodes = 0;
+  for (let count = width >> 1; count > 0; count >>= 1) nodes += count;
+  const out = new Uint8Array(nodes * HASH_SIZE);
+  let below = data;
+  let belowCount = width;
+  let offset = 0;
+  while (belowCount > 1) {
+    const count = belowCount >> 1;
+    for (let i = 0; i < count; i++) {
+      const left = below.subarray(2 * i * HASH_SIZE, (2 * i + 1) * HASH_SIZE);
+      const right = below.subarray((2 * i + 1) * HASH_SIZE, (2 * i + 2) * HASH_SIZE);
+      out.set(nodeHash(left, right), offset + i * HASH_SIZE);
+    }
+    below = out.subarray(offset, offset + count * HASH_SIZE);
+    offset += count * HASH_SIZE;
+    belowCount = count;
+  }
+  return out;
 }
 
 /**

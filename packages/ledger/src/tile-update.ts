@@ -1,10 +1,9 @@
 import { isSize } from "./encoding";
 import { LedgerError } from "./errors";
 import { HASH_SIZE } from "./merkle";
-import { completeSubtreeHash } from "./subtrees";
 import {
-  decodeHashTile,
   rightEdgeHashes,
+  tileInternalNodes,
   treeHashFromRightEdge,
   type RightEdgeTileData,
   type TileReader,
@@ -15,6 +14,8 @@ import { TILE_WIDTH, hashCountAtLevel, rightEdgeTiles, type Tile } from "./tile-
 export interface TileUpdate {
   tile: Tile;
   data: Uint8Array;
+  /** For a full tile: its internal Merkle nodes (`tileInternalNodes`), computed to hash it upward. */
+  internal?: Uint8Array;
 }
 
 /** Result of appending leaves to a tiled tree. */
@@ -71,9 +72,14 @@ export function updateTiles(
       }
       for (; position < tileStart + width; position++)
         data.set(added[position - oldCount]!, (position - tileStart) * HASH_SIZE);
-      tiles.push({ tile: { level, index: t, width }, data });
-      if (width === TILE_WIDTH) completed.push(completeSubtreeHash(decodeHashTile(data)));
-      else newRightEdge[level] = data;
+      if (width === TILE_WIDTH) {
+        const internal = tileInternalNodes(data, width);
+        tiles.push({ tile: { level, index: t, width }, data, internal });
+        completed.push(internal.slice(internal.length - HASH_SIZE));
+      } else {
+        tiles.push({ tile: { level, index: t, width }, data });
+        newRightEdge[level] = data;
+      }
     }
     added = completed;
   }

@@ -364,12 +364,13 @@ export class Sequencer {
         if (entries.length === 0) return { results, written: null };
         const grown = updateTiles(state.size, this.#rightEdge, hashes);
         const bundles = updateEntryBundles(state.size, this.#partialBundle, entries);
-        const written: TileRow[] = [
+        const written: Array<TileRow & { internal?: Uint8Array }> = [
           ...grown.tiles.map((t) => ({
             level: t.tile.level,
             idx: t.tile.index,
             width: t.tile.width,
             data: t.data,
+            ...(t.internal ? { internal: t.internal } : {}),
           })),
           ...bundles.map((b) => ({ level: ENTRY_BUNDLE_LEVEL, idx: b.index, width: b.width, data: b.data })),
         ];

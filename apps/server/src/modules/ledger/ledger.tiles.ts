@@ -4,10 +4,10 @@ import {
   TILE_WIDTH,
   LedgerError,
   hashCountAtLevel,
-  nodeHash,
   readConsistencyProof,
   readInclusionProof,
   readInclusionProofs,
+  tileInternalNodes,
   type SubtreeHashSource,
   type Tile,
   type TileReader,
@@ -19,6 +19,17 @@ import { readTileRows, type TileRow } from "./ledger.repository";
 export const ENTRY_BUNDLE_LEVEL = -1;
 
 const key = (level: number, idx: number) => `${level}/${idx}`;
+
+/** A tile's hashes and internal nodes (`tileInternalNodes`) as one view per subtree height. */
+function tileLevels(data: Uint8Array, internal: Uint8Array, width: number): Uint8Array[] {
+  const levels: Uint8Array[] = [data.subarray(0, width * HASH_SIZE)];
+  let offset = 0;
+  for (let count = width >> 1; count > 0; count >>= 1) {
+    levels.push(internal.subarray(offset, offset + count * HASH_SIZE));
+    offset += count * HASH_SIZE;
+  }
+  return levels;
+}
 
 /** A small least-recently-used map. */
 class Lru<V> {
@@ -61,12 +72,21 @@ export class TileStore implements TileReader {
     this.#trees = new Lru(options.tileTrees ?? options.fullTiles ?? 4096);
   }
 
-  /** Replaces the in-memory partial tiles after the sequencer committed; keeps new full tiles cached. */
-  update(written: readonly TileRow[], rightEdge: readonly TileRow[]): void {
+  /**
+   * Replaces the in-memory partial tiles after the sequencer committed; keeps new full tiles cached,
+   * with the internal nodes the sequencer computed for them (receipts need them next).
+   */
+  update(written: ReadonlyArray<TileRow & { internal?: Uint8Array }>, rightEdge: readonly TileRow[]): void {
     for (const row of written) {
       if (row.width === TILE_WIDTH) {
         this.#full.set(key(row.level, row.idx), row.data);
         this.#rightEdge.delete(key(row.level, row.idx));
+        if (row.internal && row.level >= 0) {
+          this.#trees.set(
+            `${row.level}/${row.idx}/${TILE_WIDTH}`,
+            tileLevels(row.data, row.internal, TILE_WIDTH),
+          );
+        }
       }
     }
     this.#rightEdge.clear();
@@ -135,23 +155,7 @@ export class TileStore implements TileReader {
     const k = `${level}/${index}/${width}`;
     const cached = this.#trees.get(k);
     if (cached) return cached;
-    const levels: Uint8Array[] = [data.subarray(0, width * HASH_SIZE)];
-    let nodes = 0;
-    for (let count = width >> 1; count > 0; count >>= 1) nodes += count;
-    const internal = new Uint8Array(nodes * HASH_SIZE);
-    let offset = 0;
-    for (let r = 1; r <= TILE_HEIGHT; r++) {
-      const below = levels[r - 1]!;
-      const count = Math.floor(below.length / HASH_SIZE / 2);
-      const out = internal.subarray(offset, offset + count * HASH_SIZE);
-      offset += count * HASH_SIZE;
-      for (let i = 0; i < count; i++) {
-        const left = below.subarray(2 * i * HASH_SIZE, (2 * i + 1) * HASH_SIZE);
-        const right = below.subarray((2 * i + 1) * HASH_SIZE, (2 * i + 2) * HASH_SIZE);
-        out.set(nodeHash(left, right), i * HASH_SIZE);
-      }
-      levels.push(out);
-    }
+    const levels = tileLevels(data, tileInternalNodes(data, width), width);
     this.#trees.set(k, levels);
     return levels;
   }
