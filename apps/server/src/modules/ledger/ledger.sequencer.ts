@@ -122,6 +122,7 @@ export class Sequencer {
       if (!state) throw new Error("ledger state row is missing");
       await this.#reload(trx, state);
     });
+    await this.tiles.preloadUpperLevels(this.#size);
     this.#stopped = false;
   }
 
