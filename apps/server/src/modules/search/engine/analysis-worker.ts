@@ -23,8 +23,8 @@ parentPort?.on("message", (message: { batch: number; docs: JudgmentInput[]; fiel
     }
     // Own, exact-size buffers (Node pools small ones), so each can be transferred.
     const features = new Uint8Array(encodeFeatures(result.features));
-    const stored = new Uint8Array(encodeStored(result.stored));
-    transfer.push(features.buffer, stored.buffer);
+    const stored = encodeStored(result.stored);
+    transfer.push(features.buffer, stored.buffer as ArrayBuffer);
     return {
       ...result,
       stored: { title: "", facts: "", reasoning: "", outcome: "" },
