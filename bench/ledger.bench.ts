@@ -6,7 +6,9 @@
  * 2. bytes stored per entry (database growth over the deposits of step 1);
  * 3. inclusion-proof latency at a 10,000,000-entry log: the tree is built with the library's
  *    `updateTiles` and bulk-loaded into `ledger_tiles`, then proofs go through the server's proof path
- *    (`ledger.tiles.inclusionProof`, as receipts use it), cold (fresh tile cache) and warm;
+ *    (`ledger.tiles.inclusionProof`, as receipts use it): the first proofs of a server just started, cold
+ *    (a server that has answered other proofs asked for leaves whose level-0 tiles it never read) and
+ *    warm (the same leaves again);
  * 4. raw SHA-256 hashes/s in Node in the same run.
  * Options: --url postgres://… (default postgres://postgres@127.0.0.1:5432/netcourt_bench_ledger, recreated),
  * --seconds N (10), --concurrency N (8), --batch N (500), --proof-size N (10000000), --proofs N (2000),
@@ -33,7 +35,7 @@ import {
 import { sql } from "kysely";
 import pg from "pg";
 import pino from "pino";
-import { createLedger, resolveLedgerConfig } from "../apps/server/src/modules/ledger/index";
+import { createLedger, resolveLedgerConfig, type Ledger } from "../apps/server/src/modules/ledger/index";
 import { ManualClock, migrate, openDatabase, type Database } from "../apps/server/src/platform/index";
 import { HttpClient } from "../apps/server/src/testing/http-client";
 import { spawnServer } from "../apps/server/src/testing/spawn-server";
@@ -369,37 +371,46 @@ async function proofRun(kind: "postgres" | "pglite") {
     await sql`vacuum (analyze) ledger_tiles`.execute(database.db);
     // … and its pages were written out long ago, not by a checkpoint running beside the measurement.
     await sql`checkpoint`.execute(database.db);
-    const measure = async (indexes: number[]) => {
-      const ledger = await open(); // a fresh tile cache
-      const times: number[] = [];
-      for (const index of indexes) {
-        const start = performance.now();
-        const proof = await ledger.tiles.inclusionProof(index, proofSize);
-        times.push(performance.now() - start);
-        view.setBigUint64(0, BigInt(index));
-        if (!verifyInclusion(index, proofSize, leafHash(entry), proof, built.root))
-          throw new Error(`proof of ${index} does not verify`);
-      }
-      return times;
-    };
     const entry = new Uint8Array(8);
     const view = new DataView(entry.buffer);
-    const random = Array.from({ length: proofCount }, () => Math.floor(Math.random() * proofSize));
-    const cold = summary(await measure(random)); // each proof reads tiles never read before (mostly)
-    const ledger = await open();
-    for (const index of random) await ledger.tiles.inclusionProof(index, proofSize);
-    const warmTimes: number[] = [];
-    for (const index of random) {
+    const prove = async (ledger: Ledger, index: number) => {
       const start = performance.now();
-      await ledger.tiles.inclusionProof(index, proofSize);
-      warmTimes.push(performance.now() - start);
-    }
+      const proof = await ledger.tiles.inclusionProof(index, proofSize);
+      const ms = performance.now() - start;
+      view.setBigUint64(0, BigInt(index));
+      if (!verifyInclusion(index, proofSize, leafHash(entry), proof, built.root))
+        throw new Error(`proof of ${index} does not verify`);
+      return ms;
+    };
+    // Leaves in distinct level-0 tiles, so that each measured proof reads a tile never read before.
+    const tiles = Math.floor(proofSize / TILE_WIDTH);
+    const pickedTiles = new Set<number>();
+    while (pickedTiles.size < Math.min(tiles, 2 * proofCount))
+      pickedTiles.add(Math.floor(Math.random() * tiles));
+    const leaves = [...pickedTiles].map((t) => t * TILE_WIDTH + Math.floor(Math.random() * TILE_WIDTH));
+    const warmUp = leaves.slice(proofCount);
+    const random = leaves.slice(0, proofCount);
+    // A server just started: fresh tile cache, fresh connections, code not yet optimised.
+    const started = await open();
+    const afterStart: number[] = [];
+    for (const index of random.slice(0, 500)) afterStart.push(await prove(started, index));
+    // A server that has been answering for a while: a proof of a leaf whose tile it never read. The
+    // warm-up proofs touch other level-0 tiles only.
+    const ledger = await open();
+    for (const index of warmUp) await prove(ledger, index);
+    const coldTimes: number[] = [];
+    for (const index of random) coldTimes.push(await prove(ledger, index));
+    const cold = summary(coldTimes);
+    const first = summary(afterStart);
+    const warmTimes: number[] = [];
+    for (const index of random) warmTimes.push(await prove(ledger, index));
     const warm = summary(warmTimes);
     return {
       size: proofSize,
       root: toHex(built.root),
       buildSeconds: built.buildSeconds,
       hashingSeconds: built.hashingSeconds,
+      firstAfterStartMs: { p50: round(first.p50, 3), p99: round(first.p99, 3) },
       coldMs: { p50: round(cold.p50, 3), p99: round(cold.p99, 3) },
       warmMs: { p50: round(warm.p50, 3), p99: round(warm.p99, 3) },
     };
