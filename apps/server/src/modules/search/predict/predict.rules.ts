@@ -1,4 +1,8 @@
-import { caseloadScoreShift, DEFAULT_CASELOAD_PRIOR_OPTIONS, type CaseloadPriorOptions } from "./predict.caseload";
+import {
+  caseloadScoreShift,
+  DEFAULT_CASELOAD_PRIOR_OPTIONS,
+  type CaseloadPriorOptions,
+} from "./predict.caseload";
 import { extractFeatures, type CaseFeatures } from "./predict.features";
 import { describeTerm, finding, type DeviationFinding } from "./predict.messages";
 import { decisionValues } from "./predict.linear";
@@ -292,7 +296,10 @@ interface ScoredCase {
 
 function scoreCase(model: PredictionModel, facts: string): ScoredCase {
   const analysed = analyse(model, facts, model.options.neighbours);
-  return { analysed, scores: addNeighbourVotes(model, labelScores(model, analysed.text), analysed.neighbours) };
+  return {
+    analysed,
+    scores: addNeighbourVotes(model, labelScores(model, analysed.text), analysed.neighbours),
+  };
 }
 
 function decide(model: PredictionModel, scored: ScoredCase, chargeShift?: Float64Array): OutcomePrediction {
