@@ -6,7 +6,7 @@ import { readCandidates } from "../lecard/lecard-data";
 import { countTerms } from "./analyze-judgment";
 import { buildJiebaUserDictionary } from "./legal-dictionary";
 import { normalizeNumerals } from "./numerals";
-import { getLegalSegmenter, NO_WORD } from "./segmenter";
+import { forEachDictionaryWord, getLegalSegmenter, NO_WORD } from "./segmenter";
 import { createTextAnalyzer } from "./tokenizer";
 
 const DATA = process.env.LECARD_DIR ?? "/work/shared/data/lecard";
@@ -14,28 +14,20 @@ const hasData = existsSync(join(DATA, "candidates.jsonl.gz"));
 
 /**
  * jieba's algorithm without HMM written the plain way (a word-frequency map with every prefix,
- * substrings looked up one by one), as the segmenter was first written: the trie must give the
- * same words.
+ * substrings looked up one by one), as the segmenter was first written, over the same dictionary
+ * lines: the trie must give the same words.
  */
 function referenceSegmenter(dictionaries: readonly string[]): (text: string, runsOnly?: boolean) => string[] {
   const freqs = new Map<string, number>();
   let total = 0;
-  for (const text of dictionaries) {
-    for (const line of text.split("\n")) {
-      const first = line.indexOf(" ");
-      if (first <= 0) continue;
-      const word = line.slice(0, first).toLowerCase();
-      const second = line.indexOf(" ", first + 1);
-      const freq = Number(line.slice(first + 1, second < 0 ? undefined : second));
-      if (!Number.isFinite(freq) || freq <= 0) continue;
-      total += freq - (freqs.get(word) ?? 0);
-      freqs.set(word, freq);
-      for (let end = 1; end < word.length; end += 1) {
-        const prefix = word.slice(0, end);
-        if (!freqs.has(prefix)) freqs.set(prefix, 0);
-      }
+  forEachDictionaryWord(dictionaries, (word, freq) => {
+    total += freq - (freqs.get(word) ?? 0);
+    freqs.set(word, freq);
+    for (let end = 1; end < word.length; end += 1) {
+      const prefix = word.slice(0, end);
+      if (!freqs.has(prefix)) freqs.set(prefix, 0);
     }
-  }
+  });
   const logTotal = Math.log(total);
   const isRun = (ch: string): boolean =>
     /[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaffa-zA-Z0-9+#&._%-]/u.test(ch);

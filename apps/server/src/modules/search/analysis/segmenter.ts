@@ -34,6 +34,34 @@ function isAsciiAlnum(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
 
+/** A copy of `array` in a new array of `size` elements (the rest zero). */
+function grown<T extends Float64Array | Int32Array | Uint16Array | Uint8Array>(array: T, size: number): T {
+  const out = new (array.constructor as new (length: number) => T)(size);
+  out.set(array);
+  return out;
+}
+
+/**
+ * Calls `onWord` with each word (lower-cased) and frequency of jieba dictionaries: texts of
+ * `word freq [tag]` lines, in order (a later line for the same word overrides an earlier one).
+ * Lines without a positive frequency are skipped.
+ */
+export function forEachDictionaryWord(
+  dictionaries: readonly string[],
+  onWord: (word: string, freq: number) => void,
+): void {
+  for (const text of dictionaries) {
+    for (const line of text.split("\n")) {
+      const first = line.indexOf(" ");
+      if (first <= 0) continue;
+      const second = line.indexOf(" ", first + 1);
+      const freq = Number(line.slice(first + 1, second < 0 ? undefined : second));
+      if (!Number.isFinite(freq) || freq <= 0) continue;
+      onWord(line.slice(0, first).toLowerCase(), freq);
+    }
+  }
+}
+
 /** Id of no dictionary word (returned for words made of characters the dictionary lacks). */
 export const NO_WORD = -1;
 const NO_NODE = NO_WORD;
@@ -69,18 +97,10 @@ class WordTrie {
   private newNode(parent: number, ch: number): number {
     if (this.nodeCount === this.freqs.length) {
       const size = this.freqs.length * 2;
-      const freqs = new Float64Array(size);
-      freqs.set(this.freqs);
-      this.freqs = freqs;
-      const parents = new Int32Array(size);
-      parents.set(this.parents);
-      this.parents = parents;
-      const chars = new Uint16Array(size);
-      chars.set(this.chars);
-      this.chars = chars;
-      const hasChildren = new Uint8Array(size);
-      hasChildren.set(this.hasChildren);
-      this.hasChildren = hasChildren;
+      this.freqs = grown(this.freqs, size);
+      this.parents = grown(this.parents, size);
+      this.chars = grown(this.chars, size);
+      this.hasChildren = grown(this.hasChildren, size);
     }
     const node = this.nodeCount++;
     this.parents[node] = parent;
@@ -186,19 +206,11 @@ export class DictionarySegmenter {
   constructor(dictionaries: readonly string[]) {
     this.trie = new WordTrie(600_000);
     let total = 0;
-    for (const text of dictionaries) {
-      for (const line of text.split("\n")) {
-        const first = line.indexOf(" ");
-        if (first <= 0) continue;
-        const word = line.slice(0, first).toLowerCase();
-        const second = line.indexOf(" ", first + 1);
-        const freq = Number(line.slice(first + 1, second < 0 ? undefined : second));
-        if (!Number.isFinite(freq) || freq <= 0) continue;
-        const node = this.trie.insert(word);
-        total += freq - this.trie.freq(node);
-        this.trie.setFreq(node, freq);
-      }
-    }
+    forEachDictionaryWord(dictionaries, (word, freq) => {
+      const node = this.trie.insert(word);
+      total += freq - this.trie.freq(node);
+      this.trie.setFreq(node, freq);
+    });
     const logTotal = Math.log(total);
     this.logProb = new Float64Array(this.trie.nodeCount);
     for (let node = 0; node < this.trie.nodeCount; node += 1) {
