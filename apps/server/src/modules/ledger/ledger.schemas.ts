@@ -75,6 +75,8 @@ export const ZDepositRequest = z.strictObject({
 });
 
 export type TDepositRequest = z.output<typeof ZDepositRequest>;
+/** The keys a deposit may have (`ZDepositInput` is strict). */
+const DEPOSIT_INPUT_KEYS: ReadonlySet<string> = new Set(Object.keys(ZDepositInput.shape));
 type TDepositInput = TDepositRequest["deposits"][number];
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -108,16 +110,7 @@ export function parseValidDepositRequest(body: unknown): TDepositRequest | null 
     for (let i = 0; i < list.length; i++) {
       const input: unknown = list[i];
       if (!isPlainObject(input)) return null;
-      for (const key in input) {
-        if (
-          key !== "sha256" &&
-          key !== "kind" &&
-          key !== "title" &&
-          key !== "occurredAt" &&
-          key !== "metadata"
-        )
-          return null;
-      }
+      for (const key in input) if (!DEPOSIT_INPUT_KEYS.has(key)) return null;
       const { sha256, kind, title, occurredAt } = input;
       if (typeof sha256 !== "string" || !HEX64.test(sha256)) return null;
       if (typeof kind !== "string" || !DEPOSIT_KIND.test(kind)) return null;
