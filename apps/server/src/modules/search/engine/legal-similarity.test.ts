@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JudgmentFeatures } from "../analysis/analyze-judgment";
 import { extractElements } from "../analysis/elements";
-import { compareLegalFeatures, DEFAULT_LEGAL_WEIGHTS, legalScore } from "./legal-similarity";
+import { chargeAgreement, compareLegalFeatures, DEFAULT_LEGAL_WEIGHTS, legalScore } from "./legal-similarity";
 
 function features(charges: string[], facts: string): JudgmentFeatures {
   return { charges, articles: [], elements: extractElements(facts) };
@@ -37,5 +37,22 @@ describe("compareLegalFeatures", () => {
     const agreement = compareLegalFeatures(query, stored);
     expect(agreement.circumstanceScore).toBe(0);
     expect(legalScore(agreement, DEFAULT_LEGAL_WEIGHTS)).toBeCloseTo(DEFAULT_LEGAL_WEIGHTS.charges);
+  });
+
+  it("credits a case of a related charge for a query charge it lacks, never above a case that has it", () => {
+    const relatedCharges = new Map([["聚众斗殴罪|故意伤害罪", 0.6]]);
+    const weights = { ...DEFAULT_LEGAL_WEIGHTS, relatedCharges };
+    const query = features(["聚众斗殴罪", "寻衅滋事罪"], "双方持刀棍互殴");
+    const same = compareLegalFeatures(query, features(["聚众斗殴罪"], "双方持刀棍互殴"));
+    const related = compareLegalFeatures(query, features(["故意伤害罪"], "双方持刀棍互殴"));
+    const unrelated = compareLegalFeatures(query, features(["危险驾驶罪"], "双方持刀棍互殴"));
+    expect(related.chargeScore).toBe(0);
+    expect(related.missingCharges).toEqual(["聚众斗殴罪", "寻衅滋事罪"]);
+    expect(chargeAgreement(related, relatedCharges)).toBeCloseTo(0.3);
+    expect(chargeAgreement(same, relatedCharges)).toBeCloseTo(0.5);
+    expect(chargeAgreement(unrelated, relatedCharges)).toBe(0);
+    expect(legalScore(same, weights)).toBeGreaterThan(legalScore(related, weights));
+    expect(legalScore(related, weights)).toBeGreaterThan(legalScore(unrelated, weights));
+    expect(chargeAgreement(related, undefined)).toBe(0);
   });
 });

@@ -1,8 +1,18 @@
 import type { JudgmentFeatures } from "../analysis/analyze-judgment";
+import {
+  DEFAULT_CHARGE_RELATEDNESS,
+  relatedChargeCredit,
+  type ChargeRelatedness,
+} from "./charge-relatedness";
 
 /** How much each kind of legal agreement counts in the re-ranking (text similarity counts 1). */
 export interface LegalWeights {
   charges: number;
+  /**
+   * For each query charge a case lacks, the case still gets this table's credit for its most
+   * related charge (故意伤害罪 for 聚众斗殴罪) inside the charge agreement; none without a table.
+   */
+  relatedCharges?: ChargeRelatedness;
   articles: number;
   elements: number;
   circumstances: number;
@@ -10,6 +20,7 @@ export interface LegalWeights {
 
 export const DEFAULT_LEGAL_WEIGHTS: LegalWeights = {
   charges: 0.4,
+  relatedCharges: DEFAULT_CHARGE_RELATEDNESS,
   articles: 0.15,
   elements: 0.2,
   circumstances: 0.3,
@@ -28,6 +39,10 @@ export interface LegalAgreement {
    * and of another one is still a case of that charge.
    */
   chargeScore: number;
+  /** Query charges the case was not convicted of (the re-ranking credits related charges for them). */
+  missingCharges: string[];
+  /** The case's charges. */
+  caseCharges: readonly string[];
   /** 0..1 agreement on cited articles (Jaccard), 0 when the query cites none. */
   articleScore: number;
   /** 0..1 agreement on key elements, averaged over the elements the query has. */
@@ -130,16 +145,32 @@ export function compareLegalFeatures(query: JudgmentFeatures, doc: JudgmentFeatu
     sharedArticles: articles.shared,
     sharedElements: shared,
     chargeScore: charges.score,
+    missingCharges: query.charges.filter((charge) => !doc.charges.includes(charge)),
+    caseCharges: doc.charges,
     articleScore: articles.score,
     elementScore: count === 0 ? 0 : sum / count,
     circumstanceScore: circumstances.score,
   };
 }
 
+/**
+ * Charge agreement with related charges credited: each query charge counts 1 when the case has
+ * it, else the relatedness of the case's closest charge to it.
+ */
+export function chargeAgreement(agreement: LegalAgreement, relatedCharges?: ChargeRelatedness): number {
+  const { missingCharges, caseCharges } = agreement;
+  if (!relatedCharges || missingCharges.length === 0 || caseCharges.length === 0)
+    return agreement.chargeScore;
+  const queryCharges = agreement.sharedCharges.length + missingCharges.length;
+  let related = 0;
+  for (const charge of missingCharges) related += relatedChargeCredit(relatedCharges, charge, caseCharges);
+  return agreement.chargeScore + related / queryCharges;
+}
+
 /** Weighted legal agreement added to the normalised text score. */
 export function legalScore(agreement: LegalAgreement, weights: LegalWeights = DEFAULT_LEGAL_WEIGHTS): number {
   return (
-    weights.charges * agreement.chargeScore +
+    weights.charges * chargeAgreement(agreement, weights.relatedCharges) +
     weights.articles * agreement.articleScore +
     weights.elements * agreement.elementScore +
     weights.circumstances * agreement.circumstanceScore

@@ -3,8 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { JudgmentInput } from "../analysis/analyze-judgment";
 import { AnalysisPool } from "../engine/analysis-pool";
-import { JudgmentIndex } from "../engine/judgment-index";
-import { readCandidates, readPools, readQueries, type LecardCandidate } from "./lecard-data";
+import { JudgmentIndex, type RankingOptions } from "../engine/judgment-index";
+import {
+  readCandidates,
+  readPools,
+  readQueries,
+  type LecardCandidate,
+  type LecardQuery,
+} from "./lecard-data";
 
 /** Maps a LeCaRD candidate to an index document (its sections are given separately). */
 export function candidateToJudgment(candidate: LecardCandidate): JudgmentInput {
@@ -21,59 +27,87 @@ export function candidateToJudgment(candidate: LecardCandidate): JudgmentInput {
   return { id, title: candidate.ajName ?? "", fullText: candidate.qw ?? "" };
 }
 
-export interface RankPoolsOptions {
-  queries: string;
-  pools: string;
+export interface PoolIndexOptions {
   candidates: string;
   /** Reuse or keep the index here instead of a temporary directory. */
   indexDir?: string;
-  /** "given": the query's own charges (from the indictment); "predicted": inferred from similar cases. */
-  charges: "given" | "predicted";
   threads?: number;
   log?: (line: string) => void;
 }
 
-/** Ranks every query's whole candidate pool; returns rankings best first with scores. */
-export async function rankPools(
-  options: RankPoolsOptions,
-): Promise<{ qid: number; ranked: { doc: number; score: number }[] }[]> {
+/** Builds (or reuses) the index of the candidates and calls `use` with its directory. */
+export async function withPoolIndex<T>(
+  options: PoolIndexOptions,
+  use: (dir: string) => Promise<T>,
+): Promise<T> {
   const log = options.log ?? (() => undefined);
   const dir = options.indexDir ?? mkdtempSync(join(tmpdir(), "netcourt-lecard-"));
-  const index = await JudgmentIndex.open({ dir, refreshMs: 0, durable: false, backgroundMerge: false });
   try {
-    if (index.stats().documents === 0) {
-      const started = Date.now();
-      const pool = new AnalysisPool(options.threads);
-      const inFlight: Promise<void>[] = [];
-      let batch: JudgmentInput[] = [];
-      let count = 0;
-      const submit = (docs: JudgmentInput[]): void => {
-        inFlight.push(
-          pool.analyze(docs, index.indexedFields).then((analyzed) => index.addAnalyzed(analyzed)),
-        );
-      };
-      for await (const candidate of readCandidates(options.candidates)) {
-        batch.push(candidateToJudgment(candidate));
-        count += 1;
-        if (batch.length === 64) {
-          submit(batch);
-          batch = [];
+    const index = await JudgmentIndex.open({ dir, refreshMs: 0, durable: false, backgroundMerge: false });
+    try {
+      if (index.stats().documents === 0) {
+        const started = Date.now();
+        const pool = new AnalysisPool(options.threads);
+        const inFlight: Promise<void>[] = [];
+        let batch: JudgmentInput[] = [];
+        let count = 0;
+        const submit = (docs: JudgmentInput[]): void => {
+          inFlight.push(
+            pool.analyze(docs, index.indexedFields).then((analyzed) => index.addAnalyzed(analyzed)),
+          );
+        };
+        for await (const candidate of readCandidates(options.candidates)) {
+          batch.push(candidateToJudgment(candidate));
+          count += 1;
+          if (batch.length === 64) {
+            submit(batch);
+            batch = [];
+          }
         }
+        if (batch.length > 0) submit(batch);
+        await Promise.all(inFlight);
+        await pool.close();
+        await index.forceMerge();
+        log(`indexed ${count} candidates in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
-      if (batch.length > 0) submit(batch);
-      await Promise.all(inFlight);
-      await pool.close();
-      await index.forceMerge();
-      log(`indexed ${count} candidates in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } finally {
+      await index.close();
     }
-    const pools = readPools(options.pools);
-    const rankings: { qid: number; ranked: { doc: number; score: number }[] }[] = [];
-    for (const query of readQueries(options.queries)) {
+    return await use(dir);
+  } finally {
+    if (!options.indexDir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A query's whole pool, best first, with scores. */
+export interface PoolRanking {
+  qid: number;
+  ranked: { doc: number; score: number }[];
+}
+
+/** Ranks the pools of `queries` in the index at `dir` with the given ranking options. */
+export async function rankPoolsInIndex(
+  dir: string,
+  queries: readonly LecardQuery[],
+  pools: ReadonlyMap<number, readonly number[]>,
+  charges: "given" | "predicted",
+  ranking?: Partial<RankingOptions>,
+): Promise<PoolRanking[]> {
+  const index = await JudgmentIndex.open({
+    dir,
+    refreshMs: 0,
+    durable: false,
+    backgroundMerge: false,
+    ranking,
+  });
+  try {
+    const rankings: PoolRanking[] = [];
+    for (const query of queries) {
       const pool = pools.get(query.qid);
       if (!pool) continue;
       const result = index.search(
-        { facts: query.query, charges: options.charges === "given" ? query.charges : [] },
-        { restrictTo: pool.map(String), explain: false, inferCharges: options.charges === "predicted" },
+        { facts: query.query, charges: charges === "given" ? query.charges : [] },
+        { restrictTo: pool.map(String), explain: false, inferCharges: charges === "predicted" },
       );
       rankings.push({
         qid: query.qid,
@@ -83,6 +117,26 @@ export async function rankPools(
     return rankings;
   } finally {
     await index.close();
-    if (!options.indexDir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export interface RankPoolsOptions extends PoolIndexOptions {
+  queries: string;
+  pools: string;
+  /** "given": the query's own charges (from the indictment); "predicted": inferred from similar cases. */
+  charges: "given" | "predicted";
+  ranking?: Partial<RankingOptions>;
+}
+
+/** Ranks every query's whole candidate pool; returns rankings best first with scores. */
+export async function rankPools(options: RankPoolsOptions): Promise<PoolRanking[]> {
+  return withPoolIndex(options, (dir) =>
+    rankPoolsInIndex(
+      dir,
+      readQueries(options.queries),
+      readPools(options.pools),
+      options.charges,
+      options.ranking,
+    ),
+  );
 }

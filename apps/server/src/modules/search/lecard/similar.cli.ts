@@ -1,14 +1,28 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { formatTrecRun, readPools, readQrels, readTrecRun } from "./lecard-data";
+import { join } from "node:path";
+import {
+  crossValidateRelatedness,
+  poolCaseCharges,
+  relatednessExamples,
+  writeRelatednessModule,
+  type CrossValidation,
+} from "./charge-relatedness-cv";
+import { formatTrecRun, readPools, readQrels, readQueries, readTrecRun } from "./lecard-data";
 import { evaluateRun, type LecardScores } from "./metrics";
-import { rankPools } from "./rank-pools";
+import { rankPools, withPoolIndex } from "./rank-pools";
 
 const USAGE = `usage:
   netcourt similar rank --queries Q.jsonl --pools P.jsonl --candidates C.jsonl.gz --out run.trec
                         [--charges given|predicted] [--index DIR] [--tag NAME] [--threads N]
   netcourt similar eval --qrels qrels.tsv --pools P.jsonl run.trec
+  netcourt similar relatedness --queries Q.jsonl --pools P.jsonl --candidates C.jsonl.gz --qrels qrels.tsv
+                        [--out charge-relatedness.data.ts] [--index DIR]
+  netcourt similar cv --queries Q.jsonl --pools P.jsonl --candidates C.jsonl.gz --qrels qrels.tsv
+                        [--charges given|predicted] [--index DIR]
 `;
+
+const RELATEDNESS_MODULE = join(import.meta.dirname, "../engine/charge-relatedness.data.ts");
 
 function formatScores(label: string, s: LecardScores): string {
   const f = (x: number): string => x.toFixed(4);
@@ -33,6 +47,55 @@ export async function runSimilarCommand(argv: string[]): Promise<number> {
       threads: { type: "string" },
     },
   });
+  if (sub === "relatedness" || sub === "cv") {
+    if (!values.queries || !values.pools || !values.candidates || !values.qrels) {
+      process.stderr.write(USAGE);
+      return 2;
+    }
+    if (values.charges !== "given" && values.charges !== "predicted") {
+      process.stderr.write("--charges must be given or predicted\n");
+      return 2;
+    }
+    const queries = readQueries(values.queries);
+    const pools = readPools(values.pools);
+    const qrels = readQrels(values.qrels);
+    const charges = values.charges;
+    const index = {
+      candidates: values.candidates,
+      indexDir: values.index,
+      threads: values.threads ? Number(values.threads) : undefined,
+      log: (line: string) => process.stderr.write(`${line}\n`),
+    };
+    if (sub === "relatedness") {
+      const out = values.out ?? RELATEDNESS_MODULE;
+      const pairs = await withPoolIndex(index, async (dir) =>
+        writeRelatednessModule(
+          out,
+          relatednessExamples(queries, pools, qrels, await poolCaseCharges(dir, pools)),
+        ),
+      );
+      process.stderr.write(`${pairs} related charge pairs from ${queries.length} queries → ${out}\n`);
+      return 0;
+    }
+    const results = await withPoolIndex(index, async (dir) => {
+      const out: CrossValidation[] = [];
+      for (const folds of ["2-fold", "leave-one-query-out"] as const)
+        out.push(await crossValidateRelatedness(dir, queries, pools, qrels, folds, charges));
+      return out;
+    });
+    const lines = [
+      `charge relatedness, cross-validated over ${queries.length} queries (charges ${charges}), pool protocol`,
+      `${"".padEnd(30)} P@5     P@10    MAP     NDCG@10  NDCG@20  NDCG@30`,
+    ];
+    for (const r of results) {
+      lines.push(
+        formatScores(`${r.folds}, learned`, r.learned),
+        formatScores(`${r.folds}, without`, r.without),
+      );
+    }
+    process.stdout.write(`${lines.join("\n")}\n`);
+    return 0;
+  }
   if (sub === "rank") {
     if (!values.queries || !values.pools || !values.candidates || !values.out) {
       process.stderr.write(USAGE);
