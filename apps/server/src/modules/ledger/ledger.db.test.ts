@@ -722,6 +722,21 @@ describe.each(testDatabaseKinds())("the evidence ledger over HTTP on %s", (kind)
       expect(decodeEntryBundle(new Uint8Array(partialBundle.raw.rawPayload))).toHaveLength(lastWidth - 1);
     }
 
+    // The server keeps its own copy of the full level-0 tiles (with their internal nodes), written as
+    // the sequencer commits them: the same bytes as served.
+    await app.context.ledger.tiles.tileFile!.caughtUp();
+    const copy = await fs.readFile(path.join(app.dataDir, "ledger", "tiles-0.bin"));
+    const fullTiles = Math.floor(app.context.ledger.sequencer.committed.size / TILE_WIDTH);
+    expect(copy.length).toBe(fullTiles * 2 * TILE_WIDTH * 32);
+    for (let n = 0; n < fullTiles; n++) {
+      const served = new Uint8Array(
+        (await fetchTile({ level: 0, index: n, width: TILE_WIDTH })).raw.rawPayload,
+      );
+      expect(toBase64(copy.subarray(n * 2 * TILE_WIDTH * 32, (2 * n + 1) * TILE_WIDTH * 32))).toBe(
+        toBase64(served),
+      );
+    }
+
     // Tiles that do not exist yet, and paths that are not tiles.
     for (const missing of [
       `tile/0/${String(lastIndex + 5).padStart(3, "0")}`,

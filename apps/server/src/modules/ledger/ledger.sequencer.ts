@@ -123,6 +123,7 @@ export class Sequencer {
       await this.#reload(trx, state);
     });
     await this.tiles.preloadUpperLevels(this.#size);
+    await this.tiles.openTileFile(this.#size);
     this.#stopped = false;
   }
 
@@ -131,6 +132,7 @@ export class Sequencer {
     this.#stopped = true;
     await this.#running;
     for (const job of this.#queue.splice(0)) job.reject(new AppError("ledger_unavailable"));
+    await this.tiles.closeTileFile();
   }
 
   /** Calls `listener` after each committed round. */

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { createSignerFromPrivateKey, emptyTreeHash } from "@netcourt/ledger";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
@@ -71,7 +72,8 @@ export async function createLedger(options: CreateLedgerOptions): Promise<Ledger
       "ledger origin is fixed; LEDGER_ORIGIN ignored",
     );
   }
-  const tiles = new TileStore(db);
+  // The full level-0 tiles beside the log key: a server's own copy, filled from the database.
+  const tiles = new TileStore(db, { tileFile: path.join(options.dataDir, "ledger", "tiles-0.bin"), log });
   const sequencer = new Sequencer(db, clock, tiles, log);
   const witnessClient = new WitnessClient(config.witnesses, {
     timeoutMs: config.witnessTimeoutMs,

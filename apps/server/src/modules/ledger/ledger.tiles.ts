@@ -12,8 +12,10 @@ import {
   type Tile,
   type TileReader,
 } from "@netcourt/ledger";
+import type { Logger } from "pino";
 import type { Executor } from "../../platform";
 import { readTileRows, type TileRow } from "./ledger.repository";
+import { LevelZeroTileFile, TileRecord } from "./ledger.tile-file";
 
 /** Level of entry bundles in the tile table (hash tiles are 0..63). */
 export const ENTRY_BUNDLE_LEVEL = -1;
@@ -32,10 +34,14 @@ function tileLevels(data: Uint8Array, internal: Uint8Array, width: number): Uint
 }
 
 /** A small least-recently-used map. */
-class Lru<V> {
-  readonly #map = new Map<string, V>();
+class Lru<V, K = string> {
+  readonly #map = new Map<K, V>();
   constructor(readonly capacity: number) {}
-  get(k: string): V | undefined {
+  /** The value without making it recently used. */
+  peek(k: K): V | undefined {
+    return this.#map.get(k);
+  }
+  get(k: K): V | undefined {
     const v = this.#map.get(k);
     if (v !== undefined) {
       this.#map.delete(k);
@@ -43,7 +49,10 @@ class Lru<V> {
     }
     return v;
   }
-  set(k: string, v: V): void {
+  delete(k: K): void {
+    this.#map.delete(k);
+  }
+  set(k: K, v: V): void {
     this.#map.delete(k);
     this.#map.set(k, v);
     if (this.#map.size > this.capacity) this.#map.delete(this.#map.keys().next().value!);
@@ -61,15 +70,31 @@ export class TileStore implements TileReader {
   readonly #rightEdge = new Map<string, TileRow>();
   readonly #full: Lru<Uint8Array>;
   readonly #trees: Lru<Uint8Array[]>;
+  /** Level-0 tiles read from the tile file for proofs, by index. */
+  readonly #records: Lru<TileRecord, number>;
+  /** Level-0 tiles whose record in the tile file failed its check, until rewritten. */
+  readonly #damagedInFile = new Set<number>();
+  readonly #tileFilePath: string | undefined;
+  readonly #log: Logger | undefined;
+  #tileFile: LevelZeroTileFile | undefined;
+  /** Where full tiles not in memory came from, and file tiles that failed their check. */
+  readonly stats = { fileReads: 0, databaseReads: 0, fileMismatches: 0 };
 
+  /**
+   * `tileFile`: where to keep a copy of the full level-0 tiles (`LevelZeroTileFile`), opened by
+   * `openTileFile`; without it every tile not in memory is read from the database.
+   */
   constructor(
     readonly db: Executor,
-    options: { fullTiles?: number; tileTrees?: number } = {},
+    options: { fullTiles?: number; tileTrees?: number; tileFile?: string; log?: Logger } = {},
   ) {
+    this.#tileFilePath = options.tileFile;
+    this.#log = options.log;
     this.#full = new Lru(options.fullTiles ?? 4096);
     // As many tile trees as full tiles: a proof touches one tile per tile level, and a working set of
     // tiles that fits the tile cache but not the tree cache would hash every tile again on each use.
     this.#trees = new Lru(options.tileTrees ?? options.fullTiles ?? 4096);
+    this.#records = new Lru(options.fullTiles ?? 4096);
   }
 
   /**
@@ -77,6 +102,7 @@ export class TileStore implements TileReader {
    * with the internal nodes the sequencer computed for them (receipts need them next).
    */
   update(written: ReadonlyArray<TileRow & { internal?: Uint8Array }>, rightEdge: readonly TileRow[]): void {
+    this.#tileFile?.append(written.filter((row) => row.level === 0 && row.width === TILE_WIDTH));
     for (const row of written) {
       if (row.width === TILE_WIDTH) {
         this.#full.set(key(row.level, row.idx), row.data);
@@ -126,6 +152,104 @@ export class TileStore implements TileReader {
   }
 
   /**
+   * Opens the tile file for the tree of `size` leaves (the sequencer, once it loaded the log's state):
+   * from then on new full level-0 tiles are copied to it, and missing ones are copied from the
+   * database in the background. Nothing happens without a `tileFile` or when it is open already.
+   */
+  async openTileFile(size: number): Promise<void> {
+    if (!this.#tileFilePath || this.#tileFile) return;
+    this.#tileFile = await LevelZeroTileFile.open(
+      this.#tileFilePath,
+      Math.floor(size / TILE_WIDTH),
+      this.db,
+      this.#log,
+    );
+  }
+
+  /** The open tile file, if any (its `caughtUp()` resolves once it holds every full tile). */
+  get tileFile(): LevelZeroTileFile | undefined {
+    return this.#tileFile;
+  }
+
+  /** Closes the tile file; tiles are read from the database until it is opened again. */
+  async closeTileFile(): Promise<void> {
+    const file = this.#tileFile;
+    this.#tileFile = undefined;
+    await file?.close();
+  }
+
+  /**
+   * Records of these level-0 tiles from the tile file (cached), each bound to the tile's hash in the
+   * level-1 tile above it, against which its contents are checked as they are used (`TileRecord`).
+   * Tiles the file does not hold are absent.
+   */
+  async #fileRecords(indexes: readonly number[]): Promise<Map<number, TileRecord>> {
+    const out = new Map<number, TileRecord>();
+    const file = this.#tileFile;
+    if (!file) return out;
+    const needed: number[] = [];
+    for (const idx of indexes) {
+      const cached = this.#records.get(idx);
+      if (cached) out.set(idx, cached);
+      else if (idx < file.tiles && !this.#damagedInFile.has(idx)) needed.push(idx);
+    }
+    if (needed.length === 0) return out;
+    const parents = await this.readRows(
+      needed.map((idx) => ({
+        level: 1,
+        index: Math.floor(idx / TILE_WIDTH),
+        width: (idx % TILE_WIDTH) + 1,
+      })),
+    );
+    for (const idx of needed) {
+      const parent = parents.get(key(1, Math.floor(idx / TILE_WIDTH)));
+      const bytes = parent && file.read(idx);
+      if (!bytes) continue;
+      const at = (idx % TILE_WIDTH) * HASH_SIZE;
+      const record = new TileRecord(bytes, parent.data.slice(at, at + HASH_SIZE));
+      this.#records.set(idx, record);
+      out.set(idx, record);
+      this.stats.fileReads++;
+    }
+    return out;
+  }
+
+  /**
+   * Forgets a record that failed its check: the tile is read from the database, and the next database
+   * read of it rewrites the file's record.
+   */
+  #damaged(idx: number): void {
+    this.#records.delete(idx);
+    this.#damagedInFile.add(idx);
+    this.stats.fileMismatches++;
+    this.#log?.warn({ tile: idx }, "ledger tile file holds a wrong level-0 tile; read from the database");
+  }
+
+  /**
+   * Full level-0 tiles among `missing` that the tile file holds, all their hashes checked against the
+   * tile's hash one level up. Those that pass are added to `out`, cached with their internal nodes and
+   * removed from `missing`; those that fail stay missing.
+   */
+  async #readFromFile(
+    missing: Map<string, { level: number; idx: number }>,
+    out: Map<string, TileRow>,
+  ): Promise<void> {
+    const wanted = [...missing.values()].filter((t) => t.level === 0).map((t) => t.idx);
+    const records = await this.#fileRecords(wanted);
+    for (const [idx, record] of records) {
+      const data = record.hashes();
+      if (!data) {
+        this.#damaged(idx);
+        continue;
+      }
+      const k = key(0, idx);
+      this.#full.set(k, data);
+      out.set(k, { level: 0, idx, width: TILE_WIDTH, data });
+      missing.delete(k);
+    }
+  }
+
+  /**
    * The rows holding these tiles, at least `width` wide (hash tiles and entry bundles). Missing or too
    * narrow tiles are absent from the result.
    */
@@ -151,10 +275,18 @@ export class TileStore implements TileReader {
       }
       missing.set(k, { level: t.level, idx: t.index });
     }
+    if (missing.size > 0) await this.#readFromFile(missing, out);
     if (missing.size > 0) {
+      this.stats.databaseReads += missing.size;
       for (const row of await readTileRows(this.db, [...missing.values()])) {
         if (row.width === TILE_WIDTH && row.level >= 0) this.#full.set(key(row.level, row.idx), row.data);
         out.set(key(row.level, row.idx), row);
+      }
+      for (const { level, idx } of missing.values()) {
+        const row = out.get(key(level, idx));
+        if (level !== 0 || !this.#damagedInFile.has(idx) || row?.width !== TILE_WIDTH) continue;
+        await this.#tileFile?.repair(idx, row.data);
+        this.#damagedInFile.delete(idx);
       }
     }
     for (const t of tiles) {
@@ -221,15 +353,38 @@ export class TileStore implements TileReader {
           }
           return { tile, r, node: id.index % (TILE_WIDTH >> r) };
         });
-        const rows = await this.readRows(tiles);
-        const trees = tiles.map((tile) => {
+        // Full level-0 tiles that no cache holds come from the tile file where it holds them: a proof
+        // then checks the few hashes it uses instead of reading the row and rehashing the whole tile.
+        const fromFile = await this.#fileRecords(
+          tiles
+            .filter(
+              (t) =>
+                t.level === 0 &&
+                t.width === TILE_WIDTH &&
+                !this.#trees.peek(`0/${t.index}/${TILE_WIDTH}`) &&
+                !this.#full.peek(key(0, t.index)),
+            )
+            .map((t) => t.index),
+        );
+        const records = tiles.map((t) => (t.level === 0 ? fromFile.get(t.index) : undefined));
+        const hashes = located.map(({ tile, r, node }) => records[tile]?.node(r, node));
+        located.forEach(({ tile }, i) => {
+          if (records[tile] && !hashes[i]) {
+            this.#damaged(tiles[tile]!.index);
+            records[tile] = undefined;
+          }
+        });
+        const rows = await this.readRows(tiles.filter((_t, i) => !records[i]));
+        const trees = tiles.map((tile, i) => {
+          if (records[i]) return undefined;
           const row = rows.get(key(tile.level, tile.index));
           if (!row) throw new LedgerError("malformed_tile", `tile ${tile.level}/${tile.index} is missing`);
           return this.#tileTree(tile.level, tile.index, tile.width, row.data);
         });
-        return located.map(({ tile, r, node }) =>
-          trees[tile]![r]!.slice(node * HASH_SIZE, (node + 1) * HASH_SIZE),
-        );
+        return located.map(({ tile, r, node }, i) => {
+          const tree = trees[tile];
+          return tree ? tree[r]!.slice(node * HASH_SIZE, (node + 1) * HASH_SIZE) : hashes[i]!.slice();
+        });
       },
     };
   }
