@@ -2,11 +2,17 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { dict } from "@node-rs/jieba/dict.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  createRandom,
+  synthesizeJudgment,
+  type BaseJudgment,
+} from "../../../../../../bench/search/synthetic-judgments";
 import { readCandidates } from "../lecard/lecard-data";
 import { countTerms } from "./analyze-judgment";
+import { extractCharges } from "./charges";
 import { buildJiebaUserDictionary } from "./legal-dictionary";
 import { normalizeNumerals } from "./numerals";
-import { forEachDictionaryWord, getLegalSegmenter, NO_WORD } from "./segmenter";
+import { DictionarySegmenter, forEachDictionaryWord, getLegalSegmenter, NO_WORD } from "./segmenter";
 import { createTextAnalyzer } from "./tokenizer";
 
 const DATA = process.env.LECARD_DIR ?? "/work/shared/data/lecard";
@@ -88,8 +94,7 @@ function referenceSegmenter(dictionaries: readonly string[]): (text: string, run
 }
 
 /** Words and word ids as the segmenter reports them; checks each id spells its word. */
-function wordsWithIds(text: string): string[] {
-  const segmenter = getLegalSegmenter();
+function wordsWithIds(text: string, segmenter = getLegalSegmenter()): string[] {
   const words: string[] = [];
   segmenter.forEachWord(text, (start, end, word) => {
     const spelled = text.slice(start, end);
@@ -153,6 +158,57 @@ describe("DictionarySegmenter", () => {
           terms.set(getLegalSegmenter().wordText(byId?.words[i] ?? 0), byId?.words[i + 1] ?? 0);
         byId?.otherTerms.forEach((term, i) => terms.set(term, byId.otherFreqs[i] ?? 0));
         expect(terms).toEqual(new Map(byString.terms.map((term, i) => [term, byString.freqs[i]])));
+      }
+    },
+    120_000,
+  );
+  it("gives every prefix of a dictionary word an id whose parent is the prefix one character shorter", () => {
+    const segmenter = getLegalSegmenter();
+    for (const word of ["危险驾驶", "甲基苯丙胺", "非法占有为目的", "盗窃罪", "自首"]) {
+      const id = segmenter.wordId(word);
+      expect(id).not.toBe(NO_WORD);
+      expect(segmenter.wordText(id)).toBe(word);
+      expect(segmenter.lastChar(id)).toBe(word.charCodeAt(word.length - 1));
+      const parent = segmenter.parentWord(id);
+      expect(segmenter.wordText(parent)).toBe(word.slice(0, -1));
+      expect(id).toBeLessThan(segmenter.wordCount);
+    }
+    expect(segmenter.wordId("危险驾驶x罪")).toBe(NO_WORD);
+    expect(segmenter.wordId("\u0001")).toBe(NO_WORD);
+  });
+
+  it("segments with tables shared by another thread exactly as with its own", () => {
+    // Structured cloning shares the tables' SharedArrayBuffers, as with a worker's workerData.
+    const copy = new DictionarySegmenter(structuredClone(getLegalSegmenter().sharedTables));
+    for (const sentence of SENTENCES) {
+      const text = normalizeNumerals(sentence).toLowerCase();
+      expect(copy.cut(text)).toEqual(reference(text));
+      expect(wordsWithIds(text, copy)).toEqual(wordsWithIds(text));
+    }
+  });
+
+  it.skipIf(!hasData)(
+    "cuts synthetic judgments of the search benchmark as the plain algorithm does",
+    async () => {
+      const bases: BaseJudgment[] = [];
+      for await (const c of readCandidates(join(DATA, "candidates.jsonl.gz")))
+        bases.push({
+          title: c.ajName ?? "",
+          facts: c.ajjbqk ?? "",
+          reasoning: c.cpfxgc ?? "",
+          outcome: c.pjjg ?? "",
+          charge: extractCharges(c.pjjg ?? "")[0] ?? "",
+        });
+      const byCharge = new Map<string, number[]>();
+      bases.forEach((b, i) => byCharge.set(b.charge, [...(byCharge.get(b.charge) ?? []), i]));
+      const random = createRandom(3);
+      for (let i = 0; i < 40; i += 1) {
+        const doc = synthesizeJudgment(Math.floor(random() * 1_000_000), bases, byCharge);
+        for (const section of [doc.title, doc.facts]) {
+          const text = normalizeNumerals(section ?? "").toLowerCase();
+          expect(getLegalSegmenter().cut(text)).toEqual(reference(text));
+          expect(wordsWithIds(text)).toEqual(reference(text, true));
+        }
       }
     },
     120_000,

@@ -67,22 +67,21 @@ export const NO_WORD = -1;
 const NO_NODE = NO_WORD;
 
 /**
- * A prefix trie over UTF-16 code units: root children in a direct table, deeper edges in an
- * open-addressing hash. Each node knows its parent and last character (its word can be rebuilt)
- * and whether it has children (a walk stops without a failed probe).
+ * A prefix trie over UTF-16 code units while the dictionary is read: root children in a direct
+ * table, deeper edges in an open-addressing hash. Each node knows its parent and last character;
+ * `compileTrie` turns it into the double array used for lookups.
  */
-class WordTrie {
+class TrieBuilder {
   private readonly rootChildren = new Int32Array(65536).fill(NO_NODE);
-  private edgeParent: Int32Array;
-  private edgeChar: Uint16Array;
-  private edgeChild: Int32Array;
+  edgeParent: Int32Array;
+  edgeChar: Uint16Array;
+  edgeChild: Int32Array;
   private edgeMask: number;
   private edgeCount = 0;
   /** Frequency per node (0 when the node is only a prefix). */
   private freqs = new Float64Array(1 << 16);
   parents = new Int32Array(1 << 16);
   chars = new Uint16Array(1 << 16);
-  hasChildren = new Uint8Array(1 << 16);
   nodeCount = 0;
 
   constructor(expectedEdges: number) {
@@ -100,12 +99,10 @@ class WordTrie {
       this.freqs = grown(this.freqs, size);
       this.parents = grown(this.parents, size);
       this.chars = grown(this.chars, size);
-      this.hasChildren = grown(this.hasChildren, size);
     }
     const node = this.nodeCount++;
     this.parents[node] = parent;
     this.chars[node] = ch;
-    if (parent !== NO_NODE) this.hasChildren[parent] = 1;
     return node;
   }
 
@@ -117,7 +114,7 @@ class WordTrie {
     return h & this.edgeMask;
   }
 
-  child(parent: number, ch: number): number {
+  private child(parent: number, ch: number): number {
     let at = this.slot(parent, ch);
     for (;;) {
       const p = this.edgeParent[at] as number;
@@ -125,10 +122,6 @@ class WordTrie {
       if (p === parent && this.edgeChar[at] === ch) return this.edgeChild[at] as number;
       at = (at + 1) & this.edgeMask;
     }
-  }
-
-  root(ch: number): number {
-    return this.rootChildren[ch] as number;
   }
 
   private grow(): void {
@@ -185,6 +178,220 @@ class WordTrie {
   }
 }
 
+/** `check` of a slot no node holds. */
+const FREE_SLOT = -2;
+/** Int32 words per slot record: [log probability (as a float64), base, check]. */
+const SLOT_WORDS = 4;
+const BASE = 2;
+const CHECK = 3;
+
+/**
+ * A compiled dictionary: the trie as a double array over dense character codes, in buffers that
+ * threads can share (`SharedArrayBuffer`), so only one thread builds it.
+ *
+ * Characters have codes 1 … (number of distinct characters), the most frequent first; 0 is the
+ * code of characters no word has. Node `s` has the child of code `c` at slot `base(s) + c` when
+ * that slot's `check` is `s`; a root child (a one-character word or prefix) sits at the slot of
+ * its code, with `check` `NO_WORD`; `base` is −1 for a node without children. A slot's record
+ * holds side by side its log probability (log(frequency) − log(total); −Infinity for prefix-only
+ * nodes and free slots), base and check, so each step of a walk reads one record. Node ids are
+ * slots (word ids).
+ */
+export interface SegmenterTables {
+  /** Code per UTF-16 code unit. */
+  codes: Uint16Array;
+  /** `SLOT_WORDS` Int32 words per slot. */
+  records: Int32Array;
+  /** Last character per slot (0 for free slots). */
+  chars: Uint16Array;
+  /** Log probability of a character no word has: −log(total). */
+  unknownLogProb: number;
+}
+
+function sharedArray<T>(make: new (buffer: SharedArrayBuffer) => T, bytes: number): T {
+  return new make(new SharedArrayBuffer(bytes));
+}
+
+/**
+ * Base of each node with children, placed breadth first: a node with one child takes the first
+ * free slot that fits (union-find over `next` with path halving finds it); a node with several
+ * children tries free slots in order through `nextOpen`, which drops a hole after several nodes
+ * failed to fit there (it stays free for single children). Returns the slot of every node.
+ */
+function placeNodes(
+  nodeCount: number,
+  maxCode: number,
+  childStart: Int32Array,
+  children: Int32Array,
+  childCodes: Int32Array,
+): { slotOf: Int32Array; base: Int32Array; check: Int32Array } {
+  let capacity = nodeCount * 2 + maxCode * 2 + 1;
+  let check = new Int32Array(capacity).fill(FREE_SLOT);
+  let base = new Int32Array(capacity).fill(-1);
+  let next = new Int32Array(capacity + 1);
+  for (let i = 0; i <= capacity; i += 1) next[i] = i;
+  let nextOpen = next.slice();
+  let tries = new Uint8Array(capacity);
+  const ensure = (size: number): void => {
+    if (size < capacity) return;
+    const old = capacity;
+    while (capacity <= size) capacity *= 2;
+    check = grown(check, capacity);
+    check.fill(FREE_SLOT, old);
+    base = grown(base, capacity);
+    base.fill(-1, old);
+    next = grown(next, capacity + 1);
+    nextOpen = grown(nextOpen, capacity + 1);
+    for (let i = old + 1; i <= capacity; i += 1) {
+      next[i] = i;
+      nextOpen[i] = i;
+    }
+    tries = grown(tries, capacity);
+  };
+  const findFree = (links: Int32Array, from: number): number => {
+    let at = from;
+    while (links[at] !== at) {
+      const up = links[links[at] as number] as number;
+      links[at] = up;
+      at = up;
+    }
+    return at;
+  };
+  const slotOf = new Int32Array(nodeCount);
+  // Slot 0 is never used: code 0 means "no such character".
+  next[0] = 1;
+  nextOpen[0] = 1;
+  const queue = new Int32Array(nodeCount);
+  let tail = 0;
+  for (let i = childStart[0] as number; i < (childStart[1] as number); i += 1) {
+    const node = children[i] as number;
+    const slot = childCodes[i] as number;
+    slotOf[node] = slot;
+    check[slot] = NO_NODE;
+    next[slot] = slot + 1;
+    nextOpen[slot] = slot + 1;
+    queue[tail++] = node;
+  }
+  for (let head = 0; head < tail; head += 1) {
+    const node = queue[head] as number;
+    const from = childStart[node + 1] as number;
+    const to = childStart[node + 2] as number;
+    if (from === to) continue;
+    const firstCode = childCodes[from] as number;
+    let b: number;
+    if (to - from === 1) {
+      ensure(firstCode + 1);
+      b = findFree(next, firstCode + 1) - firstCode;
+    } else {
+      ensure(firstCode + 1);
+      let slot = findFree(nextOpen, firstCode + 1);
+      for (;;) {
+        b = slot - firstCode;
+        ensure(b + maxCode + 1);
+        let fits = true;
+        for (let i = from + 1; i < to && fits; i += 1)
+          fits = check[b + (childCodes[i] as number)] === FREE_SLOT;
+        if (fits) break;
+        tries[slot] = (tries[slot] as number) + 1;
+        if ((tries[slot] as number) >= 6) nextOpen[slot] = slot + 1;
+        slot = findFree(nextOpen, slot + 1);
+      }
+    }
+    ensure(b + maxCode + 1);
+    const parentSlot = slotOf[node] as number;
+    base[parentSlot] = b;
+    for (let i = from; i < to; i += 1) {
+      const child = children[i] as number;
+      const slot = b + (childCodes[i] as number);
+      slotOf[child] = slot;
+      check[slot] = parentSlot;
+      next[slot] = slot + 1;
+      nextOpen[slot] = slot + 1;
+      queue[tail++] = child;
+    }
+  }
+  return { slotOf, base, check };
+}
+
+/** Compiles a dictionary trie into shareable tables (see `SegmenterTables`). */
+function compileTrie(builder: TrieBuilder, total: number): SegmenterTables {
+  const nodeCount = builder.nodeCount;
+  const chars = builder.chars;
+  const parents = builder.parents;
+  // Codes: characters by how many nodes end in them, most first (ties by code unit).
+  const uses = new Int32Array(65536);
+  for (let node = 0; node < nodeCount; node += 1) {
+    const ch = chars[node] as number;
+    uses[ch] = (uses[ch] as number) + 1;
+  }
+  const used: number[] = [];
+  for (let ch = 0; ch < 65536; ch += 1) if ((uses[ch] as number) > 0) used.push(ch);
+  used.sort((a, b) => (uses[b] as number) - (uses[a] as number) || a - b);
+  const codes = sharedArray(Uint16Array, 65536 * 2);
+  used.forEach((ch, i) => (codes[ch] = i + 1));
+  const maxCode = used.length;
+
+  // Children of each node sorted by code: nodes in code order (counting sort), then a stable
+  // counting sort by parent (parent + 1, so the root's children come first).
+  const byCode = new Int32Array(maxCode + 2);
+  for (let node = 0; node < nodeCount; node += 1) {
+    const at = (codes[chars[node] as number] as number) + 1;
+    byCode[at] = (byCode[at] as number) + 1;
+  }
+  for (let i = 1; i < byCode.length; i += 1) byCode[i] = (byCode[i] as number) + (byCode[i - 1] as number);
+  const inCodeOrder = new Int32Array(nodeCount);
+  for (let node = 0; node < nodeCount; node += 1) {
+    const code = codes[chars[node] as number] as number;
+    inCodeOrder[byCode[code] as number] = node;
+    byCode[code] = (byCode[code] as number) + 1;
+  }
+  const childStart = new Int32Array(nodeCount + 2);
+  for (let node = 0; node < nodeCount; node += 1) {
+    const at = (parents[node] as number) + 2;
+    childStart[at] = (childStart[at] as number) + 1;
+  }
+  for (let i = 1; i < childStart.length; i += 1)
+    childStart[i] = (childStart[i] as number) + (childStart[i - 1] as number);
+  const children = new Int32Array(nodeCount);
+  const childCodes = new Int32Array(nodeCount);
+  const fill = childStart.slice();
+  for (const node of inCodeOrder) {
+    const at = (parents[node] as number) + 1;
+    const i = fill[at] as number;
+    children[i] = node;
+    childCodes[i] = codes[chars[node] as number] as number;
+    fill[at] = i + 1;
+  }
+
+  const { slotOf, base, check } = placeNodes(nodeCount, maxCode, childStart, children, childCodes);
+  let last = 0;
+  let maxBase = 0;
+  for (let slot = 0; slot < check.length; slot += 1) {
+    if (check[slot] === FREE_SLOT) continue;
+    last = slot;
+    maxBase = Math.max(maxBase, base[slot] as number);
+  }
+  // Room for any base + any code, so no walk reads past the end.
+  const slotCount = Math.max(last, maxBase + maxCode) + 1;
+  const records = sharedArray(Int32Array, slotCount * SLOT_WORDS * 4);
+  const logProbs = new Float64Array(records.buffer);
+  const slotChars = sharedArray(Uint16Array, slotCount * 2);
+  for (let slot = 0; slot < slotCount; slot += 1) {
+    const inUse = slot < check.length && check[slot] !== FREE_SLOT;
+    records[slot * SLOT_WORDS + BASE] = inUse ? (base[slot] as number) : -1;
+    records[slot * SLOT_WORDS + CHECK] = inUse ? (check[slot] as number) : FREE_SLOT;
+    logProbs[slot * (SLOT_WORDS / 2)] = Number.NEGATIVE_INFINITY;
+  }
+  const logTotal = Math.log(total);
+  for (let node = 0; node < nodeCount; node += 1) {
+    const slot = slotOf[node] as number;
+    const freq = builder.freq(node);
+    if (freq > 0) logProbs[slot * (SLOT_WORDS / 2)] = Math.log(freq) - logTotal;
+    slotChars[slot] = chars[node] as number;
+  }
+  return { codes, records, chars: slotChars, unknownLogProb: -logTotal };
+}
+
 /**
  * Called for each word [start, end) of a text. `word` identifies the word in the segmenter's
  * dictionary trie (every prefix of a dictionary word has an id; see `wordText`), or is `NO_WORD`
@@ -194,64 +401,77 @@ export type WordCallback = (start: number, end: number, word: number) => void;
 
 /** Segments text into words with a word-frequency dictionary (jieba's algorithm without HMM). */
 export class DictionarySegmenter {
-  private readonly trie: WordTrie;
-  /** log(frequency) − log(total) per node, −Infinity for prefix-only nodes. */
-  private readonly logProb: Float64Array;
+  private readonly codes: Uint16Array;
+  private readonly records: Int32Array;
+  private readonly logProbs: Float64Array;
+  private readonly chars: Uint16Array;
   private readonly unknownLogProb: number;
   private route = new Float64Array(1024);
   private routeEnd = new Int32Array(1024);
   private routeWord = new Int32Array(1024);
+  /** Character codes of the run being segmented. */
+  private runCodes = new Int32Array(1024);
 
-  /** `dictionaries`: texts of `word freq [tag]` lines, later ones overriding earlier frequencies. */
-  constructor(dictionaries: readonly string[]) {
-    this.trie = new WordTrie(600_000);
-    let total = 0;
-    forEachDictionaryWord(dictionaries, (word, freq) => {
-      const node = this.trie.insert(word);
-      total += freq - this.trie.freq(node);
-      this.trie.setFreq(node, freq);
-    });
-    const logTotal = Math.log(total);
-    this.logProb = new Float64Array(this.trie.nodeCount);
-    for (let node = 0; node < this.trie.nodeCount; node += 1) {
-      const freq = this.trie.freq(node);
-      this.logProb[node] = freq > 0 ? Math.log(freq) - logTotal : Number.NEGATIVE_INFINITY;
-    }
-    this.unknownLogProb = -logTotal;
+  /**
+   * A segmenter over compiled tables: `buildSegmenterTables` of the dictionaries (possibly built
+   * by another thread and shared).
+   */
+  constructor(private readonly tables: SegmenterTables) {
+    this.codes = tables.codes;
+    this.records = tables.records;
+    this.logProbs = new Float64Array(tables.records.buffer, tables.records.byteOffset);
+    this.chars = tables.chars;
+    this.unknownLogProb = tables.unknownLogProb;
+  }
+
+  /** A segmenter of dictionaries: texts of `word freq [tag]` lines, later ones overriding earlier frequencies. */
+  static fromDictionaries(dictionaries: readonly string[]): DictionarySegmenter {
+    return new DictionarySegmenter(buildSegmenterTables(dictionaries));
+  }
+
+  /** The compiled tables (to share with other threads). */
+  get sharedTables(): SegmenterTables {
+    return this.tables;
   }
 
   /**
-   * Number of word ids (0 … wordCount − 1; a word's prefixes have smaller ids). Ids depend only on
-   * the dictionaries, so segmenters built from the same ones (one per thread) agree on them.
+   * Word ids are below this bound (not every id below it is a word). Ids depend only on the
+   * dictionaries, so segmenters built from the same ones (one per thread) agree on them.
    */
   get wordCount(): number {
-    return this.trie.nodeCount;
+    return this.chars.length;
   }
 
-  /** The id of the word one character shorter (`NO_WORD` for one-character words). */
+  /** The id of the word one character shorter (`NO_WORD` for one-character words and non-words). */
   parentWord(word: number): number {
-    return this.trie.parents[word] as number;
+    const parent = this.records[word * SLOT_WORDS + CHECK] as number;
+    return parent === FREE_SLOT ? NO_WORD : parent;
   }
 
-  /** The last UTF-16 code unit of a word. */
+  /** The last UTF-16 code unit of a word (0 for an id that is no word). */
   lastChar(word: number): number {
-    return this.trie.chars[word] as number;
+    return this.chars[word] as number;
   }
 
   /** The text of a word id. */
   wordText(word: number): string {
     const codes: number[] = [];
-    for (let node = word; node !== NO_NODE; node = this.trie.parents[node] as number)
-      codes.push(this.trie.chars[node] as number);
+    for (let node = word; node !== NO_NODE; node = this.parentWord(node))
+      codes.push(this.chars[node] as number);
     return String.fromCharCode(...codes.reverse());
   }
 
   /** The id of a word (lower case, as the dictionary holds it), or `NO_WORD`. */
   wordId(text: string): number {
     if (text.length === 0) return NO_WORD;
-    let node = this.trie.root(text.charCodeAt(0));
-    for (let i = 1; i < text.length && node !== NO_NODE; i += 1)
-      node = this.trie.child(node, text.charCodeAt(i));
+    const first = this.codes[text.charCodeAt(0)] as number;
+    let node = first !== 0 && this.records[first * SLOT_WORDS + CHECK] === NO_NODE ? first : NO_NODE;
+    for (let i = 1; i < text.length && node !== NO_NODE; i += 1) {
+      const b = this.records[node * SLOT_WORDS + BASE] as number;
+      const code = this.codes[text.charCodeAt(i)] as number;
+      node =
+        b >= 0 && code !== 0 && this.records[(b + code) * SLOT_WORDS + CHECK] === node ? b + code : NO_NODE;
+    }
     return node;
   }
 
@@ -281,24 +501,29 @@ export class DictionarySegmenter {
       this.route = new Float64Array((length + 1) * 2);
       this.routeEnd = new Int32Array((length + 1) * 2);
       this.routeWord = new Int32Array((length + 1) * 2);
+      this.runCodes = new Int32Array((length + 1) * 2);
     }
     const route = this.route;
     const routeEnd = this.routeEnd;
     const routeWord = this.routeWord;
-    const trie = this.trie;
-    const hasChildren = trie.hasChildren;
-    const logProb = this.logProb;
+    const runCodes = this.runCodes;
+    const charCodes = this.codes;
+    const records = this.records;
+    const logProbs = this.logProbs;
+    for (let k = 0; k < length; k += 1) runCodes[k] = charCodes[text.charCodeAt(start + k)] as number;
     route[length] = 0;
     for (let k = length - 1; k >= 0; k -= 1) {
       let best = Number.NEGATIVE_INFINITY;
       let bestEnd = k;
-      const first = trie.root(text.charCodeAt(start + k));
+      // A root child sits at the slot of its code (slot 0, code of no character, holds no node).
+      const code = runCodes[k] as number;
+      const first = records[code * SLOT_WORDS + CHECK] === NO_NODE ? code : NO_NODE;
       let bestWord = first;
       let node = first;
       let found = false;
       let at = k;
       while (node !== NO_NODE) {
-        const p = logProb[node] as number;
+        const p = logProbs[node * (SLOT_WORDS / 2)] as number;
         if (p !== Number.NEGATIVE_INFINITY) {
           found = true;
           const score = p + (route[at + 1] as number);
@@ -310,8 +535,11 @@ export class DictionarySegmenter {
           }
         }
         at += 1;
-        if (at >= length || hasChildren[node] === 0) break;
-        node = trie.child(node, text.charCodeAt(start + at));
+        if (at >= length) break;
+        const b = records[node * SLOT_WORDS + BASE] as number;
+        if (b < 0) break;
+        const next = b + (runCodes[at] as number);
+        node = records[next * SLOT_WORDS + CHECK] === node ? next : NO_NODE;
       }
       if (!found) {
         best = this.unknownLogProb + (route[k + 1] as number);
@@ -362,10 +590,33 @@ export class DictionarySegmenter {
   }
 }
 
+/** Compiles dictionaries (texts of `word freq [tag]` lines, later ones overriding earlier frequencies). */
+export function buildSegmenterTables(dictionaries: readonly string[]): SegmenterTables {
+  const builder = new TrieBuilder(600_000);
+  let total = 0;
+  forEachDictionaryWord(dictionaries, (word, freq) => {
+    const node = builder.insert(word);
+    total += freq - builder.freq(node);
+    builder.setFreq(node, freq);
+  });
+  return compileTrie(builder, total);
+}
+
 let shared: DictionarySegmenter | undefined;
 
-/** One segmenter per thread: jieba's default dictionary plus the legal user dictionary. */
+/**
+ * One segmenter per thread: jieba's default dictionary plus the legal user dictionary, compiled
+ * here or, in a worker, shared by the thread that started it (`useLegalSegmenterTables`).
+ */
 export function getLegalSegmenter(): DictionarySegmenter {
-  shared ??= new DictionarySegmenter([new TextDecoder().decode(dict), buildJiebaUserDictionary()]);
+  shared ??= DictionarySegmenter.fromDictionaries([
+    new TextDecoder().decode(dict),
+    buildJiebaUserDictionary(),
+  ]);
   return shared;
+}
+
+/** Makes this thread's legal segmenter use tables another thread compiled (`getLegalSegmenter().sharedTables`). */
+export function useLegalSegmenterTables(tables: SegmenterTables): void {
+  shared = new DictionarySegmenter(tables);
 }

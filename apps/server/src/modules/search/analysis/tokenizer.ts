@@ -62,20 +62,20 @@ const MAX_TERM_LENGTH = 24;
 
 /**
  * Whether each dictionary word id is kept as a term (the same rule as for strings: not longer
- * than `MAX_TERM_LENGTH`, meaningful, not a stop word), computed once over the trie: a word's
- * parent is the word one character shorter and always has a smaller id.
+ * than `MAX_TERM_LENGTH`, meaningful, not a stop word), computed once for every id by walking up
+ * to its first character (ids that are no word have no character and are not kept).
  */
 function keptWordIds(segmenter: DictionarySegmenter, stopWords: ReadonlySet<string>): Uint8Array {
   const count = segmenter.wordCount;
   const kept = new Uint8Array(count);
-  const depth = new Uint8Array(count);
-  const meaningful = new Uint8Array(count);
   for (let word = 0; word < count; word += 1) {
-    const parent = segmenter.parentWord(word);
-    depth[word] = parent === NO_WORD ? 1 : Math.min(255, (depth[parent] as number) + 1);
-    meaningful[word] =
-      (parent !== NO_WORD && meaningful[parent] === 1) || isMeaningfulChar(segmenter.lastChar(word)) ? 1 : 0;
-    kept[word] = (depth[word] as number) <= MAX_TERM_LENGTH && meaningful[word] === 1 ? 1 : 0;
+    let depth = 0;
+    let meaningful = false;
+    for (let node = word; node !== NO_WORD; node = segmenter.parentWord(node)) {
+      depth += 1;
+      if (isMeaningfulChar(segmenter.lastChar(node))) meaningful = true;
+    }
+    kept[word] = depth <= MAX_TERM_LENGTH && meaningful ? 1 : 0;
   }
   for (const stopWord of stopWords) {
     const word = segmenter.wordId(stopWord);

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { AnalyzedJudgment, JudgmentInput, TextField } from "../analysis/analyze-judgment";
+import { getLegalSegmenter } from "../analysis/segmenter";
 
 /**
  * Analyzes judgments on worker threads (jieba segmentation dominates indexing time). Results
@@ -20,8 +21,10 @@ export class AnalysisPool {
     const loader = import.meta.resolve("tsx/esm/api");
     const target = new URL("./analysis-worker.ts", import.meta.url).href;
     const source = `import(${JSON.stringify(loader)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
+    // The segmenter's dictionary is compiled once, here, and shared with the workers.
+    const workerData = { segmenterTables: getLegalSegmenter().sharedTables };
     this.workers = Array.from({ length: threads }, () => {
-      const worker = new Worker(source, { eval: true });
+      const worker = new Worker(source, { eval: true, workerData });
       worker.on("message", (message: { batch: number; analyzed: AnalyzedJudgment[] }) => {
         const waiter = this.pending.get(message.batch);
         this.pending.delete(message.batch);

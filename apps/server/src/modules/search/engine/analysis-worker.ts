@@ -1,4 +1,4 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import {
   analyzeJudgment,
   TEXT_FIELDS,
@@ -6,7 +6,11 @@ import {
   type JudgmentInput,
   type TextField,
 } from "../analysis/analyze-judgment";
+import { useLegalSegmenterTables, type SegmenterTables } from "../analysis/segmenter";
 import { encodeFeatures, encodeStored } from "./segment";
+
+const { segmenterTables } = workerData as { segmenterTables?: SegmenterTables };
+if (segmenterTables) useLegalSegmenterTables(segmenterTables);
 
 // Worker side of AnalysisPool: segmentation is CPU-bound, so bulk loads spread it over threads.
 // Dictionary words come back as word ids in transferred buffers (no string per word is made,
