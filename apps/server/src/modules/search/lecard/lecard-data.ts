@@ -27,46 +27,90 @@ export type Qrels = Map<number, Map<number, number>>;
 /** A ranking per query, best first. */
 export type Run = Map<number, number[]>;
 
-function readJsonLines<T>(path: string): T[] {
+/** A LeCaRD input file that cannot be used as it is; the message names the file and line. */
+export class LecardInputError extends Error {
+  override name = "LecardInputError";
+}
+
+function parseJsonLine<T>(path: string, line: string, lineNumber: number): T {
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    throw new LecardInputError(`${path}:${lineNumber}: not valid JSON`);
+  }
+}
+
+/** The non-blank lines of a text file with their 1-based line numbers. */
+function readLines(path: string): { line: string; lineNumber: number }[] {
   return readFileSync(path, "utf8")
     .split("\n")
-    .filter((line) => line.trim().length > 0)
-    .map((line) => JSON.parse(line) as T);
+    .map((line, i) => ({ line, lineNumber: i + 1 }))
+    .filter(({ line }) => line.trim().length > 0);
+}
+
+function readJsonLines<T>(path: string, isValid: (row: T) => boolean, expected: string): T[] {
+  return readLines(path).map(({ line, lineNumber }) => {
+    const row = parseJsonLine<T>(path, line, lineNumber);
+    if (typeof row !== "object" || row === null || !isValid(row))
+      throw new LecardInputError(`${path}:${lineNumber}: expected ${expected}`);
+    return row;
+  });
 }
 
 /** Reads queries.jsonl. */
 export function readQueries(path: string): LecardQuery[] {
-  return readJsonLines<LecardQuery>(path);
+  return readJsonLines<LecardQuery>(
+    path,
+    (q) => Number.isInteger(q.qid) && typeof q.query === "string" && Array.isArray(q.charges),
+    '{"qid": number, "query": string, "charges": [string]}',
+  );
 }
 
 /** Reads pools.jsonl into qid → candidate doc ids. */
 export function readPools(path: string): Map<number, number[]> {
-  return new Map(
-    readJsonLines<{ qid: number; candidates: number[] }>(path).map((p) => [p.qid, p.candidates]),
+  const rows = readJsonLines<{ qid: number; candidates: number[] }>(
+    path,
+    (p) => Number.isInteger(p.qid) && Array.isArray(p.candidates) && p.candidates.every(Number.isInteger),
+    '{"qid": number, "candidates": [number]}',
   );
+  return new Map(rows.map((p) => [p.qid, p.candidates]));
 }
 
 /** Streams candidates (JSONL, gzip when the name ends in .gz). */
 export async function* readCandidates(path: string): AsyncGenerator<LecardCandidate> {
   const raw = createReadStream(path);
   const input = path.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
+  // pipe() does not forward the file's errors (a missing file): end the iteration with them.
+  if (input !== raw) raw.on("error", (error) => input.destroy(error));
   const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.trim().length > 0) yield JSON.parse(line) as LecardCandidate;
+  let lineNumber = 0;
+  try {
+    for await (const line of lines) {
+      lineNumber += 1;
+      if (line.trim().length > 0) yield parseJsonLine<LecardCandidate>(path, line, lineNumber);
+    }
+  } catch (error) {
+    // A read error (EISDIR) does not name the file: say which one it was.
+    const fileError = error as NodeJS.ErrnoException;
+    if (fileError.syscall !== undefined && fileError.path === undefined) fileError.path = path;
+    throw error;
   }
 }
 
-/** Reads TREC qrels (`qid 0 doc_id label`, tab or space separated). */
+const INTEGER = /^-?\d+$/u;
+
+/** Reads TREC qrels (`qid 0 doc_id label`, tab or space separated); blank lines are skipped. */
 export function readQrels(path: string): Qrels {
   const qrels: Qrels = new Map();
-  for (const line of readFileSync(path, "utf8").split("\n")) {
+  for (const { line, lineNumber } of readLines(path)) {
     const parts = line.trim().split(/\s+/u);
-    if (parts.length < 4) continue;
-    const qid = Number(parts[0]);
-    const doc = Number(parts[2]);
-    const label = Number(parts[3]);
-    if (!qrels.has(qid)) qrels.set(qid, new Map());
-    qrels.get(qid)?.set(doc, label);
+    const [qid, , doc, label] = parts;
+    if (parts.length !== 4 || ![qid, doc, label].every((p) => INTEGER.test(p ?? "")))
+      throw new LecardInputError(
+        `${path}:${lineNumber}: expected "qid 0 doc_id label", got ${JSON.stringify(line)}`,
+      );
+    if (!qrels.has(Number(qid))) qrels.set(Number(qid), new Map());
+    qrels.get(Number(qid))?.set(Number(doc), Number(label));
   }
   return qrels;
 }
@@ -74,12 +118,19 @@ export function readQrels(path: string): Qrels {
 /** Reads a TREC run file (`qid Q0 doc_id rank score tag`), ordering each query by rank. */
 export function readTrecRun(path: string): Run {
   const rows = new Map<number, { doc: number; rank: number; score: number }[]>();
-  for (const line of readFileSync(path, "utf8").split("\n")) {
+  for (const { line, lineNumber } of readLines(path)) {
     const parts = line.trim().split(/\s+/u);
-    if (parts.length < 6) continue;
-    const qid = Number(parts[0]);
-    if (!rows.has(qid)) rows.set(qid, []);
-    rows.get(qid)?.push({ doc: Number(parts[2]), rank: Number(parts[3]), score: Number(parts[4]) });
+    const [qid, , doc, rank, score] = parts;
+    if (
+      parts.length < 6 ||
+      ![qid, doc, rank].every((p) => INTEGER.test(p ?? "")) ||
+      !Number.isFinite(Number(score))
+    )
+      throw new LecardInputError(
+        `${path}:${lineNumber}: expected "qid Q0 doc_id rank score tag", got ${JSON.stringify(line)}`,
+      );
+    if (!rows.has(Number(qid))) rows.set(Number(qid), []);
+    rows.get(Number(qid))?.push({ doc: Number(doc), rank: Number(rank), score: Number(score) });
   }
   const run: Run = new Map();
   for (const [qid, list] of rows) {
@@ -107,7 +158,12 @@ export function formatTrecRun(
 /** Reads the official baseline runs (runs.jsonl) as run name → Run. */
 export function readOfficialRuns(path: string): Map<string, Run> {
   const runs = new Map<string, Run>();
-  for (const row of readJsonLines<{ run: string; qid: number; ranking: number[] }>(path)) {
+  const rows = readJsonLines<{ run: string; qid: number; ranking: number[] }>(
+    path,
+    (r) => typeof r.run === "string" && Number.isInteger(r.qid) && Array.isArray(r.ranking),
+    '{"run": string, "qid": number, "ranking": [number]}',
+  );
+  for (const row of rows) {
     if (!runs.has(row.run)) runs.set(row.run, new Map());
     runs.get(row.run)?.set(row.qid, row.ranking);
   }

@@ -56,17 +56,22 @@ export async function withPoolIndex<T>(
             pool.analyze(docs, index.indexedFields).then((analyzed) => index.addAnalyzed(analyzed)),
           );
         };
-        for await (const candidate of readCandidates(options.candidates)) {
-          batch.push(candidateToJudgment(candidate));
-          count += 1;
-          if (batch.length === 64) {
-            submit(batch);
-            batch = [];
+        try {
+          for await (const candidate of readCandidates(options.candidates)) {
+            batch.push(candidateToJudgment(candidate));
+            count += 1;
+            if (batch.length === 64) {
+              submit(batch);
+              batch = [];
+            }
           }
+          if (batch.length > 0) submit(batch);
+          await Promise.all(inFlight);
+        } finally {
+          // An unreadable candidates file must not leave the workers keeping the process alive.
+          await Promise.allSettled(inFlight);
+          await pool.close();
         }
-        if (batch.length > 0) submit(batch);
-        await Promise.all(inFlight);
-        await pool.close();
         await index.forceMerge();
         log(`indexed ${count} candidates in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }

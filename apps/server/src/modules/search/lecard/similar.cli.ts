@@ -8,7 +8,14 @@ import {
   writeRelatednessModule,
   type CrossValidation,
 } from "./charge-relatedness-cv";
-import { formatTrecRun, readPools, readQrels, readQueries, readTrecRun } from "./lecard-data";
+import {
+  formatTrecRun,
+  LecardInputError,
+  readPools,
+  readQrels,
+  readQueries,
+  readTrecRun,
+} from "./lecard-data";
 import { evaluateRun, type LecardScores } from "./metrics";
 import { rankPools, withPoolIndex } from "./rank-pools";
 
@@ -29,24 +36,63 @@ function formatScores(label: string, s: LecardScores): string {
   return `${label.padEnd(30)} ${f(s.p5)}  ${f(s.p10)}  ${f(s.map)}  ${f(s.ndcg10)}   ${f(s.ndcg20)}   ${f(s.ndcg30)}`;
 }
 
-/** `netcourt similar rank|eval`: LeCaRD ranking (TREC run) and official evaluation. */
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EISDIR: "is a directory",
+  ENOTDIR: "not a directory",
+  EACCES: "permission denied",
+};
+
+/** What is wrong with the input files, or undefined when the error is not about them (a bug). */
+function describeInputError(error: unknown): string | undefined {
+  if (error instanceof LecardInputError) return error.message;
+  if (error instanceof Error && "syscall" in error && "path" in error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    return `${path}: ${FILE_ERRORS[code ?? ""] ?? code}`;
+  }
+  return undefined;
+}
+
+/**
+ * `netcourt similar rank|eval|relatedness|cv`: LeCaRD ranking (TREC run), official evaluation,
+ * the charge-relatedness table and its cross-validation. Unreadable or malformed input files
+ * are reported in one line naming the file (and line) with exit status 2.
+ */
 export async function runSimilarCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      queries: { type: "string" },
-      pools: { type: "string" },
-      candidates: { type: "string" },
-      out: { type: "string" },
-      qrels: { type: "string" },
-      charges: { type: "string", default: "given" },
-      index: { type: "string" },
-      tag: { type: "string" },
-      threads: { type: "string" },
-    },
-  });
+  try {
+    return await runSimilarSubcommand(sub, rest);
+  } catch (error) {
+    const problem = describeInputError(error);
+    if (problem === undefined) throw error;
+    process.stderr.write(`similar ${sub ?? ""}: ${problem}\n`);
+    return 2;
+  }
+}
+
+async function runSimilarSubcommand(sub: string | undefined, rest: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        queries: { type: "string" },
+        pools: { type: "string" },
+        candidates: { type: "string" },
+        out: { type: "string" },
+        qrels: { type: "string" },
+        charges: { type: "string", default: "given" },
+        index: { type: "string" },
+        tag: { type: "string" },
+        threads: { type: "string" },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (sub === "relatedness" || sub === "cv") {
     if (!values.queries || !values.pools || !values.candidates || !values.qrels) {
       process.stderr.write(USAGE);
