@@ -1,5 +1,46 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractCircumstances, extractElements } from "./elements";
+import { synthesizeJudgment, type BaseJudgment } from "../../../../../../bench/search/synthetic-judgments";
+import { readCandidates } from "../lecard/lecard-data";
+import { extractCharges } from "./charges";
+import { CIRCUMSTANCES, extractCircumstances, extractElements } from "./elements";
+import { normalizeNumerals } from "./numerals";
+
+const DATA = process.env.LECARD_DIR ?? "/work/shared/data/lecard";
+const hasData = existsSync(join(DATA, "candidates.jsonl.gz"));
+
+/** The circumstances as the patterns alone decide them (what the literal scan must agree with). */
+const circumstancesByPatterns = (text: string): string[] =>
+  CIRCUMSTANCES.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+
+/** The amount pattern as first written, with the words that precede amounts. */
+const AMOUNT_WITH_PREFIXES =
+  /(?:人民币|价值|共计|合计|计|约|折合)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([万萬亿億]*)\s*(?:余|多)?\s*(?:元|块钱)/gu;
+const AMOUNT_WITHOUT_PREFIXES = /([0-9][0-9,]*(?:\.[0-9]+)?)\s*([万萬亿億]*)\s*(?:余|多)?\s*(?:元|块钱)/gu;
+const amountMatches = (text: string, pattern: RegExp): string[] =>
+  [...text.matchAll(pattern)].map((m) => `${m[1]}|${m[2]}|${(m.index ?? 0) + m[0].length}`);
+
+/** Normalised LeCaRD sections and synthetic judgments' facts as the search benchmark makes them. */
+async function sampleTexts(): Promise<string[]> {
+  const texts: string[] = [];
+  const bases: BaseJudgment[] = [];
+  for await (const c of readCandidates(join(DATA, "candidates.jsonl.gz"))) {
+    bases.push({
+      title: c.ajName ?? "",
+      facts: c.ajjbqk ?? "",
+      reasoning: c.cpfxgc ?? "",
+      outcome: c.pjjg ?? "",
+      charge: extractCharges(c.pjjg ?? "")[0] ?? "",
+    });
+    for (const section of [c.ajjbqk, c.cpfxgc, c.pjjg]) texts.push(normalizeNumerals(section ?? ""));
+  }
+  const byCharge = new Map<string, number[]>();
+  bases.forEach((b, i) => byCharge.set(b.charge, [...(byCharge.get(b.charge) ?? []), i]));
+  for (let n = 0; n < 2_000; n += 1)
+    texts.push(normalizeNumerals(synthesizeJudgment(n * 7_919, bases, byCharge).facts ?? ""));
+  return texts;
+}
 
 describe("extractElements", () => {
   it.each([
@@ -71,4 +112,41 @@ describe("extractElements", () => {
     expect(extractCircumstances("先后3次进入超市")).toContain("多次");
     expect(extractCircumstances("第2次到达现场时被抓获")).not.toContain("多次");
   });
+  it("finds circumstances by their literals exactly as the patterns do", () => {
+    const texts = [
+      "被告人主动到公安机关投案",
+      "主动投案",
+      "主动",
+      "其电话报警后在现场等候",
+      "揭发他人犯罪",
+      "曾因盗窃被判处有期徒刑",
+      "共作案2次",
+      "第2次",
+      "12次",
+      "两次",
+      "进入被害人家中",
+      "无驾驶资格",
+      "无机动车驾驶证",
+      "未取得机动车驾驶证",
+      "利用其担任会计的职务之便利",
+      "提供住所供他人吸食毒品",
+      "携带甲基苯丙胺",
+      "殁",
+      "",
+    ];
+    for (const text of texts) expect(extractCircumstances(text)).toEqual(circumstancesByPatterns(text));
+  });
+
+  it.skipIf(!hasData)(
+    "reads LeCaRD judgments and synthetic ones as the patterns alone do",
+    async () => {
+      for (const text of await sampleTexts()) {
+        expect(extractCircumstances(text)).toEqual(circumstancesByPatterns(text));
+        expect(amountMatches(text, AMOUNT_WITHOUT_PREFIXES)).toEqual(
+          amountMatches(text, AMOUNT_WITH_PREFIXES),
+        );
+      }
+    },
+    120_000,
+  );
 });

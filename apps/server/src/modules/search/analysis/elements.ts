@@ -69,8 +69,13 @@ export const CIRCUMSTANCES: readonly (readonly [string, RegExp])[] = [
   ["单位犯罪", /单位犯罪|被告单位/u],
 ];
 
-const AMOUNT =
-  /(?:人民币|价值|共计|合计|计|约|折合)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([万萬亿億]*)\s*(?:余|多)?\s*(?:元|块钱)/gu;
+/**
+ * An amount: digits, an optional 万/亿, 余/多 and the unit. Judgments often write 人民币, 价值,
+ * 共计, 合计, 计, 约 or 折合 before it; the pattern leaves them (and spaces) out: none of them
+ * can start an amount, so they changed no match's groups or end, and trying each of them at every
+ * character cost half the time of the search.
+ */
+const AMOUNT = /([0-9][0-9,]*(?:\.[0-9]+)?)\s*([万萬亿億]*)\s*(?:余|多)?\s*(?:元|块钱)/gu;
 
 const BLOOD_ALCOHOL =
   /(?:乙醇|酒精)(?:含量|浓度)?(?:检验|检测|鉴定)?(?:结果)?(?:为|是|达|达到|:)?\s*([0-9]+(?:\.[0-9]+)?)\s*(?:mg|毫克|MG|Mg)\s*(?:\/|每|\\)\s*100\s*(?:ml|毫升|mL|ML)/gu;
@@ -120,9 +125,106 @@ const GRAMS_PER_UNIT: Record<string, number> = {
 
 const DEATH = /(?:致|造成|导致)(?:被害人)?[^。；，,]{0,12}?(?:([0-9]+)\s*人)?(?:当场)?死亡/gu;
 
+/** Characters with a meaning in a pattern (outside them a pattern character matches itself). */
+const PATTERN_SYNTAX = new Set("\\^$.|?*+()[]{}");
+
+/**
+ * The top-level alternatives of a pattern, each as the literal text every match of it contains
+ * (its longest run of plain characters outside groups and classes, without a character a
+ * quantifier makes optional; "" when it has none) and whether the alternative is that text alone.
+ */
+function requiredLiterals(source: string): { literal: string; whole: boolean }[] {
+  const out: { literal: string; whole: boolean }[] = [];
+  let best = "";
+  let run = "";
+  let plain = true;
+  const endRun = (): void => {
+    if (run.length > best.length) best = run;
+    run = "";
+  };
+  for (let i = 0; i <= source.length; i += 1) {
+    const ch = source[i];
+    if (ch === undefined || ch === "|") {
+      endRun();
+      out.push({ literal: best, whole: plain && best.length > 0 });
+      best = "";
+      plain = true;
+      continue;
+    }
+    if (!PATTERN_SYNTAX.has(ch)) {
+      run += ch;
+      continue;
+    }
+    if (ch === "?" || ch === "*" || ch === "{") run = run.slice(0, -1); // the quantified character is optional
+    endRun();
+    plain = false;
+    if (ch === "\\") i += 1;
+    else if (ch === "[") {
+      while (i < source.length && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
+    } else if (ch === "(") {
+      let depth = 1;
+      while (depth > 0 && i + 1 < source.length) {
+        i += 1;
+        const inner = source[i];
+        if (inner === "\\") i += 1;
+        else if (inner === "[") {
+          while (i < source.length && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
+        } else if (inner === "(") depth += 1;
+        else if (inner === ")") depth -= 1;
+      }
+    } else if (ch === "{") {
+      while (i < source.length && source[i] !== "}") i += 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * How `extractCircumstances` decides without running most patterns: one pass over the text finds
+ * the required literals of every pattern's alternatives (see `requiredLiterals`). A circumstance
+ * one of whose alternatives is a literal found is mentioned; one whose alternatives' literals are
+ * all absent is not; otherwise (and for patterns with an alternative without a literal, or with
+ * flags other than u) its pattern decides.
+ */
+const CIRCUMSTANCE_SCAN = (() => {
+  /** Per UTF-16 code unit: 1 + index in `byFirstChar` of the literals starting with it, or 0. */
+  const firstChars = new Uint16Array(65536);
+  const byFirstChar: { literal: string; circumstance: number; whole: boolean }[][] = [];
+  const alwaysTest = new Uint8Array(CIRCUMSTANCES.length);
+  CIRCUMSTANCES.forEach(([, pattern], circumstance) => {
+    const alternatives = pattern.flags === "u" ? requiredLiterals(pattern.source) : [];
+    if (alternatives.length === 0 || alternatives.some((a) => a.literal.length === 0)) {
+      alwaysTest[circumstance] = 1;
+      return;
+    }
+    for (const { literal, whole } of alternatives) {
+      const first = literal.charCodeAt(0);
+      if (firstChars[first] === 0) firstChars[first] = byFirstChar.push([]);
+      byFirstChar[(firstChars[first] as number) - 1]?.push({ literal, circumstance, whole });
+    }
+  });
+  return { firstChars, byFirstChar, alwaysTest };
+})();
+
 /** Key circumstances the text mentions, in the order of `CIRCUMSTANCES`. */
 export function extractCircumstances(normal: string): string[] {
-  return CIRCUMSTANCES.filter(([, pattern]) => pattern.test(normal)).map(([name]) => name);
+  const { firstChars, byFirstChar, alwaysTest } = CIRCUMSTANCE_SCAN;
+  // 2: mentioned, 1: its pattern decides, 0: not mentioned.
+  const state = alwaysTest.slice();
+  for (let i = 0; i < normal.length; i += 1) {
+    const list = firstChars[normal.charCodeAt(i)] as number;
+    if (list === 0) continue;
+    for (const { literal, circumstance, whole } of byFirstChar[list - 1] ?? []) {
+      if (state[circumstance] !== 2 && normal.startsWith(literal, i)) state[circumstance] = whole ? 2 : 1;
+    }
+  }
+  const out: string[] = [];
+  for (let circumstance = 0; circumstance < CIRCUMSTANCES.length; circumstance += 1) {
+    const found = state[circumstance];
+    const [name, pattern] = CIRCUMSTANCES[circumstance] as readonly [string, RegExp];
+    if (found === 2 || (found === 1 && pattern.test(normal))) out.push(name);
+  }
+  return out;
 }
 
 /** Extracts amounts, blood alcohol, injury grades, deaths, drug weights and key circumstances from judgment text. */
@@ -142,20 +244,23 @@ export function extractElementsNormalized(normal: string): LegalElements {
   }
 
   let bloodAlcohol: number | null = null;
-  for (const match of normal.matchAll(BLOOD_ALCOHOL)) {
+  // Cheap tests first: a reading starts with 乙醇 or 酒精, an injury grade has 伤, a death 死亡.
+  const mentionsAlcohol = normal.includes("乙醇") || normal.includes("酒精");
+  for (const match of mentionsAlcohol ? normal.matchAll(BLOOD_ALCOHOL) : []) {
     const value = Number(match[1]);
     if (Number.isFinite(value) && (bloodAlcohol === null || value > bloodAlcohol)) bloodAlcohol = value;
   }
 
   const grades = new Set<string>();
-  for (const match of normal.matchAll(INJURY)) {
+  for (const match of normal.includes("伤") ? normal.matchAll(INJURY) : []) {
     const level = match[2] === "甲级" ? "一级" : match[2] === "乙级" ? "二级" : (match[2] ?? "");
     grades.add(`${match[1] ?? ""}${level}`);
   }
   const injuryGrades = [...grades].sort((a, b) => INJURY_ORDER.indexOf(a) - INJURY_ORDER.indexOf(b));
 
   let deaths = 0;
-  for (const match of normal.matchAll(DEATH)) deaths = Math.max(deaths, match[1] ? Number(match[1]) : 1);
+  for (const match of normal.includes("死亡") ? normal.matchAll(DEATH) : [])
+    deaths = Math.max(deaths, match[1] ? Number(match[1]) : 1);
 
   const drugs = new Map<string, number>();
   // A weight belongs to the drug named in the same clause (up to the next 。；).
