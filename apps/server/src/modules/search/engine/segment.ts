@@ -339,6 +339,48 @@ class IntList {
   }
 }
 
+/**
+ * Postings buffered by a segment builder: (term id, tf) pairs in parallel growable arrays, and
+ * where each document's postings start (a posting's document is not stored with it).
+ */
+class PostingBuffer {
+  terms = new Int32Array(1 << 16);
+  freqs = new Int32Array(1 << 16);
+  length = 0;
+  readonly docStarts = new IntList();
+
+  constructor() {
+    this.docStarts.push(0);
+  }
+
+  /** Makes room for `count` more postings. */
+  reserve(count: number): void {
+    if (this.length + count <= this.terms.length) return;
+    let size = this.terms.length * 2;
+    while (size < this.length + count) size *= 2;
+    const terms = new Int32Array(size);
+    terms.set(this.terms.subarray(0, this.length));
+    this.terms = terms;
+    const freqs = new Int32Array(size);
+    freqs.set(this.freqs.subarray(0, this.length));
+    this.freqs = freqs;
+  }
+
+  /** Ends the current document's postings. */
+  endDocument(): void {
+    this.docStarts.push(this.length);
+  }
+
+  /** The document of each posting. */
+  documents(): Int32Array {
+    const docs = new Int32Array(this.length);
+    const starts = this.docStarts.data;
+    for (let doc = 0; doc + 1 < this.docStarts.length; doc += 1)
+      docs.fill(doc, starts[doc], starts[doc + 1]);
+    return docs;
+  }
+}
+
 /** Postings per skip block. */
 export const BLOCK_SIZE = 128;
 /** 32-bit words per skip entry: last doc, end offset of the block's bytes, max tf, min length/tf. */
@@ -415,9 +457,7 @@ export class SegmentBuilder {
   private readonly vocabularies = new Map<string, Map<string, number>>();
   /** Key (field code + term) of each term id. */
   private readonly termKeys: string[] = [];
-  private readonly postingTerms = new IntList();
-  private readonly postingDocs = new IntList();
-  private readonly postingFreqs = new IntList();
+  private readonly postings = new PostingBuffer();
   private readonly lengths = new IntList();
   private readonly ids: string[] = [];
   private readonly features: Uint8Array[] = [];
@@ -431,7 +471,7 @@ export class SegmentBuilder {
   }
 
   get postingCount(): number {
-    return this.postingTerms.length;
+    return this.postings.length;
   }
 
   private vocabulary(code: string): Map<string, number> {
@@ -468,14 +508,21 @@ export class SegmentBuilder {
   add(doc: AnalyzedJudgment): void {
     const local = this.ids.length;
     this.delete(doc.id);
+    const postings = this.postings;
+    let count = doc.features.charges.length;
+    for (const field of TEXT_FIELDS)
+      count += doc.fields[field].terms.length + (doc.fields[field].words?.length ?? 0) / 2;
+    postings.reserve(count);
+    const termIds = postings.terms;
+    const freqs = postings.freqs;
+    let at = postings.length;
     for (const field of TEXT_FIELDS) {
       const terms = doc.fields[field];
       const code = FIELD_CODES[field];
       const vocabulary = this.vocabulary(code);
       for (let i = 0; i < terms.terms.length; i += 1) {
-        this.postingTerms.push(this.termId(vocabulary, code, terms.terms[i] ?? ""));
-        this.postingDocs.push(local);
-        this.postingFreqs.push(terms.freqs[i] ?? 1);
+        termIds[at] = this.termId(vocabulary, code, terms.terms[i] ?? "");
+        freqs[at++] = terms.freqs[i] ?? 1;
       }
       const words = terms.words;
       if (words && words.length > 0) {
@@ -488,19 +535,19 @@ export class SegmentBuilder {
             id = this.termId(vocabulary, code, getLegalSegmenter().wordText(word));
             table[word] = id;
           }
-          this.postingTerms.push(id);
-          this.postingDocs.push(local);
-          this.postingFreqs.push(words[i + 1] as number);
+          termIds[at] = id;
+          freqs[at++] = words[i + 1] as number;
         }
       }
       this.lengths.push(Math.min(65535, terms.length));
     }
     const chargeVocabulary = this.vocabulary(FIELD_CODES.charge);
     for (const charge of doc.features.charges) {
-      this.postingTerms.push(this.termId(chargeVocabulary, FIELD_CODES.charge, charge));
-      this.postingDocs.push(local);
-      this.postingFreqs.push(1);
+      termIds[at] = this.termId(chargeVocabulary, FIELD_CODES.charge, charge);
+      freqs[at++] = 1;
     }
+    postings.length = at;
+    postings.endDocument();
     this.ids.push(doc.id);
     this.features.push(doc.encoded?.features ?? encodeFeatures(doc.features));
     this.stored.push(doc.encoded?.stored ?? encodeStored(doc.stored));
@@ -528,15 +575,19 @@ export class SegmentBuilder {
     const termCount = termIds.length;
     // Counting sort of postings by term keeps each term's documents in ascending order.
     const counts = new Int32Array(termCount + 1);
-    for (let i = 0; i < this.postingTerms.length; i += 1) {
-      const slot = (this.postingTerms.data[i] ?? 0) + 1;
+    const postingTerms = this.postings.terms;
+    const postingFreqs = this.postings.freqs;
+    const postingDocs = this.postings.documents();
+    const postingCount = this.postings.length;
+    for (let i = 0; i < postingCount; i += 1) {
+      const slot = (postingTerms[i] ?? 0) + 1;
       counts[slot] = (counts[slot] ?? 0) + 1;
     }
     for (let i = 1; i < counts.length; i += 1) counts[i] = (counts[i] ?? 0) + (counts[i - 1] ?? 0);
     const starts = counts.slice();
-    const order = new Int32Array(this.postingTerms.length);
-    for (let i = 0; i < this.postingTerms.length; i += 1) {
-      const term = this.postingTerms.data[i] ?? 0;
+    const order = new Int32Array(postingCount);
+    for (let i = 0; i < postingCount; i += 1) {
+      const term = postingTerms[i] ?? 0;
       const at = starts[term] ?? 0;
       order[at] = i;
       starts[term] = at + 1;
@@ -561,8 +612,8 @@ export class SegmentBuilder {
       let df = 0;
       for (let j = counts[term] ?? 0; j < (counts[term + 1] ?? 0); j += 1) {
         const posting = order[j] ?? 0;
-        const doc = this.postingDocs.data[posting] ?? 0;
-        const tf = this.postingFreqs.data[posting] ?? 1;
+        const doc = postingDocs[posting] ?? 0;
+        const tf = postingFreqs[posting] ?? 1;
         out.writeVarint(doc - previous);
         out.writeVarint(tf);
         skips.add(doc, tf, field < 0 ? 1 : (lengths[doc * FIELD_COUNT + field] ?? 0), out.length);
