@@ -67,19 +67,60 @@ function randomName(random: () => number): string {
  */
 export function varyText(text: string, names: ReadonlyMap<string, string>, random: () => number): string {
   let out = text;
-  for (const [from, to] of names) out = out.split(from).join(to);
+  // Names are Chinese characters (no $ patterns in the replacement).
+  for (const [from, to] of names) out = out.replaceAll(from, to);
   const scale = 0.5 + random() * 1.5;
   const yearShift = Math.floor(random() * 7) - 3;
-  out = out.replace(/([0-9]+(?:\.[0-9]+)?)(万?元|克|千克|毫克)/gu, (_, n: string, unit: string) => {
-    const value = Number(n) * scale;
-    return `${n.includes(".") ? value.toFixed(2) : Math.max(1, Math.round(value))}${unit}`;
-  });
-  out = out.replace(/(19|20)([0-9]{2})年/gu, (_, c: string, y: string) => `${Number(c + y) + yearShift}年`);
-  return out.replace(PLACE_PATTERN, () => pick(PLACES, random));
+  // The patterns below need a digit (amounts, years) or 市 (cities); most titles and some
+  // sections have none, and a pattern without a match changes nothing and draws no number.
+  if (/[0-9]/u.test(out)) {
+    out = out.replace(/([0-9]+(?:\.[0-9]+)?)(万?元|克|千克|毫克)/gu, (_, n: string, unit: string) => {
+      const value = Number(n) * scale;
+      return `${n.includes(".") ? value.toFixed(2) : Math.max(1, Math.round(value))}${unit}`;
+    });
+    out = out.replace(/(19|20)([0-9]{2})年/gu, (_, c: string, y: string) => `${Number(c + y) + yearShift}年`);
+  }
+  return out.includes("市") ? out.replace(PLACE_PATTERN, () => pick(PLACES, random)) : out;
 }
 
+/** The text cut after each 。 and ；, blank pieces dropped. */
 function sentences(text: string): string[] {
-  return text.split(/(?<=[。；])/u).filter((s) => s.trim().length > 0);
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
+    if ((ch === 0x3002 || ch === 0xff1b) && i + 1 < text.length) {
+      out.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.filter((s) => s.trim().length > 0);
+}
+
+/** What synthesis reads from a base judgment, worked out once per base. */
+interface BaseParts {
+  sentences: string[];
+  /** Defendants' names in order of first mention. */
+  names: string[];
+}
+
+const partsOfBase = new WeakMap<BaseJudgment, BaseParts>();
+
+function baseParts(base: BaseJudgment): BaseParts {
+  let parts = partsOfBase.get(base);
+  if (!parts) {
+    const names: string[] = [];
+    for (const match of `${base.facts}${base.outcome}`.matchAll(
+      /被告人([\u4e00-\u9fff]{2,3}?)(?=[，,。、犯因于在驾持将])/gu,
+    )) {
+      const name = match[1] ?? "";
+      if (name.length >= 2 && !names.includes(name)) names.push(name);
+    }
+    parts = { sentences: sentences(base.facts), names };
+    partsOfBase.set(base, parts);
+  }
+  return parts;
 }
 
 /**
@@ -99,14 +140,9 @@ export function synthesizeJudgment(
   const other = bases[pick(peers, random)] as BaseJudgment;
   const third = bases[pick(peers, random)] as BaseJudgment;
   const names = new Map<string, string>();
-  for (const match of `${base.facts}${base.outcome}`.matchAll(
-    /被告人([\u4e00-\u9fff]{2,3}?)(?=[，,。、犯因于在驾持将])/gu,
-  )) {
-    const name = match[1] ?? "";
-    if (name.length >= 2 && !names.has(name)) names.set(name, randomName(random));
-  }
-  const facts = sentences(base.facts);
-  const donor = sentences(other.facts);
+  for (const name of baseParts(base).names) names.set(name, randomName(random));
+  const facts = [...baseParts(base).sentences];
+  const donor = baseParts(other).sentences;
   for (let i = 0; i < facts.length; i += 1)
     if (donor.length > 0 && random() < 0.25) facts[i] = pick(donor, random);
   return {
