@@ -9,7 +9,8 @@ export class ByteWriter {
     this.bytes = new Uint8Array(initial);
   }
 
-  private ensure(extra: number): void {
+  /** Makes room for `extra` more bytes (`bytes` may be replaced). */
+  ensure(extra: number): void {
     if (this.length + extra <= this.bytes.length) return;
     let size = this.bytes.length * 2;
     while (size < this.length + extra) size *= 2;

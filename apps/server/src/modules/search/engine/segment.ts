@@ -370,15 +370,6 @@ class PostingBuffer {
   endDocument(): void {
     this.docStarts.push(this.length);
   }
-
-  /** The document of each posting. */
-  documents(): Int32Array {
-    const docs = new Int32Array(this.length);
-    const starts = this.docStarts.data;
-    for (let doc = 0; doc + 1 < this.docStarts.length; doc += 1)
-      docs.fill(doc, starts[doc], starts[doc + 1]);
-    return docs;
-  }
 }
 
 /** Postings per skip block. */
@@ -573,11 +564,10 @@ export class SegmentBuilder {
       return ka < kb ? -1 : ka > kb ? 1 : 0;
     });
     const termCount = termIds.length;
-    // Counting sort of postings by term keeps each term's documents in ascending order.
+    // Counting sort of postings by term: each term's (doc, tf) pairs in ascending doc order.
     const counts = new Int32Array(termCount + 1);
     const postingTerms = this.postings.terms;
     const postingFreqs = this.postings.freqs;
-    const postingDocs = this.postings.documents();
     const postingCount = this.postings.length;
     for (let i = 0; i < postingCount; i += 1) {
       const slot = (postingTerms[i] ?? 0) + 1;
@@ -585,12 +575,17 @@ export class SegmentBuilder {
     }
     for (let i = 1; i < counts.length; i += 1) counts[i] = (counts[i] ?? 0) + (counts[i - 1] ?? 0);
     const starts = counts.slice();
-    const order = new Int32Array(postingCount);
-    for (let i = 0; i < postingCount; i += 1) {
-      const term = postingTerms[i] ?? 0;
-      const at = starts[term] ?? 0;
-      order[at] = i;
-      starts[term] = at + 1;
+    const sortedDocs = new Int32Array(postingCount);
+    const sortedFreqs = new Int32Array(postingCount);
+    const docStarts = this.postings.docStarts.data;
+    for (let doc = 0; doc < this.ids.length; doc += 1) {
+      for (let i = docStarts[doc] as number; i < (docStarts[doc + 1] as number); i += 1) {
+        const term = postingTerms[i] ?? 0;
+        const at = starts[term] ?? 0;
+        sortedDocs[at] = doc;
+        sortedFreqs[at] = postingFreqs[i] ?? 1;
+        starts[term] = at + 1;
+      }
     }
 
     const keyWriter = new ByteWriter(1 << 20);
@@ -607,21 +602,35 @@ export class SegmentBuilder {
       keyWriter.writeBytes(encoder.encode(key));
       keyOffsets[index + 1] = keyWriter.length;
       const field = FIELD_INDEX_BY_CODE.get(key[0] ?? "") ?? -1;
+      const first = counts[term] ?? 0;
+      const end = counts[term + 1] ?? 0;
+      // Two varints of at most 5 bytes per posting.
       out.reset();
+      out.ensure((end - first) * 10);
+      const bytes = out.bytes;
+      let length = 0;
       let previous = 0;
-      let df = 0;
-      for (let j = counts[term] ?? 0; j < (counts[term + 1] ?? 0); j += 1) {
-        const posting = order[j] ?? 0;
-        const doc = postingDocs[posting] ?? 0;
-        const tf = postingFreqs[posting] ?? 1;
-        out.writeVarint(doc - previous);
-        out.writeVarint(tf);
-        skips.add(doc, tf, field < 0 ? 1 : (lengths[doc * FIELD_COUNT + field] ?? 0), out.length);
+      for (let j = first; j < end; j += 1) {
+        const doc = sortedDocs[j] ?? 0;
+        const tf = sortedFreqs[j] ?? 1;
+        let value = (doc - previous) >>> 0;
+        while (value >= 0x80) {
+          bytes[length++] = (value & 0x7f) | 0x80;
+          value >>>= 7;
+        }
+        bytes[length++] = value;
+        value = tf >>> 0;
+        while (value >= 0x80) {
+          bytes[length++] = (value & 0x7f) | 0x80;
+          value >>>= 7;
+        }
+        bytes[length++] = value;
+        skips.add(doc, tf, field < 0 ? 1 : (lengths[doc * FIELD_COUNT + field] ?? 0), length);
         previous = doc;
-        df += 1;
       }
-      skips.endTerm(out.length);
-      dfs[index] = df;
+      out.length = length;
+      skips.endTerm(length);
+      dfs[index] = end - first;
       postings.write(out.view());
       postingOffsets[index + 1] = postings.position;
     });
