@@ -319,7 +319,7 @@ export class JudgmentIndex {
       const name = `seg-${String(this.manifest.next).padStart(6, "0")}`;
       this.manifest.next += 1;
       this.builder.write(join(this.options.dir, name));
-      this.builder = new SegmentBuilder();
+      this.builder = new SegmentBuilder(this.builder);
       this.segments.push(new SegmentReader(join(this.options.dir, name), name));
     }
     for (const segment of this.segments) segment.persistDeletes();

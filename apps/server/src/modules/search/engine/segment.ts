@@ -344,12 +344,15 @@ class IntList {
  * where each document's postings start (a posting's document is not stored with it).
  */
 class PostingBuffer {
-  terms = new Int32Array(1 << 16);
-  freqs = new Int32Array(1 << 16);
+  terms: Int32Array;
+  freqs: Int32Array;
   length = 0;
   readonly docStarts = new IntList();
 
-  constructor() {
+  /** `reuse`: a buffer whose arrays (no longer used) this one takes over. */
+  constructor(reuse?: PostingBuffer) {
+    this.terms = reuse?.terms ?? new Int32Array(1 << 16);
+    this.freqs = reuse?.freqs ?? new Int32Array(1 << 16);
     this.docStarts.push(0);
   }
 
@@ -448,7 +451,7 @@ export class SegmentBuilder {
   private readonly vocabularies = new Map<string, Map<string, number>>();
   /** Key (field code + term) of each term id. */
   private readonly termKeys: string[] = [];
-  private readonly postings = new PostingBuffer();
+  private readonly postings: PostingBuffer;
   private readonly lengths = new IntList();
   private readonly ids: string[] = [];
   private readonly features: Uint8Array[] = [];
@@ -456,6 +459,15 @@ export class SegmentBuilder {
   /** id → local doc, for deletes that arrive before the flush. */
   private readonly byId = new Map<string, number>();
   private readonly deleted = new Set<number>();
+
+  /**
+   * `previous`: a builder already written and not used again, whose posting buffers this one
+   * reuses (a 20,000-judgment segment has ~10 M postings; growing and zeroing the buffers anew
+   * for each segment took ~6 % of the indexing thread's time).
+   */
+  constructor(previous?: SegmentBuilder) {
+    this.postings = new PostingBuffer(previous?.postings);
+  }
 
   get docCount(): number {
     return this.ids.length;
