@@ -36,7 +36,7 @@ const PLACES = [
   "哈尔滨市",
   "南京市",
 ];
-const PLACE_PATTERN = new RegExp(PLACES.join("|"), "gu");
+const PLACE_SET = new Set(PLACES);
 
 /** Small deterministic PRNG (mulberry32) so a run is reproducible. */
 export function createRandom(seed: number): () => number {
@@ -61,6 +61,93 @@ function randomName(random: () => number): string {
   return name;
 }
 
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** Length of the unit of an amount or weight at `at` (万元, 元, 克, 千克, 毫克), 0 for none. */
+function unitLength(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c === 0x5143 /* 元 */ || c === 0x514b /* 克 */) return 1;
+  const next = text.charCodeAt(at + 1);
+  if (c === 0x4e07 /* 万 */) return next === 0x5143 ? 2 : 0;
+  if (c === 0x5343 /* 千 */ || c === 0x6beb /* 毫 */) return next === 0x514b ? 2 : 0;
+  return 0;
+}
+
+/**
+ * `text` with every amount and weight (digits, an optional .digits, then 万元, 元, 克, 千克 or
+ * 毫克) replaced by `replace(number, unit)`, as `text.replace(/([0-9]+(?:\.[0-9]+)?)(万?元|克|千克|毫克)/gu, …)`
+ * does, in one pass over the digits.
+ */
+function replaceAmounts(text: string, replace: (n: string, unit: string) => string): string {
+  let out = "";
+  let copied = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    let end = i + 1;
+    while (isDigit(text.charCodeAt(end))) end += 1;
+    let numberEnd = -1;
+    let unit = 0;
+    if (text.charCodeAt(end) === 0x2e && isDigit(text.charCodeAt(end + 1))) {
+      let fractionEnd = end + 2;
+      while (isDigit(text.charCodeAt(fractionEnd))) fractionEnd += 1;
+      unit = unitLength(text, fractionEnd);
+      if (unit > 0) numberEnd = fractionEnd;
+    }
+    if (numberEnd < 0) {
+      unit = unitLength(text, end);
+      if (unit > 0) numberEnd = end;
+    }
+    if (numberEnd < 0) {
+      i = end;
+      continue;
+    }
+    out += text.slice(copied, i) + replace(text.slice(i, numberEnd), text.slice(numberEnd, numberEnd + unit));
+    copied = numberEnd + unit;
+    i = copied;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** `text` with every year 19xx年/20xx年 moved by `shift`, as `/(19|20)([0-9]{2})年/gu` finds them. */
+function shiftYears(text: string, shift: number): string {
+  let out = "";
+  let copied = 0;
+  for (let at = text.indexOf("年", 4); at >= 0; at = text.indexOf("年", at + 1)) {
+    const start = at - 4;
+    const century = text.slice(start, start + 2);
+    if (
+      (century === "19" || century === "20") &&
+      isDigit(text.charCodeAt(at - 2)) &&
+      isDigit(text.charCodeAt(at - 1))
+    ) {
+      out += `${text.slice(copied, start)}${Number(text.slice(start, at)) + shift}`;
+      copied = at;
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** `text` with every city of `PLACES` replaced by `replace()`, left to right (each ends in its only 市). */
+function replaceCities(text: string, replace: () => string): string {
+  let out = "";
+  let copied = 0;
+  for (let at = text.indexOf("市"); at >= 0; at = text.indexOf("市", at + 1)) {
+    for (const length of [3, 4]) {
+      const start = at + 1 - length;
+      if (start >= copied && PLACE_SET.has(text.slice(start, at + 1))) {
+        out += text.slice(copied, start) + replace();
+        copied = at + 1;
+        break;
+      }
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
 /**
  * Rewrites a text as another case would read: the defendants' names, amounts and weights
  * (scaled by 0.5–2×), years (±3) and cities change; the legal vocabulary stays.
@@ -71,16 +158,12 @@ export function varyText(text: string, names: ReadonlyMap<string, string>, rando
   for (const [from, to] of names) out = out.replaceAll(from, to);
   const scale = 0.5 + random() * 1.5;
   const yearShift = Math.floor(random() * 7) - 3;
-  // The patterns below need a digit (amounts, years) or 市 (cities); most titles and some
-  // sections have none, and a pattern without a match changes nothing and draws no number.
-  if (/[0-9]/u.test(out)) {
-    out = out.replace(/([0-9]+(?:\.[0-9]+)?)(万?元|克|千克|毫克)/gu, (_, n: string, unit: string) => {
-      const value = Number(n) * scale;
-      return `${n.includes(".") ? value.toFixed(2) : Math.max(1, Math.round(value))}${unit}`;
-    });
-    out = out.replace(/(19|20)([0-9]{2})年/gu, (_, c: string, y: string) => `${Number(c + y) + yearShift}年`);
-  }
-  return out.includes("市") ? out.replace(PLACE_PATTERN, () => pick(PLACES, random)) : out;
+  out = replaceAmounts(out, (n, unit) => {
+    const value = Number(n) * scale;
+    return `${n.includes(".") ? value.toFixed(2) : Math.max(1, Math.round(value))}${unit}`;
+  });
+  out = shiftYears(out, yearShift);
+  return replaceCities(out, () => pick(PLACES, random));
 }
 
 /** The text cut after each 。 and ；, blank pieces dropped. */
