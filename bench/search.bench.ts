@@ -79,7 +79,9 @@ const batchSize = 100;
 const buildTotal = reuse ? 0 : total;
 // Synthetic ids are deterministic (syn-N), so an interrupted build resumes where its last segment ended.
 const startAt = values.resume ? Math.floor(index.stats().documents / batchSize) * batchSize : 0;
-const maxInFlight = Number(values.threads) * 3;
+// Batches queued per worker: enough to keep the workers busy while this thread writes a segment
+// (about a second for 20,000 judgments, during which it makes no new batches).
+const maxInFlight = Number(values.threads) * 6;
 const inFlight = new Set<Promise<void>>();
 let lastReport = started;
 for (let n = startAt; n < buildTotal; n += batchSize) {
