@@ -7,13 +7,19 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import {
   AnalysisPool,
-  extractCharges,
   JudgmentIndex,
   readLecardCandidates as readCandidates,
   readLecardQueries as readQueries,
   type JudgmentInput,
 } from "../apps/server/src/modules/search/index";
-import { createRandom, synthesizeJudgment, varyText, type BaseJudgment } from "./search/synthetic-judgments";
+import {
+  baseJudgment,
+  basesByCharge,
+  createRandom,
+  synthesizeJudgment,
+  varyText,
+  type BaseJudgment,
+} from "./search/synthetic-judgments";
 
 const { values } = parseArgs({
   options: {
@@ -50,16 +56,9 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 
 const bases: BaseJudgment[] = [];
 for await (const c of readCandidates(join(values.data, "candidates.jsonl.gz"))) {
-  bases.push({
-    title: c.ajName ?? "",
-    facts: c.ajjbqk ?? "",
-    reasoning: c.cpfxgc ?? "",
-    outcome: c.pjjg ?? "",
-    charge: extractCharges(c.pjjg ?? "")[0] ?? "",
-  });
+  bases.push(baseJudgment(c));
 }
-const byCharge = new Map<string, number[]>();
-bases.forEach((b, i) => byCharge.set(b.charge, [...(byCharge.get(b.charge) ?? []), i]));
+const byCharge = basesByCharge(bases);
 
 // CPU spent making the synthetic judgments (not indexing work, but on the same process clock):
 // measured alone on a sample so the build's CPU per document can be reported without it. The

@@ -1,4 +1,8 @@
-import type { JudgmentInput } from "../../apps/server/src/modules/search/index";
+import {
+  extractCharges,
+  type JudgmentInput,
+  type LecardCandidate,
+} from "../../apps/server/src/modules/search/index";
 
 /** A real judgment used as material for synthetic ones. */
 export interface BaseJudgment {
@@ -8,6 +12,28 @@ export interface BaseJudgment {
   outcome: string;
   /** First charge convicted of (groups judgments whose sections can be recombined). */
   charge: string;
+}
+
+/** A LeCaRD candidate as material: its sections and the first charge of its outcome. */
+export function baseJudgment(c: LecardCandidate): BaseJudgment {
+  return {
+    title: c.ajName ?? "",
+    facts: c.ajjbqk ?? "",
+    reasoning: c.cpfxgc ?? "",
+    outcome: c.pjjg ?? "",
+    charge: extractCharges(c.pjjg ?? "")[0] ?? "",
+  };
+}
+
+/** Positions of the bases by charge: the peers `synthesizeJudgment` recombines a judgment with. */
+export function basesByCharge(bases: readonly BaseJudgment[]): Map<string, number[]> {
+  const byCharge = new Map<string, number[]>();
+  bases.forEach((b, i) => {
+    const peers = byCharge.get(b.charge);
+    if (peers) peers.push(i);
+    else byCharge.set(b.charge, [i]);
+  });
+  return byCharge;
 }
 
 const SURNAMES =

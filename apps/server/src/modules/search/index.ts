@@ -34,6 +34,7 @@ export { createTextAnalyzer, type TextAnalyzer } from "./analysis/tokenizer";
 export {
   readCandidates as readLecardCandidates,
   readQueries as readLecardQueries,
+  type LecardCandidate,
 } from "./lecard/lecard-data";
 // The search context in the product: laws and judgments in the database, routes, import commands.
 export { registerSearchRoutes } from "./search.routes";

@@ -1,9 +1,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { synthesizeJudgment, type BaseJudgment } from "../../../../../../bench/search/synthetic-judgments";
+import {
+  baseJudgment,
+  basesByCharge,
+  synthesizeJudgment,
+  type BaseJudgment,
+} from "../../../../../../bench/search/synthetic-judgments";
 import { readCandidates } from "../lecard/lecard-data";
-import { extractCharges } from "./charges";
 import { CIRCUMSTANCES, extractCircumstances, extractElements } from "./elements";
 import { normalizeNumerals } from "./numerals";
 
@@ -26,17 +30,10 @@ async function sampleTexts(): Promise<string[]> {
   const texts: string[] = [];
   const bases: BaseJudgment[] = [];
   for await (const c of readCandidates(join(DATA, "candidates.jsonl.gz"))) {
-    bases.push({
-      title: c.ajName ?? "",
-      facts: c.ajjbqk ?? "",
-      reasoning: c.cpfxgc ?? "",
-      outcome: c.pjjg ?? "",
-      charge: extractCharges(c.pjjg ?? "")[0] ?? "",
-    });
+    bases.push(baseJudgment(c));
     for (const section of [c.ajjbqk, c.cpfxgc, c.pjjg]) texts.push(normalizeNumerals(section ?? ""));
   }
-  const byCharge = new Map<string, number[]>();
-  bases.forEach((b, i) => byCharge.set(b.charge, [...(byCharge.get(b.charge) ?? []), i]));
+  const byCharge = basesByCharge(bases);
   for (let n = 0; n < 2_000; n += 1)
     texts.push(normalizeNumerals(synthesizeJudgment(n * 7_919, bases, byCharge).facts ?? ""));
   return texts;

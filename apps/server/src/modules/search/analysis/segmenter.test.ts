@@ -3,13 +3,14 @@ import { join } from "node:path";
 import { dict } from "@node-rs/jieba/dict.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  baseJudgment,
+  basesByCharge,
   createRandom,
   synthesizeJudgment,
   type BaseJudgment,
 } from "../../../../../../bench/search/synthetic-judgments";
 import { readCandidates } from "../lecard/lecard-data";
 import { countTerms } from "./analyze-judgment";
-import { extractCharges } from "./charges";
 import { buildJiebaUserDictionary } from "./legal-dictionary";
 import { normalizeNumerals } from "./numerals";
 import { DictionarySegmenter, forEachDictionaryWord, getLegalSegmenter, NO_WORD } from "./segmenter";
@@ -191,16 +192,8 @@ describe("DictionarySegmenter", () => {
     "cuts synthetic judgments of the search benchmark as the plain algorithm does",
     async () => {
       const bases: BaseJudgment[] = [];
-      for await (const c of readCandidates(join(DATA, "candidates.jsonl.gz")))
-        bases.push({
-          title: c.ajName ?? "",
-          facts: c.ajjbqk ?? "",
-          reasoning: c.cpfxgc ?? "",
-          outcome: c.pjjg ?? "",
-          charge: extractCharges(c.pjjg ?? "")[0] ?? "",
-        });
-      const byCharge = new Map<string, number[]>();
-      bases.forEach((b, i) => byCharge.set(b.charge, [...(byCharge.get(b.charge) ?? []), i]));
+      for await (const c of readCandidates(join(DATA, "candidates.jsonl.gz"))) bases.push(baseJudgment(c));
+      const byCharge = basesByCharge(bases);
       const random = createRandom(3);
       for (let i = 0; i < 40; i += 1) {
         const doc = synthesizeJudgment(Math.floor(random() * 1_000_000), bases, byCharge);
