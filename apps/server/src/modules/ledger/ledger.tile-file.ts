@@ -1,7 +1,14 @@
 import { constants, readSync } from "node:fs";
 import fs, { type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { HASH_SIZE, TILE_HEIGHT, TILE_WIDTH, nodeHash, tileInternalNodes } from "@netcourt/ledger";
+import {
+  HASH_SIZE,
+  TILE_HEIGHT,
+  TILE_WIDTH,
+  bytesEqual,
+  nodeHash,
+  tileInternalNodes,
+} from "@netcourt/ledger";
 import type { Logger } from "pino";
 import type { Executor } from "../../platform";
 import { readTileRows } from "./ledger.repository";
@@ -59,13 +66,13 @@ export class TileRecord {
     let i = n;
     for (;;) {
       if (h === TILE_HEIGHT) {
-        if (!equalBytes(this.#node(h, 0), this.#root)) return false;
+        if (!bytesEqual(this.#node(h, 0), this.#root)) return false;
         passed.push(slot(h, 0));
         break;
       }
       if (this.#checked[slot(h, i)]) break;
       const left = i & ~1;
-      if (!equalBytes(nodeHash(this.#node(h, left), this.#node(h, left + 1)), this.#node(h + 1, i >> 1))) {
+      if (!bytesEqual(nodeHash(this.#node(h, left), this.#node(h, left + 1)), this.#node(h + 1, i >> 1))) {
         return false;
       }
       passed.push(slot(h, left), slot(h, left + 1));
@@ -80,15 +87,11 @@ export class TileRecord {
   hashes(): Uint8Array | undefined {
     const data = this.#bytes.subarray(0, FULL_TILE_BYTES);
     const internal = tileInternalNodes(data, TILE_WIDTH);
-    if (!equalBytes(internal.subarray(internal.length - HASH_SIZE), this.#root)) return undefined;
+    if (!bytesEqual(internal.subarray(internal.length - HASH_SIZE), this.#root)) return undefined;
     this.#checked.fill(1);
     this.#bytes.set(internal, FULL_TILE_BYTES);
     return data;
   }
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
 /** A tile's record: its hashes, its internal nodes (computed if not given) and padding. */
