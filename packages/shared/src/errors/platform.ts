@@ -60,6 +60,30 @@ export const platformErrors = {
   file_not_found: { status: 404, zh: "文件不存在", en: "File not found" },
   /** A multipart request had no file part. */
   file_missing: { status: 400, zh: "缺少上传的文件", en: "No file was uploaded" },
+  /** A multipart body could not be read (no or wrong boundary, missing closing boundary, bad line ends). */
+  multipart_invalid: {
+    status: 400,
+    zh: "上传的表单数据格式不正确，请重新上传",
+    en: "The upload is not a well-formed multipart form; please upload again",
+  },
+  /** A text field holds a NUL character or an unpaired UTF-16 surrogate; `details[].path` names the field. */
+  text_invalid: {
+    status: 400,
+    zh: "文字内容含有不允许的字符",
+    en: "The text contains characters that are not allowed",
+  },
+  /** A document is too large when unpacked, too deeply nested, or took too long to read. */
+  document_too_complex: {
+    status: 422,
+    zh: "文档过大或结构过于复杂，无法读取",
+    en: "The document is too large or too complex to read",
+  },
+  /** Too many failures from this network address: solve the attached proof-of-work challenge and retry. */
+  challenge_required: {
+    status: 429,
+    zh: "该网络的失败尝试过多，请完成验证后重试",
+    en: "Too many failed attempts from this network; complete the check and try again",
+  },
   /** The server is shutting down or not ready. */
   service_unavailable: { status: 503, zh: "服务暂不可用，请稍后再试", en: "Service temporarily unavailable" },
   /** An external system (payment, SMS, verification) failed. */
