@@ -1,7 +1,14 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context";
-import { AppError, commandMeta, requireUser, type ZodApp } from "../../platform";
+import {
+  AppError,
+  commandMeta,
+  readFileToBuffer,
+  readMultipart,
+  requireUser,
+  type ZodApp,
+} from "../../platform";
 import { acceptFiling } from "./commands/accept-filing";
 import { addFilingAttachment } from "./commands/add-filing-attachment";
 import { confirmFeePayment } from "./commands/confirm-fee-payment";
@@ -16,7 +23,7 @@ import { submitCorrection } from "./commands/submit-correction";
 import { submitFiling } from "./commands/submit-filing";
 import { withdrawFiling } from "./commands/withdraw-filing";
 import { SimulatedPaymentGateway } from "./adapters/simulated-payment";
-import { loadFiling } from "./filing.access";
+import { canSeeAttachment, loadFiling } from "./filing.access";
 import { findAttachment, listReviews } from "./filing.repository";
 import { getFilingView, getReviewQueue } from "./filing.queries";
 import {
@@ -129,12 +136,18 @@ export async function registerFilingRoutes(app: ZodApp, context: AppContext): Pr
     },
     async (request) => {
       requireUser(request.actor);
-      if (!request.isMultipart()) throw new AppError("unsupported_media_type");
-      const part = await request.file({ limits: { fileSize: 10 * 1024 * 1024 } });
-      if (!part) throw new AppError("file_missing");
-      const buffer = await part.toBuffer();
-      if (part.file.truncated) throw new AppError("file_too_large");
-      const name = part.filename.toLowerCase();
+      const maxBytes = 10 * 1024 * 1024;
+      const { file: upload } = await readMultipart(
+        request,
+        { fields: [], file: { field: "file", maxBytes } },
+        {
+          onFile: async (file) => ({
+            name: file.fileName.toLowerCase(),
+            buffer: await readFileToBuffer(file.stream, maxBytes),
+          }),
+        },
+      );
+      const { name, buffer } = upload;
       let text: string;
       if (name.endsWith(".txt")) {
         try {
@@ -248,51 +261,49 @@ export async function registerFilingRoutes(app: ZodApp, context: AppContext): Pr
     },
     async (request, reply) => {
       requireUser(request.actor);
-      if (!request.isMultipart()) throw new AppError("unsupported_media_type");
-      const part = await request.file();
-      if (!part) throw new AppError("file_missing");
-      const categoryField = part.fields.category;
-      const category = categoryField && "value" in categoryField ? String(categoryField.value) : "evidence";
-      // The evidence-ledger deposit number (存证编号) the filer names for this file, if any.
-      const ledgerField = part.fields.ledgerIndex;
-      const ledgerText = ledgerField && "value" in ledgerField ? String(ledgerField.value) : "";
-      if (ledgerText !== "" && !/^(0|[1-9][0-9]{0,14})$/.test(ledgerText)) {
-        part.file.resume();
-        throw new AppError("validation_failed", [
-          { path: "ledgerIndex", code: "integer", message: "a deposit number (leaf index)" },
-        ]);
-      }
-      if (!(categories as readonly string[]).includes(category)) {
-        part.file.resume();
-        throw new AppError("validation_failed", [
-          { path: "category", code: "enum", message: categories.join("|") },
-        ]);
-      }
-      try {
-        const attachment = await addFilingAttachment(context, commandMeta(request, context.clock.now()), {
-          caseId: request.params.caseId,
-          fileName: part.filename,
-          category: category as (typeof categories)[number],
-          stream: part.file,
-          ledgerIndex: ledgerText === "" ? null : Number(ledgerText),
-        });
-        const verification = await summariseLedgerVerifications(context, "filing_attachment", [
-          attachment.id,
-        ]);
-        return reply.status(201).send({
-          id: attachment.id,
-          fileName: attachment.file_name,
-          mediaType: attachment.media_type,
-          size: attachment.size,
-          sha256: attachment.file_sha256,
-          category: attachment.category,
-          uploadedAt: attachment.created_at,
-          url: `/api/filings/${request.params.caseId}/attachments/${attachment.id}/content`,
-          ledgerVerification: verification.get(attachment.id) ?? null,
-        });
-      } finally {
-        part.file.resume();
-      }
+      const { file: attachment } = await readMultipart(
+        request,
+        {
+          fields: ["category", "ledgerIndex"],
+          file: { field: "file", maxBytes: context.config.maxUploadBytes },
+        },
+        {
+          onFile: async (file) => {
+            const category = file.fields.category ?? "evidence";
+            // The evidence-ledger deposit number (存证编号) the filer names for this file, if any.
+            const ledgerText = file.fields.ledgerIndex ?? "";
+            if (ledgerText !== "" && !/^(0|[1-9][0-9]{0,14})$/.test(ledgerText)) {
+              throw new AppError("validation_failed", [
+                { path: "ledgerIndex", code: "integer", message: "a deposit number (leaf index)" },
+              ]);
+            }
+            if (!(categories as readonly string[]).includes(category)) {
+              throw new AppError("validation_failed", [
+                { path: "category", code: "enum", message: categories.join("|") },
+              ]);
+            }
+            return addFilingAttachment(context, commandMeta(request, context.clock.now()), {
+              caseId: request.params.caseId,
+              fileName: file.fileName,
+              category: category as (typeof categories)[number],
+              stream: file.stream,
+              ledgerIndex: ledgerText === "" ? null : Number(ledgerText),
+            });
+          },
+        },
+      );
+      const verification = await summariseLedgerVerifications(context, "filing_attachment", [attachment.id]);
+      return reply.status(201).send({
+        id: attachment.id,
+        fileName: attachment.file_name,
+        mediaType: attachment.media_type,
+        size: attachment.size,
+        sha256: attachment.file_sha256,
+        category: attachment.category,
+        uploadedAt: attachment.created_at,
+        url: `/api/filings/${request.params.caseId}/attachments/${attachment.id}/content`,
+        ledgerVerification: verification.get(attachment.id) ?? null,
+      });
     },
   );
 
@@ -318,9 +329,10 @@ export async function registerFilingRoutes(app: ZodApp, context: AppContext): Pr
     { schema: { tags: ["filing"], summary: "Download an attached file", params: ZAttachmentParams } },
     async (request, reply) => {
       const actor = requireUser(request.actor);
-      await loadFiling(context.db, actor, request.params.caseId);
+      const access = await loadFiling(context.db, actor, request.params.caseId);
       const attachment = await findAttachment(context.db, request.params.caseId, request.params.attachmentId);
-      if (!attachment) throw new AppError("file_not_found");
+      if (!attachment || !canSeeAttachment(actor, access.relation, attachment))
+        throw new AppError("file_not_found");
       const stream = await context.files.open(attachment.file_sha256);
       return reply
         .type(attachment.media_type)

@@ -23,16 +23,25 @@ export interface StagedBlob extends StoredBlob {
  * same four calls (content addressing makes object keys and caching trivial).
  */
 export interface FileStore {
-  /** Streams `source` into staging while hashing it; rejects with `file_too_large` past `maxBytes`. */
+  /**
+   * Streams `source` into staging while hashing it; rejects with `file_too_large` past `maxBytes` or when
+   * the source was cut short by an upstream size limit (a truncated stream is never a whole file).
+   */
   stage(source: Readable, maxBytes: number): Promise<StagedBlob>;
   put(data: Uint8Array): Promise<StoredBlob>;
   read(sha256: string): Promise<Buffer>;
   open(sha256: string): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;
+  /** Removes temporary files that a crash left behind; returns how many. Called once at start. */
+  cleanUp(): Promise<number>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const HEAD_BYTES = 4100;
+const SHARD = /^[0-9a-f]{2}$/;
+// Several nodes may share the folder, and a live upload on another node touches its temp file with every
+// chunk it writes. A temp file untouched for an hour belongs to no live upload: its writer has crashed.
+const STALE_TEMP_MS = 60 * 60 * 1000;
 
 /** Content-addressed store in a local folder: `<root>/ab/cd/<sha256>`, written via temp file + fsync + rename. */
 export class LocalFileStore implements FileStore {
@@ -43,10 +52,21 @@ export class LocalFileStore implements FileStore {
     return path.join(this.root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
-  async stage(source: Readable, maxBytes: number): Promise<StagedBlob> {
+  async #tempPath(): Promise<string> {
     const tmpDir = path.join(this.root, "tmp");
     await fs.mkdir(tmpDir, { recursive: true });
-    const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
+    return path.join(tmpDir, `${randomUUID()}.part`);
+  }
+
+  async stage(source: Readable, maxBytes: number): Promise<StagedBlob> {
+    const tmpPath = await this.#tempPath();
+    // A multipart parser that hits its own size limit ends the file stream early and quietly: it sets
+    // `truncated` and emits 'limit'. Such a stream must not pass for the whole file.
+    let isLimited = false;
+    const onLimit = () => {
+      isLimited = true;
+    };
+    source.once("limit", onLimit);
     const handle = await fs.open(tmpPath, "wx");
     const hash = createHash("sha256");
     const headParts: Buffer[] = [];
@@ -67,14 +87,20 @@ export class LocalFileStore implements FileStore {
         hash.update(buffer);
         await handle.write(buffer);
       }
+      if (isLimited || (source as Readable & { truncated?: boolean }).truncated === true)
+        throw new AppError("file_too_large", [
+          { code: "truncated", message: String(maxBytes), params: { maxBytes } },
+        ]);
       await handle.sync();
     } catch (error) {
+      source.off("limit", onLimit);
       await handle.close();
       await fs.rm(tmpPath, { force: true });
       // A truncated multipart stream reports its own limit error.
       if (isStreamLimitError(error)) throw new AppError("file_too_large", [], { cause: error });
       throw error;
     }
+    source.off("limit", onLimit);
     await handle.close();
     const sha256 = hash.digest("hex");
     const finalPath = this.#pathOf(sha256);
@@ -102,14 +128,18 @@ export class LocalFileStore implements FileStore {
     const finalPath = this.#pathOf(sha256);
     if (!(await exists(finalPath))) {
       await fs.mkdir(path.dirname(finalPath), { recursive: true });
-      const tmpPath = `${finalPath}.${randomUUID()}.part`;
+      // Written in tmp/ like staged uploads, so the start-up sweep finds every leftover in one folder.
+      const tmpPath = await this.#tempPath();
       const handle = await fs.open(tmpPath, "wx");
       try {
         await handle.write(data);
         await handle.sync();
-      } finally {
+      } catch (error) {
         await handle.close();
+        await fs.rm(tmpPath, { force: true });
+        throw error;
       }
+      await handle.close();
       await fs.rename(tmpPath, finalPath);
       await syncDirectory(path.dirname(finalPath));
     }
@@ -134,6 +164,49 @@ export class LocalFileStore implements FileStore {
   async exists(sha256: string): Promise<boolean> {
     return SHA256.test(sha256) && exists(this.#pathOf(sha256));
   }
+
+  /**
+   * Removes `.part` files older than an hour from tmp/ and, left by earlier versions that wrote them beside
+   * the final file, from the shard folders.
+   */
+  async cleanUp(now = Date.now()): Promise<number> {
+    const folders = [path.join(this.root, "tmp")];
+    for (const first of await listDirectories(this.root)) {
+      if (!SHARD.test(first)) continue;
+      for (const second of await listDirectories(path.join(this.root, first))) {
+        if (SHARD.test(second)) folders.push(path.join(this.root, first, second));
+      }
+    }
+    let removed = 0;
+    for (const folder of folders) {
+      for (const name of await listFiles(folder)) {
+        if (!name.endsWith(".part")) continue;
+        const filePath = path.join(folder, name);
+        const stat = await fs.stat(filePath).catch(() => undefined);
+        if (!stat || now - stat.mtimeMs < STALE_TEMP_MS) continue;
+        await fs.rm(filePath, { force: true });
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+}
+
+async function listEntries(folder: string) {
+  try {
+    return await fs.readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw error;
+  }
+}
+
+async function listDirectories(folder: string): Promise<string[]> {
+  return (await listEntries(folder)).filter((e) => e.isDirectory()).map((e) => e.name);
+}
+
+async function listFiles(folder: string): Promise<string[]> {
+  return (await listEntries(folder)).filter((e) => e.isFile()).map((e) => e.name);
 }
 
 async function exists(filePath: string): Promise<boolean> {

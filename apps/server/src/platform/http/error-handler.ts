@@ -24,6 +24,8 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_FILES_LIMIT: "payload_too_large",
   FST_FIELDS_LIMIT: "payload_too_large",
   FST_PROTO_VIOLATION: "validation_failed",
+  FST_MP_PREMATURE_CLOSE: "multipart_invalid",
+  FST_INVALID_JSON_FIELD_ERROR: "multipart_invalid",
   FST_ERR_VALIDATION: "validation_failed",
   FST_ERR_BAD_URL: "validation_failed",
   FST_ERR_ASYNC_CONSTRAINT: "validation_failed",
