@@ -4,10 +4,8 @@ import { CITATION_FINDING_CODES } from "./laws/citation-check";
 const ZLocalized = z
   .object({ "zh-CN": z.string(), en: z.string() })
   .describe("The same text in Chinese and English");
-const ZIsoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/u)
-  .describe("A date, YYYY-MM-DD");
+// A calendar date: "2026-02-30" matches \d{4}-\d{2}-\d{2} but no law was ever in force on it.
+const ZIsoDate = z.iso.date().describe("A date, YYYY-MM-DD");
 
 // ——— Laws ———
 
