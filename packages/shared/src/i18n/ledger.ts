@@ -68,6 +68,7 @@ export const ledger = defineCatalog({
       cosignatures_ok: "{{count}} 个见证节点联署：{{witnesses}}",
       cosignatures_none: "没有可信见证节点的联署",
       cosignatures_unchecked: "日志签名未通过，未检查联署",
+      cosignature_invalid: "检查点上有见证节点的无效联署签名，检查点不可采信：{{message}}",
       quorum_ok: "满足法定人数 {{rule}}",
       quorum_not_met: "不满足法定人数 {{rule}}（{{count}} 个联署）",
       quorum_unchecked: "未能确认法定人数",
@@ -162,6 +163,8 @@ export const ledger = defineCatalog({
       cosignatures_ok: "{{count}} witness(es) cosigned: {{witnesses}}",
       cosignatures_none: "No trusted witness cosigned",
       cosignatures_unchecked: "The log signature failed; cosignatures not checked",
+      cosignature_invalid:
+        "A witness cosignature on the checkpoint does not verify, so the checkpoint cannot be relied on: {{message}}",
       quorum_ok: "Quorum met: {{rule}}",
       quorum_not_met: "Quorum not met: {{rule}} ({{count}} cosignature(s))",
       quorum_unchecked: "The quorum could not be established",

@@ -144,3 +144,13 @@ export function checkCheckpoint(note: string, trust: LedgerTrust): CheckpointChe
     };
   }
 }
+
+/**
+ * The checkpoint checked against the policy's log keys alone, witnesses' lines ignored. When
+ * `checkCheckpoint` rejects a note, this tells a forged or broken cosignature (the log's signature
+ * still holds) from a bad log signature, so a report can name the step that failed.
+ */
+export function checkLogSignature(note: string, trust: LedgerTrust): CheckpointCheck {
+  const policy = { ...trust.policy, witnesses: new Map(), groups: new Map(), quorum: "none" };
+  return checkCheckpoint(note, { ...trust, policy });
+}

@@ -3,7 +3,13 @@
 // the quorum. Every step is reported, also after a failure, so a reader sees exactly what held.
 import { leafHash, sha256, toBase64, toHex, verifyInclusion } from "@netcourt/ledger";
 import { commitmentOf, leafEntry, type LedgerReceipt } from "./receipt";
-import { checkCheckpoint, claimedCheckpoint, type Cosigner, type LedgerTrust } from "./trust";
+import {
+  checkCheckpoint,
+  checkLogSignature,
+  claimedCheckpoint,
+  type Cosigner,
+  type LedgerTrust,
+} from "./trust";
 
 export const verificationSteps = [
   "file_hash",
@@ -105,15 +111,21 @@ export function verifyReceipt(
   // The checkpoint: signed by a trusted log key. Inclusion is still computed against its claimed
   // (size, root) when the signature cannot be checked, but then proves nothing.
   const checked = trust ? checkCheckpoint(receipt.checkpoint, trust) : null;
-  const claimed = checked?.isSigned ? checked.checkpoint : claimedCheckpoint(receipt.checkpoint);
+  // A signature that fails rejects the whole note (C2SP signed-note); whose it was decides the step.
+  const logOnly =
+    trust && checked && !checked.isSigned && checked.error === "invalid_signature"
+      ? checkLogSignature(receipt.checkpoint, trust)
+      : checked;
+  const badCosignature = checked && !checked.isSigned && logOnly?.isSigned ? checked : null;
+  const claimed = logOnly?.isSigned ? logOnly.checkpoint : claimedCheckpoint(receipt.checkpoint);
   if (!trust) add("log_signature", "failed", "no_trusted_key");
-  else if (!checked!.isSigned)
-    add("log_signature", "failed", `signature_${checked!.error}`, { message: checked!.message });
+  else if (!logOnly!.isSigned)
+    add("log_signature", "failed", `signature_${logOnly!.error}`, { message: logOnly!.message });
   else
     add("log_signature", "ok", "signature_ok", {
-      origin: checked!.checkpoint.origin,
-      size: checked!.checkpoint.size,
-      key: checked!.logKeys.join(", "),
+      origin: logOnly!.checkpoint.origin,
+      size: logOnly!.checkpoint.size,
+      key: logOnly!.logKeys.join(", "),
       source: trust.source,
     });
 
@@ -130,7 +142,10 @@ export function verifyReceipt(
     });
   else add("inclusion", "failed", "inclusion_failed", { index: receipt.index, size: claimed.size });
 
-  if (!checked?.isSigned) {
+  if (badCosignature) {
+    add("cosignatures", "failed", "cosignature_invalid", { message: badCosignature.message });
+    add("quorum", "failed", "quorum_unchecked");
+  } else if (!checked?.isSigned) {
     add("cosignatures", "skipped", "cosignatures_unchecked");
     add("quorum", "failed", "quorum_unchecked");
   } else {

@@ -674,6 +674,96 @@ describe.each(testDatabaseKinds())("the evidence ledger over HTTP on %s", (kind)
     expect(await written()).toEqual(afterAccepted);
   });
 
+  it("refuses a body that is not UTF-8, a __proto__ metadata key and a content type other than JSON, writing nothing", async () => {
+    const before = await written();
+    const signed = (payload: Buffer | string, contentType: string) =>
+      app.http.inject({
+        method: "POST",
+        url: "/api/ledger/deposits",
+        payload,
+        headers: {
+          ...signPlatformRequest({
+            method: "POST",
+            path: "/api/ledger/deposits",
+            body: payload,
+            key: signingKey,
+            created: Math.floor(app.clock.now().getTime() / 1000),
+          }),
+          "content-type": contentType,
+        },
+      });
+
+    // A stray 0xFF and an overlong "/" in the title: decoding must not turn them into U+FFFD.
+    const text = JSON.stringify({ deposits: [item("bad bytes")] });
+    const at = Buffer.byteLength(text.slice(0, text.indexOf("bad bytes")));
+    const source = Buffer.from(text);
+    for (const bad of [Buffer.from([0xff]), Buffer.from([0xc0, 0xaf]), Buffer.from([0xed, 0xa0, 0x80])]) {
+      const payload = Buffer.concat([source.subarray(0, at), bad, source.subarray(at)]);
+      const response = await signed(payload, "application/json");
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json<ErrorBody>()).toMatchObject({
+        error: "malformed_json",
+        details: [{ code: "invalid_utf8" }],
+      });
+      const withKey = await app.http.inject({
+        method: "POST",
+        url: "/api/ledger/deposits",
+        payload,
+        headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      });
+      expect(withKey.statusCode).toBe(400);
+    }
+
+    // JSON.parse keeps "__proto__" as a key, but an object built from it would lose it: refused, not dropped.
+    const withProto = (metadata: string) =>
+      `{"deposits":[${JSON.stringify(item("proto")).replace(/"metadata":\{[^}]*\}/, `"metadata":${metadata}`)}]}`;
+    for (const [metadata, path] of [
+      ['{"__proto__":{"admin":true},"device":"web"}', "body.deposits.0.metadata.__proto__"],
+      ['{"device":{"__proto__":"x"}}', "body.deposits.0.metadata.device.__proto__"],
+      ['{"list":[{"__proto__":1}]}', "body.deposits.0.metadata.list.0.__proto__"],
+    ] as const) {
+      const payload = withProto(metadata);
+      expect(payload).toContain("__proto__");
+      for (const response of [
+        await signed(payload, "application/json"),
+        await app.http.inject({
+          method: "POST",
+          url: "/api/ledger/deposits",
+          payload,
+          headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+        }),
+      ]) {
+        expect(response.statusCode, response.body).toBe(400);
+        expect(response.json<ErrorBody>()).toMatchObject({
+          error: "validation_failed",
+          details: [{ path, code: "forbidden_key" }],
+        });
+      }
+    }
+
+    // A signed request in any other content type is not JSON the signature could vouch for.
+    const json = JSON.stringify({ deposits: [item("wrong type")] });
+    for (const type of [
+      "text/plain",
+      "text/plain; charset=utf-8",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/octet-stream",
+    ]) {
+      const response = await signed(json, type);
+      expect(response.statusCode, `${type}: ${response.body}`).toBe(415);
+      expect(response.json<ErrorBody>().error).toBe("unsupported_media_type");
+    }
+    expect(await written()).toEqual(before);
+
+    // Keys that only sound dangerous are ordinary data and are kept as sent.
+    const metadata = { constructor: "c", prototype: { toString: 1 }, hasOwnProperty: [1] };
+    const kept = await deposit({ deposits: [item("constructor keys", { metadata })] }, { key: signingKey });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect(kept.body.deposits[0]!.opening.metadata).toEqual(metadata);
+    expectReceiptVerifies(kept.body, kept.body.deposits[0]!);
+  });
+
   // ------------------------------------------------------------------ tiles
 
   it("serves hash tiles and entry bundles that rebuild the checkpoint's root, with the right caching", async () => {

@@ -40,6 +40,7 @@ import {
   ZVerificationsQuery,
   ZWitnessList,
   parseValidDepositRequest,
+  protoKeyPaths,
 } from "./ledger.schemas";
 import { prefixOfBundle } from "./ledger.sequencer";
 import { ENTRY_BUNDLE_LEVEL } from "./ledger.tiles";
@@ -48,6 +49,8 @@ import { ENTRY_BUNDLE_LEVEL } from "./ledger.tiles";
 const DEPOSIT_BODY_LIMIT = 6 * 1024 * 1024;
 
 const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+/** Refuses malformed UTF-8 instead of replacing it; keeps a byte-order mark so JSON.parse refuses it too. */
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const principals = new WeakMap<FastifyRequest, PlatformPrincipal>();
 
 /** The platform a request authenticated as (set by the route's preValidation hook). */
@@ -172,6 +175,9 @@ export async function registerLedgerRoutes(app: ZodApp, context: AppContext): Pr
 
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
+    // Only JSON is signed and deposited: any other content type is 415 before authentication, rather than
+    // a signature that cannot find its Content-Digest in a body nobody kept.
+    scope.removeAllContentTypeParsers();
     // The signature covers the exact body bytes (Content-Digest), so keep them.
     scope.addContentTypeParser(
       "application/json",
@@ -179,8 +185,22 @@ export async function registerLedgerRoutes(app: ZodApp, context: AppContext): Pr
       (request, body, done) => {
         const buffer = body as Buffer;
         rawBodies.set(request, buffer);
+        let text: string;
         try {
-          done(null, JSON.parse(buffer.toString("utf8")));
+          text = strictUtf8.decode(buffer);
+        } catch {
+          // RFC 8259 §8.1: JSON between systems is UTF-8. A lenient decoder would store U+FFFD in place of
+          // the bytes the platform signed, so the deposit would no longer match its signed request.
+          done(
+            new AppError("malformed_json", [
+              { code: "invalid_utf8", message: "the body is not well-formed UTF-8 (RFC 3629)" },
+            ]),
+            undefined,
+          );
+          return;
+        }
+        try {
+          done(null, JSON.parse(text));
         } catch {
           done(new AppError("malformed_json"), undefined);
         }
@@ -220,6 +240,16 @@ export async function registerLedgerRoutes(app: ZodApp, context: AppContext): Pr
               { path: "deposits", code: "too_big", message: `at most ${MAX_DEPOSITS_PER_REQUEST}` },
             ]);
           }
+          const protoKeys = protoKeyPaths(body);
+          if (protoKeys.length > 0)
+            throw new AppError(
+              "validation_failed",
+              protoKeys.map((path) => ({
+                path,
+                code: "forbidden_key",
+                message: "__proto__ cannot be a key: it would be dropped from what is stored",
+              })),
+            );
         },
       },
       async (request, reply) => {

@@ -94,6 +94,34 @@ function isJsonWithoutProtoKey(value: unknown): boolean {
   return true;
 }
 
+const MAX_KEY_ISSUES = 20;
+
+/**
+ * Where a request body has a `__proto__` key (anywhere, as JSON.parse keeps it as an own property).
+ * Zod's records and any object spread assign it as the prototype instead, so the key would vanish
+ * from the stored metadata without a word: the opening must hold exactly what the platform sent.
+ * Walks with its own stack (a body may nest deeper than the call stack).
+ */
+export function protoKeyPaths(body: unknown): string[] {
+  const paths: string[] = [];
+  const stack: Array<{ value: unknown; path: string }> = [{ value: body, path: "body" }];
+  while (stack.length > 0 && paths.length < MAX_KEY_ISSUES) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: `${path}.${i}` });
+      continue;
+    }
+    const keys = Object.keys(value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i]!;
+      if (key === "__proto__") paths.push(`${path}.${key}`);
+      else stack.push({ value: (value as Record<string, unknown>)[key], path: `${path}.${key}` });
+    }
+  }
+  return paths;
+}
+
 /**
  * `ZDepositRequest.parse` for the bodies it accepts, without zod: the same checks and the same output
  * (titles trimmed, metadata defaulting to {}), at a fraction of the cost for a thousand deposits.

@@ -232,6 +232,40 @@ describe("netcourt verify (offline)", () => {
     expect(json.cosigners.map((c) => c.witness)).toEqual(["notary.test"]);
   });
 
+  it("fails a forged witness cosignature at the cosignature step, not at the log signature", async () => {
+    // The arbitration witness's line, one character of its signature changed (not its key ID).
+    const lines = fx.receipt.checkpoint.split("\n");
+    const at = lines.findIndex((line) => line.startsWith("— arbitration.test "));
+    const line = lines[at]!;
+    const position = line.lastIndexOf(" ") + 60;
+    lines[at] = line.slice(0, position) + (line[position] === "A" ? "B" : "A") + line.slice(position + 1);
+    const forged = { ...fx.receipt, checkpoint: lines.join("\n") };
+    const args = [
+      "--file",
+      await write(fx.file),
+      "--receipt",
+      await write(JSON.stringify(forged)),
+      "--policy",
+      await write(fx.policy),
+    ];
+    const { code, json } = await runJson(args);
+    expect(code).toBe(1);
+    expect(json.failedStep).toBe("cosignatures");
+    const statusOf = (id: string) => json.steps.find((s) => s.id === id);
+    expect(statusOf("log_signature")).toMatchObject({ status: "ok", code: "signature_ok" });
+    expect(statusOf("inclusion")).toMatchObject({ status: "ok" });
+    expect(statusOf("cosignatures")).toMatchObject({ status: "failed", code: "cosignature_invalid" });
+    expect(statusOf("quorum")!.status).toBe("failed");
+
+    const zh = await run([...args, "--lang", "zh-CN"]);
+    expect(zh.stdout).toContain("✓ 日志签名");
+    expect(zh.stdout).toMatch(/✗ 见证节点联署: .*arbitration\.test/);
+    expect(zh.stdout).toContain("未通过的步骤：见证节点联署");
+    const en = await run([...args, "--lang", "en"]);
+    expect(en.stdout).toMatch(/✗ Witness cosignatures: .*arbitration\.test/);
+    expect(en.stdout).toContain("Not verified — Failed step: Witness cosignatures");
+  });
+
   it("refuses bad usage with exit 2", async () => {
     expect((await run([])).code).toBe(2);
     expect((await run(["--file", "a"])).code).toBe(2);
