@@ -3,7 +3,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { LightMyRequestResponse } from "fastify";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { createApp, type NetcourtApp } from "../app";
 import type { AppPorts } from "../context";
 import type { LedgerConfig } from "../modules/ledger/index";
@@ -25,6 +25,8 @@ export async function createTestApp(
     listen?: boolean;
     /** Evidence ledger settings (witnesses, quorum, intervals). */
     ledger?: Partial<LedgerConfig>;
+    /** A logger other than the silent default (tests that read log lines). */
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "netcourt-app-"));
@@ -48,7 +50,7 @@ export async function createTestApp(
     config,
     database,
     clock: clock,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    logger: options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     ...(options.ports ? { ports: options.ports } : {}),
     ...(options.ledger ? { ledger: options.ledger } : {}),
   });

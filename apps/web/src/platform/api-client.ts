@@ -53,6 +53,8 @@ export interface RequestOptions {
   /** A JSON body, or FormData for multipart uploads. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (a solved sign-in challenge). */
+  headers?: Record<string, string>;
 }
 
 type Listener = (error: ApiError) => void;
@@ -120,6 +122,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const locale = currentLocale();
   const headers = new Headers({ accept: "application/json", "accept-language": locale, "x-locale": locale });
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body; // the browser sets the multipart boundary

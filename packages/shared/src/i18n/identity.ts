@@ -79,6 +79,7 @@ export const identity = defineCatalog({
       register: "注册",
       done: "登录成功",
       signedOut: "已退出登录",
+      verifying: "正在进行安全验证，请稍候…",
     },
     secondFactor: {
       title: "两步验证",
@@ -275,6 +276,7 @@ export const identity = defineCatalog({
       register: "Register",
       done: "Signed in",
       signedOut: "Signed out",
+      verifying: "Verifying this browser, one moment…",
     },
     secondFactor: {
       title: "Two-step verification",

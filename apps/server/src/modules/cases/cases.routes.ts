@@ -3,6 +3,7 @@ import {
   AppError,
   ReadCache,
   assertNotThrottled,
+  publicRateLimits,
   recordFailure,
   requireUser,
   type Actor,
@@ -268,6 +269,7 @@ export async function registerCasesRoutes(
   app.get(
     "/api/public/progress",
     {
+      config: { rateLimit: publicRateLimits.progressLookup },
       schema: {
         tags: ["cases"],
         summary: "Public progress of a case for anyone holding its query code",

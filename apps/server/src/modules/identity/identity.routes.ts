@@ -3,9 +3,14 @@ import { z } from "zod";
 import type { AppContext } from "../../context";
 import {
   AppError,
-  CSRF_COOKIE,
-  SESSION_COOKIE,
+  CHALLENGE_HEADER,
+  clearSessionCookies as clearPlatformSessionCookies,
   commandMeta,
+  inTransaction,
+  readMultipart,
+  replaceSession,
+  setSessionCookies as setPlatformSessionCookies,
+  writeAuditEvent,
   requireUser,
   type AppConfig,
   type SessionRow,
@@ -56,9 +61,10 @@ import {
   ZVerificationResponse,
 } from "./identity.schemas";
 import type { DocumentSide } from "./identity.tables";
+import { verificationScopeOf, type VerificationScopePort } from "./verification-scope";
 
 /** What the identity routes need from the courts context. */
-export interface IdentityCourtsPort {
+export interface IdentityCourtsPort extends VerificationScopePort {
   findMemberships: IdentityDependencies["findMemberships"];
 }
 
@@ -70,34 +76,17 @@ function requireSession(request: FastifyRequest): { actor: UserActor; session: S
   return { actor: request.actor, session: request.session };
 }
 
-/** Sets the session cookie (HttpOnly, Lax) and the CSRF cookie the page reads (Strict). */
-function setSessionCookies(
+export function setSessionCookies(
   request: FastifyRequest,
   reply: FastifyReply,
   config: AppConfig,
-  signedIn: SignedIn,
+  signedIn: Pick<SignedIn, "token" | "csrfToken">,
 ) {
-  const secure =
-    config.cookieSecure === true || (config.cookieSecure === "auto" && request.protocol === "https");
-  void reply.setCookie(SESSION_COOKIE, signedIn.token, {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure,
-  });
-  void reply.setCookie(CSRF_COOKIE, signedIn.csrfToken, {
-    httpOnly: false,
-    sameSite: "strict",
-    path: "/",
-    secure,
-  });
+  setPlatformSessionCookies(request, reply, config.cookieSecure, signedIn);
 }
 
 function clearSessionCookies(request: FastifyRequest, reply: FastifyReply, config: AppConfig) {
-  const secure =
-    config.cookieSecure === true || (config.cookieSecure === "auto" && request.protocol === "https");
-  void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: "lax", path: "/", secure });
-  void reply.clearCookie(CSRF_COOKIE, { httpOnly: false, sameSite: "strict", path: "/", secure });
+  clearPlatformSessionCookies(request, reply, config.cookieSecure);
 }
 
 function userAgentOf(request: FastifyRequest): string | null {
@@ -109,40 +98,25 @@ async function readDocumentUpload(
   request: FastifyRequest,
   deps: IdentityDependencies,
 ): Promise<{ side: DocumentSide; fileName: string; staged: StagedBlob }> {
-  let staged: StagedBlob | undefined;
-  let fileName = "";
-  let side: unknown;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: ID_DOCUMENT_MAX_BYTES, files: 1 } })) {
-      if (part.type === "file") {
-        if (part.fieldname !== "file") {
-          part.file.resume();
-          throw new AppError("validation_failed", [
-            { path: part.fieldname, code: "unknown_part", message: "file" },
-          ]);
-        }
-        fileName = part.filename;
-        staged = await deps.files.stage(part.file, ID_DOCUMENT_MAX_BYTES);
-      } else if (part.fieldname === "side") {
-        side = part.value;
-      } else {
-        throw new AppError("validation_failed", [
-          { path: part.fieldname, code: "unrecognized_keys", message: "field" },
-        ]);
-      }
-    }
-    if (!staged) throw new AppError("file_missing");
-    const parsedSide = ZDocumentSide.safeParse(side);
-    if (!parsedSide.success) {
-      throw new AppError("validation_failed", [
-        { path: "side", code: "invalid_value", message: "front or back" },
-      ]);
-    }
-    return { side: parsedSide.data, fileName, staged };
-  } catch (error) {
-    await staged?.discard();
-    throw error;
+  const { fields, file } = await readMultipart(
+    request,
+    { fields: ["side"], file: { field: "file", maxBytes: ID_DOCUMENT_MAX_BYTES } },
+    {
+      onFile: async (part) => ({
+        fileName: part.fileName,
+        staged: await deps.files.stage(part.stream, ID_DOCUMENT_MAX_BYTES),
+      }),
+      discard: (upload) => upload.staged.discard(),
+    },
+  );
+  const parsedSide = ZDocumentSide.safeParse(fields.side);
+  if (!parsedSide.success) {
+    await file.staged.discard();
+    throw new AppError("validation_failed", [
+      { path: "side", code: "invalid_value", message: "front or back" },
+    ]);
   }
+  return { side: parsedSide.data, ...file };
 }
 
 /**
@@ -162,6 +136,7 @@ export async function registerIdentityRoutes(
     clock: context.clock,
     files: context.files,
     verifier,
+    totpSecrets: context.totpSecrets,
     findMemberships: courts.findMemberships,
   };
   const { config } = context;
@@ -194,14 +169,21 @@ export async function registerIdentityRoutes(
         summary: "Sign in with mobile number or e-mail and password",
         description:
           "Court staff, and accounts with TOTP enabled, get `needsSecondFactor: true` and must call " +
-          "/api/auth/totp/verify (after /api/auth/totp/setup when TOTP is not set up yet).",
+          "/api/auth/totp/verify (after /api/auth/totp/setup when TOTP is not set up yet). After many " +
+          "attempts from one address the answer is 429 `challenge_required` with a proof-of-work challenge " +
+          "(ALTCHA v2) in `details[0].params.challenge`; send the solved payload, base64 JSON " +
+          "`{ challenge, solution }`, in the `x-challenge-solution` header of the next attempt.",
         body: ZLoginRequest,
         response: { 200: ZUserResponse },
       },
     },
     async (request, reply) => {
       const meta = commandMeta(request, context.clock.now());
-      const signedIn = await signIn(deps, meta, { ...request.body, userAgent: userAgentOf(request) });
+      const signedIn = await signIn(deps, meta, {
+        ...request.body,
+        userAgent: userAgentOf(request),
+        challengeSolution: request.headers[CHALLENGE_HEADER],
+      });
       setSessionCookies(request, reply, config, signedIn);
       return { user: await getMe(deps, signedIn.userId, false) };
     },
@@ -252,9 +234,27 @@ export async function registerIdentityRoutes(
         response: { 200: ZUserResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { actor, session } = requireSession(request);
-      await verifyTotp(deps, commandMeta(request, context.clock.now()), session, request.body.code);
+      const meta = commandMeta(request, context.clock.now());
+      await verifyTotp(deps, meta, session, request.body.code);
+      // The token from before the second factor ended with it; the session goes on under a new one.
+      const renewed = await inTransaction(deps.db, async (trx) => {
+        const issued = await replaceSession(trx, session, {
+          now: meta.now,
+          ip: meta.ip,
+          userAgent: userAgentOf(request),
+          hasSecondFactor: true,
+        });
+        await writeAuditEvent(trx, meta, {
+          action: "identity.session_renewed",
+          subjectType: "user",
+          subjectId: actor.userId,
+          data: { reason: "second_factor" },
+        });
+        return issued;
+      });
+      setSessionCookies(request, reply, config, renewed);
       return { user: await getMe(deps, actor.userId, true) };
     },
   );
@@ -370,7 +370,8 @@ export async function registerIdentityRoutes(
     {
       schema: {
         tags: TAGS,
-        summary: "Real-name verification queue (clerks and court administrators)",
+        summary:
+          "Real-name verification queue: applicants litigating at the caller's courts, or all for a court that reviews all",
         querystring: ZVerificationListQuery,
         response: { 200: ZVerificationList },
       },
@@ -379,8 +380,10 @@ export async function registerIdentityRoutes(
       const actor = requireUser(request.actor);
       if (!canReviewVerifications(actor)) throw new AppError("forbidden");
       const { status, page, pageSize } = request.query;
+      const scope = await verificationScopeOf(deps.db, courts, actor);
       const result = await listVerifications(deps.db, {
         status,
+        applicantIds: scope.kind === "all" ? null : scope.userIds,
         offset: (page - 1) * pageSize,
         limit: pageSize,
       });
@@ -401,7 +404,7 @@ export async function registerIdentityRoutes(
     async (request) => {
       requireUser(request.actor);
       const meta = commandMeta(request, context.clock.now());
-      const row = await loadVerificationForReview(deps, meta, request.params.id);
+      const row = await loadVerificationForReview(deps, courts, meta, request.params.id);
       return presentVerificationDetail(row, request.actor);
     },
   );
@@ -418,7 +421,13 @@ export async function registerIdentityRoutes(
     async (request, reply) => {
       requireUser(request.actor);
       const meta = commandMeta(request, context.clock.now());
-      const document = await openVerificationDocument(deps, meta, request.params.id, request.params.side);
+      const document = await openVerificationDocument(
+        deps,
+        courts,
+        meta,
+        request.params.id,
+        request.params.side,
+      );
       return reply
         .type(document.mediaType)
         .header("cache-control", "private, no-store")
@@ -441,7 +450,7 @@ export async function registerIdentityRoutes(
     async (request) => {
       requireUser(request.actor);
       const meta = commandMeta(request, context.clock.now());
-      const row = await decideVerificationByReviewer(deps, meta, request.params.id, {
+      const row = await decideVerificationByReviewer(deps, courts, meta, request.params.id, {
         status: "approved",
         reason: null,
       });
@@ -463,7 +472,7 @@ export async function registerIdentityRoutes(
     async (request) => {
       requireUser(request.actor);
       const meta = commandMeta(request, context.clock.now());
-      const row = await decideVerificationByReviewer(deps, meta, request.params.id, {
+      const row = await decideVerificationByReviewer(deps, courts, meta, request.params.id, {
         status: "rejected",
         reason: request.body.reason,
       });

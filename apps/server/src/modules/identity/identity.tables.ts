@@ -29,6 +29,8 @@ export interface UsersTable {
   created_at: Date;
   updated_at: Date;
   disabled_at: Date | null;
+  /** Bumped by the database on every privilege change; sessions issued under an older value are renewed. */
+  privilege_version: Generated<number>;
 }
 
 export interface IdentityVerificationsTable {

@@ -1,6 +1,6 @@
 import type { AppContext } from "../../context";
 import { courtDateOf } from "../courts/index";
-import { AppError, requireUser, type ZodApp } from "../../platform";
+import { AppError, publicRateLimits, requireUser, type ZodApp } from "../../platform";
 import { parseArticleNumber } from "./laws/chinese-numerals.rules";
 import { checkCitations } from "./laws/citation-check";
 import { citationLabel, lawLabel } from "./laws/law-labels";
@@ -52,6 +52,7 @@ export async function registerSearchRoutes(
   app.get(
     "/api/laws/search",
     {
+      config: { cacheable: true, rateLimit: publicRateLimits.search },
       schema: {
         tags: ["search"],
         summary: "Search laws by title, article number (第五百七十七条 / 577) or words (public)",
@@ -70,6 +71,7 @@ export async function registerSearchRoutes(
   app.get(
     "/api/laws/:id",
     {
+      config: { cacheable: true, rateLimit: publicRateLimits.publicRead },
       schema: {
         tags: ["search"],
         summary: "One law document (version, part) with all its articles (public)",
@@ -88,6 +90,7 @@ export async function registerSearchRoutes(
   app.get(
     "/api/laws/:id/articles/:article",
     {
+      config: { cacheable: true, rateLimit: publicRateLimits.publicRead },
       schema: {
         tags: ["search"],
         summary: "The text of one article of a law document (577, 第五百七十七条, 133之一) (public)",
@@ -117,7 +120,7 @@ export async function registerSearchRoutes(
     "/api/laws/check-citations",
     {
       // Read-only: it changes nothing, so it needs no CSRF token and works without signing in.
-      config: { csrf: false },
+      config: { csrf: false, rateLimit: publicRateLimits.citationCheck },
       bodyLimit: 1024 * 1024,
       schema: {
         tags: ["search"],
@@ -133,6 +136,7 @@ export async function registerSearchRoutes(
   app.get(
     "/api/judgments/search",
     {
+      config: { rateLimit: publicRateLimits.search },
       schema: {
         tags: ["search"],
         summary:
@@ -147,6 +151,7 @@ export async function registerSearchRoutes(
   app.get(
     "/api/judgments/:id",
     {
+      config: { rateLimit: publicRateLimits.publicRead },
       schema: {
         tags: ["search"],
         summary: "One judgment (published, or unpublished for staff of its court)",

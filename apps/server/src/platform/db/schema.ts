@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { AdminTables } from "../../modules/admin/admin.tables";
 import type { CasesTables } from "../../modules/cases/cases.tables";
 import type { CourtsTables } from "../../modules/courts/courts.tables";
 import type { DeliveryTables } from "../../modules/delivery/delivery.tables";
@@ -18,6 +19,8 @@ export interface PlatformTables {
   stored_files: StoredFilesTable;
   sessions: SessionsTable;
   auth_throttle: AuthThrottleTable;
+  auth_spent_challenges: { nonce: string; expires_at: Date };
+  platform_secrets: { name: string; value: string; created_at: Date };
 }
 
 export interface AuditEventsTable {
@@ -67,6 +70,10 @@ export interface SessionsTable {
   user_agent: string | null;
   second_factor_at: Date | null;
   revoked_at: Date | null;
+  /** The account's privilege version when the session was issued (see the 20261206110000 migration). */
+  privilege_version: Generated<number>;
+  rotated_at: Generated<Date | null>;
+  rotated_to: Generated<string | null>;
 }
 
 export interface AuthThrottleTable {
@@ -86,4 +93,5 @@ export interface DB
     FilingTables,
     DeliveryTables,
     LedgerTables,
-    SearchTables {}
+    SearchTables,
+    AdminTables {}

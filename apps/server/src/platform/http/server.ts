@@ -26,12 +26,16 @@ import {
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import { z } from "zod";
+import { writeAuditEvent } from "../audit/audit";
 import { actorUserId, anonymousActor, type Actor } from "../auth/actor";
+import { registerRateLimits } from "../auth/rate-limit";
+import { setSessionCookies } from "../auth/session-cookies";
 import {
   CSRF_HEADER,
   SESSION_COOKIE,
   findSession,
   hashToken,
+  rotateSession,
   touchSession,
   type SessionRow,
 } from "../auth/sessions";
@@ -39,7 +43,10 @@ import type { Clock } from "../clock";
 import type { AppConfig } from "../config";
 import type { ChangeFeed } from "../db/change-feed";
 import type { DB } from "../db/schema";
+import { inTransaction } from "../db/transaction";
+import { accessLogUrl } from "./access-log";
 import { errorBody, handleError } from "./error-handler";
+import { rejectUnstorableText } from "./text-guard";
 import "./request";
 
 /** The Fastify instance with zod schemas as its type provider; modules register routes on it. */
@@ -69,6 +76,11 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Set false on routes that authenticate otherwise (sign-in, signed webhooks). */
     csrf?: boolean;
+    /**
+     * Set true on public, non-personal API routes whose responses may be cached (the route then sets its
+     * own Cache-Control); every other /api/ response is `no-store`.
+     */
+    cacheable?: boolean;
   }
 }
 
@@ -116,13 +128,21 @@ function followChanges(changes: ChangeFeed): void {
   });
 }
 
+/** Fastify's `trustProxy` for the setting: a hop count trusts that many proxies nearest the server. */
+function trustedProxies(
+  setting: AppConfig["trustProxy"],
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting !== "number") return setting;
+  return (_address, hop) => hop < setting;
+}
+
 /** Builds the HTTP server: errors, request ids, sessions, CSRF, OpenAPI, static web UI, health. */
 export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
   const { config } = options;
   followChanges(options.changes);
   const app = Fastify({
     loggerInstance: options.logger,
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     genReqId: (request) => {
@@ -179,7 +199,9 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  // The docs UI lists every route and its parameters: no use to the public of a production court.
+  if (config.apiDocs) await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  await registerRateLimits(app);
 
   // The hooks below run on every request, so they are callback-style and finish synchronously when the
   // session is cached (an async hook costs a promise and a microtask turn each).
@@ -187,7 +209,13 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     reply.header("x-request-id", request.id);
     reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "same-origin");
-    if (!request.url.startsWith("/api/docs")) reply.header("x-frame-options", "DENY");
+    reply.header("x-frame-options", "DENY");
+    // HSTS only over HTTPS (RFC 6797 §7.2: a host must not send it over plain HTTP); the protocol comes
+    // from the connection or, through a trusted proxy only, from X-Forwarded-Proto.
+    if (request.protocol === "https")
+      reply.header("strict-transport-security", "max-age=31536000; includeSubDomains");
+    if (request.url.startsWith("/api/docs"))
+      reply.header("content-security-policy", "frame-ancestors 'none'");
     request.actor = anonymousActor;
     request.locale = localeOf(
       (request.headers["x-locale"] as string | undefined) ?? request.headers["accept-language"],
@@ -210,14 +238,17 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
       done();
       return;
     }
-    resolveSession(options, token, now).then(
-      (resolved) => {
+    resolveSession(options, token, now)
+      .then(async (resolved) => {
         apply(resolved);
-        done();
-      },
-      (error: unknown) =>
-        done(error instanceof Error ? error : new Error("session lookup failed", { cause: error })),
-    );
+        if (resolved.session?.isPrivilegeStale && !resolved.session.isRotated && resolved.actor)
+          await renewSession(options, request, reply, resolved.session, now);
+      })
+      .then(
+        () => done(),
+        (error: unknown) =>
+          done(error instanceof Error ? error : new Error("session lookup failed", { cause: error })),
+      );
   });
 
   app.addHook("onResponse", (request, reply, done) => {
@@ -225,7 +256,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     const entry = {
       reqId: request.id,
       method: request.method,
-      url: request.url,
+      url: accessLogUrl(request),
       status,
       ms: Math.round(reply.elapsedTime * 10) / 10,
       user: actorUserId(request.actor) ?? undefined,
@@ -233,6 +264,18 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     if (status >= 500) request.log.error(entry, "request failed");
     else request.log.info(entry, "request");
     done();
+  });
+
+  // Personal data must not stay in a browser or proxy cache (PIPL 个人信息保护法 第五十一条: security
+  // measures for personal information); public, non-personal routes opt out with `cacheable: true`.
+  app.addHook("onSend", (request, reply, payload, done) => {
+    if (
+      request.url.startsWith("/api/") &&
+      request.routeOptions.config.cacheable !== true &&
+      !reply.hasHeader("cache-control")
+    )
+      reply.header("cache-control", "no-store");
+    done(null, payload);
   });
 
   // CSRF: a state-changing request that relies on the session cookie must echo the session's token.
@@ -249,10 +292,14 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     done();
   });
 
+  // NUL and lone surrogates in any parsed field: 400 here rather than 500 from PostgreSQL later.
+  app.addHook("preValidation", rejectUnstorableText);
+
   const zodApp = app.withTypeProvider<ZodTypeProvider>();
   zodApp.get(
     "/api/health",
     {
+      config: { cacheable: true },
       schema: {
         tags: ["platform"],
         summary: "Liveness and database reachability",
@@ -318,6 +365,34 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   return app;
 }
 
+/**
+ * Renews a session whose account's privileges changed since it was issued: the new token and CSRF token
+ * go out as cookies with this response; this request still runs on the old one (its CSRF token matches).
+ */
+async function renewSession(
+  options: HttpServerOptions,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: SessionRow,
+  now: Date,
+): Promise<void> {
+  const userAgent = typeof request.headers["user-agent"] === "string" ? request.headers["user-agent"] : null;
+  const meta = { actor: request.actor, now, ip: request.ip ?? null, requestId: request.id };
+  const issued = await inTransaction(options.db, async (trx) => {
+    const renewed = await rotateSession(trx, session, { now, ip: meta.ip, userAgent });
+    if (renewed)
+      await writeAuditEvent(trx, meta, {
+        action: "identity.session_renewed",
+        subjectType: "user",
+        subjectId: session.userId,
+        data: { reason: "privilege_change" },
+      });
+    return renewed;
+  });
+  sessionCache.delete(session.idHash);
+  if (issued) setSessionCookies(request, reply, options.config.cookieSecure, issued);
+}
+
 /** The cached session of a token, if fresh (no database access). */
 function cachedSession(options: HttpServerOptions, token: string, now: Date) {
   const cached = sessionCache.get(hashToken(token));
@@ -354,6 +429,8 @@ async function resolveSession(
   await touchSession(options.db, session, now);
   const actor = await options.loadActor(session);
   const entry = { session, actor, at: now.getTime() };
+  // A session due for renewal is read from the database until renewed and its grace period is over.
+  if (session.isPrivilegeStale) return entry;
   if (sessionCache.size > 50_000) sessionCache.clear();
   sessionCache.set(idHash, entry);
   return entry;

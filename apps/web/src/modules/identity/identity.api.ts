@@ -110,7 +110,13 @@ export const identityApi = {
   me: (signal?: AbortSignal) => api.get<Me>("/api/me", { signal }),
   register: (body: RegisterPersonRequest | RegisterOrganisationRequest) =>
     api.post<{ user: Me }>("/api/auth/register", body),
-  login: (login: string, password: string) => api.post<{ user: Me }>("/api/auth/login", { login, password }),
+  /** `challengeSolution`: the solved proof of work the server asked for (`challenge_required`). */
+  login: (login: string, password: string, challengeSolution?: string) =>
+    api.post<{ user: Me }>(
+      "/api/auth/login",
+      { login, password },
+      challengeSolution ? { headers: { "x-challenge-solution": challengeSolution } } : {},
+    ),
   setUpTotp: () => api.post<{ secret: string; otpauthUrl: string }>("/api/auth/totp/setup", {}),
   verifyTotp: (code: string) => api.post<{ user: Me }>("/api/auth/totp/verify", { code }),
   logout: () => api.post<void>("/api/auth/logout", {}),

@@ -1,4 +1,5 @@
-import { App, Button, Card, Form, Input, Typography } from "antd";
+import { Alert, App, Button, Card, Form, Input, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import { nextPath } from "../../../app/route-guard";
@@ -7,6 +8,7 @@ import { Page } from "../../../components/page";
 import { useSubmit } from "../../../platform/use-api";
 import { SecondFactorStep } from "../components/second-factor-step";
 import { identityApi, type Me } from "../identity.api";
+import { challengeOf, solveInBrowser } from "../proof-of-work";
 import { requiredRule } from "../identity.validators";
 import { useMe } from "../session-context";
 
@@ -30,8 +32,24 @@ export function SignInScene() {
     void navigate(nextPath(location.search), { replace: true });
   };
 
+  const [isVerifying, setVerifying] = useState(false);
+
   const signIn = useSubmit(async (values: SignInForm) => {
-    const { user } = await identityApi.login(values.login.trim(), values.password);
+    const login = values.login.trim();
+    let user: Me;
+    try {
+      ({ user } = await identityApi.login(login, values.password));
+    } catch (error) {
+      // Many failed attempts from this network: the browser does a moment's work and tries once more.
+      const challenge = challengeOf(error);
+      if (!challenge) throw error;
+      setVerifying(true);
+      try {
+        ({ user } = await identityApi.login(login, values.password, await solveInBrowser(challenge)));
+      } finally {
+        setVerifying(false);
+      }
+    }
     if (user.needsSecondFactor) setMe(user);
     else finish(user);
   }, form);
@@ -55,7 +73,11 @@ export function SignInScene() {
   return (
     <Page title={t("signIn.title")} width="narrow">
       <Card>
-        <ErrorAlert error={signIn.error} details={signIn.otherDetails} hasFieldErrors />
+        {isVerifying ? (
+          <Alert type="info" showIcon message={t("signIn.verifying")} style={{ marginBottom: 16 }} />
+        ) : (
+          <ErrorAlert error={signIn.error} details={signIn.otherDetails} hasFieldErrors />
+        )}
         <Form<SignInForm>
           form={form}
           layout="vertical"
