@@ -24,6 +24,18 @@ export const filingErrors = {
   fee_not_payable: { status: 409, zh: "当前没有待交纳的诉讼费", en: "There is no fee to pay" },
   /** A payment notification failed its signature check or is malformed. */
   payment_notification_invalid: { status: 400, zh: "支付通知无效", en: "Invalid payment notification" },
+  /** A signed payment notification already received: the same signed message is accepted once. */
+  payment_notification_replayed: {
+    status: 409,
+    zh: "该支付通知已接收，不得重复提交",
+    en: "This payment notification was already received",
+  },
+  /** A notification contradicts the fee order (another amount, or "failed" for a paid order); it is audited. */
+  payment_notification_conflict: {
+    status: 409,
+    zh: "支付通知与缴费订单不符",
+    en: "The payment notification contradicts the fee order",
+  },
   /** The fee order named by a notification does not exist. */
   fee_order_not_found: { status: 404, zh: "缴费订单不存在", en: "Fee order not found" },
   /** The fee quote request is invalid; details name each problem. */
@@ -33,5 +45,15 @@ export const filingErrors = {
     status: 415,
     zh: "仅支持 .docx 或 .txt 起诉状",
     en: "Only .docx or .txt complaints can be read",
+  },
+  /**
+   * The filer named in the complaint is not the account holder (人民法院在线诉讼规则第七条): a party who
+   * files is the verified account itself, anyone else files as that party's agent under a power of
+   * attorney (民事诉讼法第六十一条、第六十二条). `details` name the fields.
+   */
+  filer_not_account_holder: {
+    status: 400,
+    zh: "提交人须为本账户实名认证的当事人本人，或持授权委托书的代理人",
+    en: "The filer must be the verified account holder, or an agent with a power of attorney",
   },
 } as const satisfies Record<string, ErrorDefinition>;

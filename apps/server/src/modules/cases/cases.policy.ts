@@ -70,6 +70,8 @@ export interface CaseRelation {
   isAgent: boolean;
   /** Party ids the actor is, or represents. */
   ownPartyIds: string[];
+  /** Party ids the actor is in person (linked to their own account). */
+  selfPartyIds: string[];
   isClerk: boolean;
   isCourtAdmin: boolean;
   isAssignedJudge: boolean;
@@ -100,6 +102,7 @@ export function relationTo(actor: Actor, input: CaseRelationInput): CaseRelation
     isParty: partyIds.length > 0,
     isAgent: agentFor.length > 0,
     ownPartyIds: [...new Set([...partyIds, ...agentFor])],
+    selfPartyIds: partyIds,
     isClerk,
     isCourtAdmin,
     isAssignedJudge,
@@ -114,6 +117,15 @@ export function relationTo(actor: Actor, input: CaseRelationInput): CaseRelation
 /** The filer edits the complaint while it is a draft or sent back for correction. */
 export function canEditFiling(relation: CaseRelation, status: CaseStatus): boolean {
   return relation.isFiler && (status === "draft" || status === "correction_requested");
+}
+
+/**
+ * Whether the actor sees a party's full ID number: the person it belongs to, the filer who entered it
+ * and the court; everyone else (the other side, its lawyers, agents) sees it masked (个人信息保护法第二十八条:
+ * an ID number is sensitive personal information, disclosed only where necessary).
+ */
+export function seesFullIdentityOf(relation: CaseRelation, partyId: string): boolean {
+  return relation.isStaff || relation.isFiler || relation.selfPartyIds.includes(partyId);
 }
 
 /** Clerks of the case's court review filings (立案庭). */

@@ -1,4 +1,5 @@
-import type { CaseRelation } from "./cases.policy";
+import { maskIdNumber as maskIdentifier } from "@netcourt/shared/masking";
+import { seesFullIdentityOf, type CaseRelation } from "./cases.policy";
 import type { CaseParts, CaseRow } from "./cases.repository";
 import { possibleTransitions } from "./cases.rules";
 import type { TCaseDetail, TCaseSummary } from "./cases.schemas";
@@ -13,10 +14,7 @@ export interface CourtRef {
 
 /** Masks an identity number for people who may know who a party is but not their number. */
 export function maskIdNumber(value: string | null): string | null {
-  if (value === null) return null;
-  return value.length <= 10
-    ? "*".repeat(value.length)
-    : `${value.slice(0, 6)}${"*".repeat(value.length - 10)}${value.slice(-4)}`;
+  return value === null ? null : maskIdentifier(value);
 }
 
 /** Masks a phone number: 138****5678. */
@@ -61,8 +59,8 @@ export function relationNames(relation: CaseRelation): string[] {
 }
 
 /**
- * The whole case as the caller may see it. Other parties' identity numbers and phones are masked; the
- * judge-assignment record is shown to court staff only.
+ * The whole case as the caller may see it. ID numbers are masked but for their owner, the filer and the
+ * court; other parties' phones too; the judge-assignment record is shown to court staff only.
  */
 export function presentCaseDetail(
   row: CaseRow,
@@ -84,7 +82,7 @@ export function presentCaseDetail(
         role: p.role,
         kind: p.kind,
         name: p.name,
-        idNumber: full ? p.id_number : maskIdNumber(p.id_number),
+        idNumber: seesFullIdentityOf(relation, p.id) ? p.id_number : maskIdNumber(p.id_number),
         creditCode: p.credit_code,
         legalRepresentative: p.legal_representative,
         sex: p.sex,
@@ -107,6 +105,7 @@ export function presentCaseDetail(
       licenceNumber: a.licence_number,
       hasPowerOfAttorney: a.power_of_attorney_sha256 !== null,
       status: a.status,
+      hasFiled: a.user_id !== null && a.user_id === row.filed_by,
     })),
     claims: parts.claims.map((c) => ({
       position: c.position,

@@ -517,3 +517,68 @@ export async function loadCaseSnapshot(db: Executor, caseId: string) {
 }
 
 export type CaseSnapshot = NonNullable<Awaited<ReturnType<typeof loadCaseSnapshot>>>;
+
+/**
+ * Accounts that litigate at these courts: who filed a case there (a draft included: the applicant is
+ * about to file there) or is a party or active agent in one. Drives whose real-name verification the
+ * courts' clerks review.
+ */
+export async function findLitigantsAtCourts(db: Executor, courtIds: readonly string[]): Promise<string[]> {
+  if (courtIds.length === 0) return [];
+  const courts = [...new Set(courtIds)];
+  const rows = await db
+    .selectFrom("cases")
+    .select("cases.filed_by as user_id")
+    .where("cases.court_id", "in", courts)
+    .union((eb) =>
+      eb
+        .selectFrom("case_parties")
+        .innerJoin("cases", "cases.id", "case_parties.case_id")
+        .select("case_parties.user_id")
+        .where("cases.court_id", "in", courts)
+        .where("case_parties.user_id", "is not", null)
+        .$narrowType<{ user_id: string }>(),
+    )
+    .union((eb) =>
+      eb
+        .selectFrom("case_agents")
+        .innerJoin("cases", "cases.id", "case_agents.case_id")
+        .select("case_agents.user_id")
+        .where("cases.court_id", "in", courts)
+        .where("case_agents.status", "=", "active")
+        .where("case_agents.user_id", "is not", null)
+        .$narrowType<{ user_id: string }>(),
+    )
+    .execute();
+  return rows.map((row) => row.user_id);
+}
+
+/** The courts at which an account litigates (the same relation as `findLitigantsAtCourts`). */
+export async function findCourtsOfLitigant(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("cases")
+    .select("cases.court_id")
+    .where((eb) =>
+      eb.or([
+        eb("cases.filed_by", "=", userId),
+        eb.exists(
+          eb
+            .selectFrom("case_parties")
+            .select(sql`1`.as("one"))
+            .whereRef("case_parties.case_id", "=", "cases.id")
+            .where("case_parties.user_id", "=", userId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom("case_agents")
+            .select(sql`1`.as("one"))
+            .whereRef("case_agents.case_id", "=", "cases.id")
+            .where("case_agents.user_id", "=", userId)
+            .where("case_agents.status", "=", "active"),
+        ),
+      ]),
+    )
+    .distinct()
+    .execute();
+  return rows.map((row) => row.court_id);
+}

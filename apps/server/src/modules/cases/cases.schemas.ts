@@ -16,7 +16,7 @@ export const ZParty = z.object({
   idNumber: z
     .string()
     .nullable()
-    .describe("Resident ID number; masked unless the caller is the party, their agent or court staff"),
+    .describe("Resident ID number; masked unless the caller is this party, the filer or court staff"),
   creditCode: z.string().nullable().describe("Unified social credit code"),
   legalRepresentative: z.string().nullable().describe("Legal representative or person in charge"),
   sex: z.enum(["male", "female"]).nullable().describe("Sex"),
@@ -41,6 +41,7 @@ export const ZAgent = z.object({
   licenceNumber: z.string().nullable().describe("Lawyer's licence number"),
   hasPowerOfAttorney: z.boolean().describe("True when a power of attorney is on file"),
   status: z.enum(["active", "revoked"]).describe("Whether the authority is in force"),
+  hasFiled: z.boolean().describe("True when this agent submitted the complaint (由代理人代为提交)"),
 });
 
 export const ZClaim = z.object({

@@ -6,6 +6,7 @@ export {
   canReviewFiling,
   relationTo,
   relationToCase,
+  seesFullIdentityOf,
   visibleTo,
   type CaseRelation,
 } from "./cases.policy";
@@ -14,6 +15,8 @@ export {
   appendTimeline,
   closeDeadline,
   deleteDraft,
+  findCourtsOfLitigant,
+  findLitigantsAtCourts,
   findVisibleCase,
   insertDraftCase,
   linkPartyToUser,

@@ -12,6 +12,21 @@ export async function findMemberships(db: Executor, userId: string): Promise<Sta
   return rows.map((row) => ({ courtId: row.court_id, role: row.role, divisionId: row.division_id }));
 }
 
+/** Those of the given courts that review every real-name verification on the platform. */
+export async function findCourtsReviewingAllVerifications(
+  db: Executor,
+  courtIds: readonly string[],
+): Promise<string[]> {
+  if (courtIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("courts")
+    .select("id")
+    .where("id", "in", [...new Set(courtIds)])
+    .where("reviews_all_verifications", "=", true)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 const courtColumns = [
   "id",
   "code",
@@ -71,6 +86,7 @@ export async function insertCourt(
     addressZh: string | null;
     smallClaimsLimitFen: number | null;
     smallClaimsBasis: string | null;
+    reviewsAllVerifications?: boolean;
     now: Date;
   },
 ): Promise<string> {
@@ -89,6 +105,7 @@ export async function insertCourt(
       small_claims_limit_fen: values.smallClaimsLimitFen,
       small_claims_basis: values.smallClaimsBasis,
       phone: null,
+      reviews_all_verifications: values.reviewsAllVerifications ?? false,
       created_at: values.now,
     })
     .returning("id")

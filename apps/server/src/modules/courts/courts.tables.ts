@@ -24,6 +24,8 @@ export interface CourtsTable {
   small_claims_basis: string | null;
   address_zh: string | null;
   phone: string | null;
+  /** Reviews every real-name verification on the platform, not only those of its own litigants. */
+  reviews_all_verifications: Generated<boolean>;
   created_at: Date;
 }
 

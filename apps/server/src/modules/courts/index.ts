@@ -1,5 +1,6 @@
 export {
   findMemberships,
+  findCourtsReviewingAllVerifications,
   findCourt,
   findCourtByCode,
   listCourts,

@@ -1,4 +1,13 @@
-import type { CaseParts, CaseRelation, CaseRow } from "../cases/index";
+import type { Actor } from "../../platform";
+import {
+  maskIdNumber,
+  maskPhone,
+  seesFullIdentityOf,
+  type CaseParts,
+  type CaseRelation,
+  type CaseRow,
+} from "../cases/index";
+import { canSeeAttachment } from "./filing.access";
 import type { TVerificationSummary } from "../ledger/index";
 import { complaintOf } from "./filing.complaint";
 import type { findFeeOrder, listAttachments, listEvidence, listReviews } from "./filing.repository";
@@ -37,8 +46,13 @@ export function filingActions(
   return actions;
 }
 
-/** The complaint as its filer (or a reviewing clerk) sees it, with fee, reviews and next actions. */
+/**
+ * The complaint as its filer (or a reviewing clerk) sees it, with fee, reviews and next actions. Others
+ * who can see the case get ID numbers and contact details masked as on the case page, and no ID
+ * documents or powers of attorney.
+ */
 export function presentFiling(input: {
+  actor: Actor;
   row: CaseRow;
   parts: CaseParts;
   relation: CaseRelation;
@@ -56,6 +70,21 @@ export function presentFiling(input: {
   const documentUrl = (sha256: string | null) =>
     sha256 ? `/api/filings/${row.id}/documents/${sha256}` : null;
   const showsCode = relation.isFiler || relation.isParty || relation.isAgent;
+  const parties = complaint.parties.map((party, index) => {
+    const stored = input.parts.parties[index]!;
+    if (seesFullIdentityOf(relation, stored.id)) return party;
+    const isOwn = relation.ownPartyIds.includes(stored.id);
+    return {
+      ...party,
+      idNumber: maskIdNumber(party.idNumber),
+      birthDate: isOwn ? party.birthDate : null,
+      phone: isOwn ? party.phone : maskPhone(party.phone),
+      email: isOwn ? party.email : null,
+      serviceAddress: isOwn ? party.serviceAddress : null,
+    };
+  });
+  const filingAgent = complaint.agents.find((agent) => agent.isFiler);
+  const filingParty = complaint.parties.find((party) => party.isFiler);
   return {
     caseId: row.id,
     status: row.status,
@@ -65,24 +94,31 @@ export function presentFiling(input: {
     procedure: row.procedure,
     title: row.title,
     caseNumber: row.case_number,
+    filer: filingAgent
+      ? { kind: "agent", name: filingAgent.name, agentKind: filingAgent.kind }
+      : filingParty
+        ? { kind: "party", name: filingParty.name, agentKind: null }
+        : null,
     content: {
-      parties: complaint.parties,
+      parties,
       agents: complaint.agents,
       claims: complaint.claims,
       factsAndReasons: complaint.factsAndReasons,
       evidence: complaint.evidence,
     },
-    attachments: input.attachments.map((a) => ({
-      id: a.id,
-      fileName: a.file_name,
-      mediaType: a.media_type,
-      size: a.size,
-      sha256: a.file_sha256,
-      category: a.category,
-      uploadedAt: a.created_at,
-      url: `/api/filings/${row.id}/attachments/${a.id}/content`,
-      ledgerVerification: input.verifications.get(a.id) ?? null,
-    })),
+    attachments: input.attachments
+      .filter((a) => canSeeAttachment(input.actor, relation, a))
+      .map((a) => ({
+        id: a.id,
+        fileName: a.file_name,
+        mediaType: a.media_type,
+        size: a.size,
+        sha256: a.file_sha256,
+        category: a.category,
+        uploadedAt: a.created_at,
+        url: `/api/filings/${row.id}/attachments/${a.id}/content`,
+        ledgerVerification: input.verifications.get(a.id) ?? null,
+      })),
     fee:
       input.feeOrder && quote
         ? {

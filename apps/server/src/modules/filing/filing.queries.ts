@@ -45,7 +45,16 @@ export async function getFilingView(context: AppContext, actor: Actor, caseId: s
     "filing_attachment",
     attachments.map((a) => a.id),
   );
-  return presentFiling({ ...access, evidence, attachments, feeOrder, reviews, feeEstimate, verifications });
+  return presentFiling({
+    ...access,
+    actor,
+    evidence,
+    attachments,
+    feeOrder,
+    reviews,
+    feeEstimate,
+    verifications,
+  });
 }
 
 /** The filing actions shown on the case page (the fee state is cached like the case itself). */

@@ -1,5 +1,5 @@
 import type { Executor } from "../../platform";
-import type { AttachmentCategory } from "./filing.tables";
+import type { AttachmentCategory, PaymentNotificationOutcome } from "./filing.tables";
 
 export async function insertStoredFile(
   db: Executor,
@@ -45,7 +45,7 @@ export async function insertAttachment(
 export async function listAttachments(db: Executor, caseId: string) {
   return db
     .selectFrom("filing_attachments")
-    .select(["id", "file_name", "media_type", "size", "file_sha256", "category", "created_at"])
+    .select(["id", "file_name", "media_type", "size", "file_sha256", "category", "uploaded_by", "created_at"])
     .where("case_id", "=", caseId)
     .where("removed_at", "is", null)
     .orderBy("created_at")
@@ -56,7 +56,7 @@ export async function listAttachments(db: Executor, caseId: string) {
 export async function findAttachment(db: Executor, caseId: string, attachmentId: string) {
   return db
     .selectFrom("filing_attachments")
-    .select(["id", "file_name", "media_type", "size", "file_sha256", "category", "created_at"])
+    .select(["id", "file_name", "media_type", "size", "file_sha256", "category", "uploaded_by", "created_at"])
     .where("case_id", "=", caseId)
     .where("id", "=", attachmentId)
     .where("removed_at", "is", null)
@@ -232,4 +232,68 @@ export async function listFeeStatuses(
     .orderBy("created_at")
     .execute();
   return new Map(rows.map((row) => [row.case_id, row.status]));
+}
+
+/** Records a signed payment notification once; false when its nonce was seen before (a replay). */
+export async function insertPaymentNotification(
+  db: Executor,
+  values: {
+    gateway: string;
+    nonce: string;
+    orderId: string;
+    reference: string;
+    status: "paid" | "failed";
+    amountFen: number;
+    outcome: PaymentNotificationOutcome;
+    body: string;
+    signature: string;
+    signedAt: Date;
+    now: Date;
+  },
+): Promise<boolean> {
+  const row = await db
+    .insertInto("payment_notifications")
+    .values({
+      gateway: values.gateway,
+      nonce: values.nonce,
+      order_id: values.orderId,
+      reference: values.reference,
+      status: values.status,
+      amount_fen: values.amountFen,
+      outcome: values.outcome,
+      body: values.body,
+      signature: values.signature,
+      signed_at: values.signedAt,
+      received_at: values.now,
+    })
+    .onConflict((oc) => oc.columns(["gateway", "nonce"]).doNothing())
+    .returning("nonce")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The outcome of an earlier notification saying the same thing about the same payment, if any. */
+export async function findEarlierPaymentNotification(
+  db: Executor,
+  values: {
+    gateway: string;
+    orderId: string;
+    reference: string;
+    status: "paid" | "failed";
+    amountFen: number;
+  },
+): Promise<PaymentNotificationOutcome | undefined> {
+  const row = await db
+    .selectFrom("payment_notifications")
+    .select("outcome")
+    .where("gateway", "=", values.gateway)
+    .where("order_id", "=", values.orderId)
+    .where("reference", "=", values.reference)
+    .where("status", "=", values.status)
+    .where("amount_fen", "=", values.amountFen)
+    .where("outcome", "<>", "conflict")
+    .orderBy("received_at")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.outcome;
 }

@@ -186,6 +186,17 @@ export const ZFilingView = z.object({
     .describe("Procedure asked for or decided"),
   title: z.string().nullable().describe("Case title"),
   caseNumber: z.string().nullable().describe("Case number once registered"),
+  filer: z
+    .object({
+      kind: z.enum(["party", "agent"]).describe("A party in person, or an agent (由代理人代为提交)"),
+      name: z.string().describe("Who submits: the party's or the agent's name"),
+      agentKind: z
+        .enum(["lawyer", "legal_worker", "relative", "employee", "other"])
+        .nullable()
+        .describe("Kind of agent when an agent submits"),
+    })
+    .nullable()
+    .describe("Who submits the complaint (the account holder, in person or as agent)"),
   content: z
     .object({
       parties: z.array(
@@ -193,7 +204,10 @@ export const ZFilingView = z.object({
           role: z.enum(["plaintiff", "defendant", "third_party"]),
           kind: z.enum(["natural_person", "legal_person", "other_organisation"]),
           name: z.string(),
-          idNumber: z.string().nullable(),
+          idNumber: z
+            .string()
+            .nullable()
+            .describe("Resident ID number; masked unless the caller is this party, the filer or the court"),
           creditCode: z.string().nullable(),
           legalRepresentative: z.string().nullable(),
           sex: z.enum(["male", "female"]).nullable(),
@@ -230,7 +244,9 @@ export const ZFilingView = z.object({
       ),
     })
     .describe("The complaint as saved"),
-  attachments: z.array(ZAttachment).describe("Uploaded files"),
+  attachments: z
+    .array(ZAttachment)
+    .describe("Uploaded files; ID documents and powers of attorney only for the court and their owner"),
   fee: ZFeeState.nullable().describe("The case acceptance fee once the complaint is submitted"),
   feeEstimate: z
     .object({ amount: z.number(), breakdown: z.array(ZFeeQuoteLine) })

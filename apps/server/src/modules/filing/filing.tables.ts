@@ -5,6 +5,7 @@ export interface FilingTables {
   filing_evidence: FilingEvidenceTable;
   fee_orders: FeeOrdersTable;
   filing_reviews: FilingReviewsTable;
+  payment_notifications: PaymentNotificationsTable;
 }
 
 export type AttachmentCategory = "complaint" | "evidence" | "identity" | "power_of_attorney" | "other";
@@ -54,4 +55,21 @@ export interface FilingReviewsTable {
   decided_at: Date;
   ruling_sha256: string | null;
   ruling_en_sha256: string | null;
+}
+
+export type PaymentNotificationOutcome =
+  "paid" | "already_paid" | "late" | "paid_twice" | "failed" | "repeated" | "conflict";
+
+export interface PaymentNotificationsTable {
+  gateway: string;
+  nonce: string;
+  order_id: string;
+  reference: string;
+  status: "paid" | "failed";
+  amount_fen: number;
+  outcome: PaymentNotificationOutcome;
+  body: string;
+  signature: string;
+  signed_at: Date;
+  received_at: Date;
 }

@@ -9,3 +9,4 @@ export { saveFilingDraft } from "./commands/save-filing-draft";
 export { submitFiling } from "./commands/submit-filing";
 export { confirmFeePayment } from "./commands/confirm-fee-payment";
 export { calculateFee } from "./fees.rules";
+export { HttpPaymentGateway, loadHttpPaymentGateway } from "./adapters/http-payment-gateway";

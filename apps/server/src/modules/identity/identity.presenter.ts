@@ -1,3 +1,4 @@
+import { maskIdNumber } from "@netcourt/shared/masking";
 import type { Actor } from "../../platform";
 import { canDecideVerification } from "./identity.policy";
 import type { UserRow, VerificationDetailRow, VerificationRow } from "./identity.repository";
@@ -9,11 +10,6 @@ import type {
   ZVerificationListItem,
 } from "./identity.schemas";
 import type { z } from "zod";
-
-/** Shows the region code and the check digits only: 1101**********002X. */
-export function maskIdNumber(idNumber: string): string {
-  return `${idNumber.slice(0, 4)}${"*".repeat(Math.max(0, idNumber.length - 8))}${idNumber.slice(-4)}`;
-}
 
 /** The account as its owner sees it. Secrets (password hash, TOTP secret) never leave this function. */
 export function presentMe(

@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import type { FilerAccount } from "@netcourt/shared/filer-identity";
 import { AppError, type CommandMeta, type Executor, type StaffMembership } from "../../platform";
 import { loadVerificationForReview } from "./commands/decide-verification";
 import type { IdentityDependencies } from "./identity.dependencies";
@@ -12,6 +13,7 @@ import {
 } from "./identity.repository";
 import type { DocumentSide } from "./identity.tables";
 import type { TMe } from "./identity.schemas";
+import type { VerificationScopePort } from "./verification-scope";
 
 /** The signed-in account as the Me object; `hasSecondFactor` is the session's state. */
 export async function getMe(
@@ -64,14 +66,35 @@ export async function findUserSummaries(db: Executor, ids: readonly string[]): P
   return selectUserSummaries(db, ids);
 }
 
+/**
+ * The identity an account registered with and whether it is verified, for contexts that must know who
+ * acts (online filing checks the filer against it). Undefined for an unknown or disabled account.
+ */
+export async function findAccountIdentity(
+  db: Executor,
+  userId: string,
+): Promise<(FilerAccount & { isVerified: boolean }) | undefined> {
+  const account = await findAccount(db, userId);
+  if (!account || account.disabled_at !== null) return undefined;
+  return {
+    kind: account.kind,
+    name: account.name,
+    idNumber: account.id_number,
+    creditCode: account.credit_code,
+    lawyerLicenceNumber: account.lawyer_licence_number,
+    isVerified: account.verification_status === "verified",
+  };
+}
+
 /** An ID image of a verification, for reviewers only (404 otherwise, and when that side is missing). */
 export async function openVerificationDocument(
   deps: IdentityDependencies,
+  scope: VerificationScopePort,
   meta: CommandMeta,
   verificationId: string,
   side: DocumentSide,
 ): Promise<{ mediaType: string; stream: Readable }> {
-  const row = await loadVerificationForReview(deps, meta, verificationId);
+  const row = await loadVerificationForReview(deps, scope, meta, verificationId);
   const sha256 = side === "front" ? row.front_sha256 : row.back_sha256;
   if (!sha256) throw new AppError("file_not_found");
   const mediaType = await findDocumentMediaType(deps.db, row.user_id, sha256);

@@ -72,7 +72,13 @@ describe.each(testDatabaseKinds())("real-name verification on %s", (kind) => {
     app = await createTestApp(kind);
     const clerkAccount = await createTestAccount(app, { name: "书记员" });
     clerkUserId = clerkAccount.userId;
-    await makeStaff(app, clerkAccount.userId, "clerk");
+    const clerkCourt = await makeStaff(app, clerkAccount.userId, "clerk");
+    // The clerk's court handles general verification, so every applicant is in its queue.
+    await app.context.db
+      .updateTable("courts")
+      .set({ reviews_all_verifications: true })
+      .where("id", "=", clerkCourt.courtId)
+      .execute();
     clerk = new TestClient(app);
     await signInWithTotp(app, clerk, clerkAccount.phone, clerkAccount.password);
     const judgeAccount = await createTestAccount(app, { name: "法官" });

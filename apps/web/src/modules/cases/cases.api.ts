@@ -75,6 +75,8 @@ export interface CaseAgent {
   licenceNumber: string | null;
   hasPowerOfAttorney: boolean;
   status: "active" | "revoked";
+  /** This agent submitted the complaint (由代理人代为提交). */
+  hasFiled: boolean;
 }
 
 export interface TimelineEntry {

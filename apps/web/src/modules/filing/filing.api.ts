@@ -243,6 +243,8 @@ export interface FilingView {
   procedure: Procedure | null;
   title: string | null;
   caseNumber: string | null;
+  /** Who submits: the account holder in person, or as an agent (由代理人代为提交). */
+  filer: { kind: "party" | "agent"; name: string; agentKind: AgentKind | null } | null;
   content: Pick<FilingContent, "parties" | "agents" | "claims" | "factsAndReasons" | "evidence">;
   attachments: Attachment[];
   fee: FeeState | null;

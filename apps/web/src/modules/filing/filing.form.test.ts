@@ -9,6 +9,7 @@ import {
   parseFiler,
   stepOfPath,
   toFilingContent,
+  withFilerFromAccount,
   type FilingForm,
 } from "./filing.form";
 
@@ -127,6 +128,7 @@ const view = (overrides: Partial<FilingView> = {}): FilingView => ({
   procedure: null,
   title: null,
   caseNumber: null,
+  filer: null,
   content: { parties: [], agents: [], claims: [], factsAndReasons: "", evidence: [] },
   attachments: [],
   fee: null,
@@ -267,5 +269,57 @@ describe("steps and totals", () => {
     expect(parseFiler("agent:12")).toEqual({ kind: "agent", index: 12 });
     expect(parseFiler("judge:1")).toBeNull();
     expect(parseFiler(null)).toBeNull();
+  });
+});
+
+describe("the filer comes from the account", () => {
+  const person = {
+    kind: "person" as const,
+    name: "李四",
+    creditCode: null,
+    lawyerLicenceNumber: null,
+    lawFirm: null,
+  };
+  const lawyer = {
+    ...person,
+    name: "王律师",
+    lawyerLicenceNumber: "13301201810123456",
+    lawFirm: "浙江示范律师事务所",
+  };
+
+  it("puts the account's name on the filer party and leaves the ID number to the server", () => {
+    const form = withFilerFromAccount({ ...filledForm(), filer: "party:0" }, person);
+    expect(form.parties[0]).toMatchObject({ kind: "natural_person", name: "李四", idNumber: null });
+    expect(form.parties[1]).toEqual(filledForm().parties[1]);
+    expect(toFilingContent(form).parties[0]).toMatchObject({ name: "李四", idNumber: null, isFiler: true });
+  });
+
+  it("makes an organisation's filer party carry its credit code", () => {
+    const company = {
+      ...person,
+      kind: "organisation" as const,
+      name: "某公司",
+      creditCode: "91330106MA2DEM01X1",
+    };
+    const form = withFilerFromAccount({ ...filledForm(), filer: "party:0" }, company);
+    expect(form.parties[0]).toMatchObject({
+      kind: "legal_person",
+      name: "某公司",
+      creditCode: "91330106MA2DEM01X1",
+    });
+  });
+
+  it("names a filing lawyer agent after the account, with its licence", () => {
+    const base = filledForm();
+    const form = withFilerFromAccount(
+      { ...base, agents: [{ kind: "lawyer", partyIndex: 0, name: "张律师" }], filer: "agent:0" },
+      lawyer,
+    );
+    expect(form.agents[0]).toMatchObject({
+      name: "王律师",
+      licenceNumber: "13301201810123456",
+      lawFirm: "浙江示范律师事务所",
+    });
+    expect(form.parties).toEqual(base.parties);
   });
 });

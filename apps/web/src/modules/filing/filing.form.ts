@@ -297,3 +297,58 @@ export function claimTotal(claims: ClaimForm[] | undefined): number {
   );
   return fen / 100;
 }
+
+/** What the wizard knows of the signed-in account (`GET /api/me`). */
+export interface FilerAccountView {
+  kind: "person" | "organisation";
+  name: string;
+  creditCode: string | null;
+  lawyerLicenceNumber: string | null;
+  lawFirm: string | null;
+}
+
+/**
+ * Fills who files from the account (人民法院在线诉讼规则第七条: one files as oneself): the filer party gets
+ * the account's name and kind, its ID number left blank for the server to take from the account (the
+ * browser only ever holds it masked); a filing agent gets the account's name and, as a lawyer, its
+ * licence. Everything else is kept.
+ */
+export function withFilerFromAccount(form: FilingForm, account: FilerAccountView): FilingForm {
+  const filer = parseFiler(form.filer);
+  if (filer === null) return form;
+  if (filer.kind === "party") {
+    const party = form.parties[filer.index];
+    if (!party) return form;
+    const isPerson = account.kind === "person";
+    const parties = form.parties.map((p, index) =>
+      index !== filer.index
+        ? p
+        : {
+            ...p,
+            kind: isPerson
+              ? ("natural_person" as const)
+              : p.kind === "natural_person"
+                ? "legal_person"
+                : p.kind,
+            name: account.name,
+            idNumber: null,
+            creditCode: isPerson ? null : account.creditCode,
+          },
+    );
+    return { ...form, parties };
+  }
+  const agent = form.agents[filer.index];
+  if (!agent) return form;
+  const agents = form.agents.map((a, index) =>
+    index !== filer.index
+      ? a
+      : {
+          ...a,
+          name: account.name,
+          ...(a.kind === "lawyer"
+            ? { licenceNumber: account.lawyerLicenceNumber, lawFirm: a.lawFirm ?? account.lawFirm }
+            : {}),
+        },
+  );
+  return { ...form, agents };
+}

@@ -2,7 +2,7 @@ import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../.
 import type { AppContext } from "../../../context";
 import { findCause, lockCase, replaceCaseContent, updateCase, isEditableByFiler } from "../../cases/index";
 import { findCourt } from "../../courts/index";
-import { assertFiler, loadFiling, userOf } from "../filing.access";
+import { assertFiler, assertFilerIsAccountHolder, loadFiling, userOf } from "../filing.access";
 import { listAttachments, replaceEvidence } from "../filing.repository";
 import { caseTitle } from "../filing.rules";
 import type { TFilingContent } from "../filing.schemas";
@@ -16,7 +16,7 @@ export interface SaveFilingDraftOptions {
 /**
  * Saves the whole complaint (the wizard saves drafts as the filer goes). Allowed while a draft or when
  * the court asked for corrections. Throws `case_not_found`, `forbidden`, `case_status_conflict`,
- * `case_version_conflict`, `validation_failed`.
+ * `case_version_conflict`, `validation_failed`, `filer_not_account_holder`.
  */
 export async function saveFilingDraft(
   context: AppContext,
@@ -58,6 +58,11 @@ export async function saveFilingDraft(
         ]);
       courtId = court.id;
     }
+    const account = await assertFilerIsAccountHolder(trx, user.userId, {
+      parties: content.parties,
+      agents: content.agents,
+      pathPrefix: "body.",
+    });
     const cause = content.causeCode ? findCause(content.causeCode) : undefined;
     if (content.causeCode && !cause) {
       throw new AppError("validation_failed", [
@@ -83,6 +88,23 @@ export async function saveFilingDraft(
         })),
       );
     }
+    // 民事诉讼法第六十二条: the agent's authority is shown by a power of attorney, not by any file.
+    const notPowerOfAttorney = content.agents
+      .map((a, i) => ({
+        id: a.powerOfAttorneyAttachmentId,
+        path: `body.agents.${i}.powerOfAttorneyAttachmentId`,
+      }))
+      .filter((ref) => ref.id !== null && byId.get(ref.id)?.category !== "power_of_attorney");
+    if (notPowerOfAttorney.length > 0) {
+      throw new AppError(
+        "validation_failed",
+        notPowerOfAttorney.map((ref) => ({
+          path: ref.path,
+          code: "power_of_attorney_wrong_category",
+          message: "the file is not filed as a power of attorney",
+        })),
+      );
+    }
 
     const claims = content.claims.map((c) => ({
       text: c.text,
@@ -97,8 +119,11 @@ export async function saveFilingDraft(
           role: p.role,
           kind: p.kind,
           name: p.name,
-          idNumber: normaliseIdentifier(p.idNumber),
-          creditCode: normaliseIdentifier(p.creditCode),
+          // The filer's own identifiers come from the verified account, never from what was typed.
+          idNumber:
+            p.isFiler && p.kind === "natural_person" ? account.idNumber : normaliseIdentifier(p.idNumber),
+          creditCode:
+            p.isFiler && p.kind !== "natural_person" ? account.creditCode : normaliseIdentifier(p.creditCode),
           legalRepresentative: p.legalRepresentative,
           sex: p.sex,
           ethnicity: p.ethnicity,

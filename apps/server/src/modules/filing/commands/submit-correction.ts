@@ -3,14 +3,15 @@ import type { AppContext } from "../../../context";
 import { changeCaseStatus, lockCase, openDeadline, periodEndsAt } from "../../cases/index";
 import { listStaff } from "../../courts/index";
 import { sendInboxMessage } from "../../delivery/index";
-import { assertFiler, loadFiling } from "../filing.access";
+import { assertFiler, assertSubmittedByAccountHolder, loadFiling, userOf } from "../filing.access";
 import { complaintOf } from "../filing.complaint";
 import { listAttachments, listEvidence } from "../filing.repository";
 import { missingForSubmission } from "../filing.rules";
 
 /**
  * Resubmits a corrected complaint; the 7 days of 民事诉讼法第一百二十六条 run again from the receipt of the
- * completed material. Throws `case_not_found`, `forbidden`, `case_status_conflict`, `filing_incomplete`.
+ * completed material. Throws `case_not_found`, `forbidden`, `case_status_conflict`, `filing_incomplete`,
+ * `filer_not_account_holder`.
  */
 export async function submitCorrection(
   context: AppContext,
@@ -25,13 +26,16 @@ export async function submitCorrection(
       listEvidence(trx, caseId),
       listAttachments(trx, caseId),
     ]);
-    const missing = missingForSubmission(complaintOf(row, access.parts, evidence, attachments).forRules);
+    const complaint = complaintOf(row, access.parts, evidence, attachments);
+    const missing = missingForSubmission(complaint.forRules);
     if (row.status === "correction_requested" && missing.length > 0) {
       throw new AppError(
         "filing_incomplete",
         missing.map((m) => ({ path: m.path, code: m.code, message: m.code })),
       );
     }
+    if (row.status === "correction_requested")
+      await assertSubmittedByAccountHolder(trx, userOf(meta.actor).userId, complaint, attachments);
     const review = periodEndsAt(meta.now, 7);
     await changeCaseStatus(trx, meta, {
       row,

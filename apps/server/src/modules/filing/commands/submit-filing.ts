@@ -10,7 +10,7 @@ import {
 } from "../../cases/index";
 import { findCourt, listStaff } from "../../courts/index";
 import { sendInboxMessage } from "../../delivery/index";
-import { assertFiler, loadFiling, userOf } from "../filing.access";
+import { assertFiler, assertSubmittedByAccountHolder, loadFiling, userOf } from "../filing.access";
 import { complaintOf } from "../filing.complaint";
 import { feeDeadlineJob, feeDeadlineKey } from "../filing.jobs";
 import { insertFeeOrder, listAttachments, listEvidence } from "../filing.repository";
@@ -35,7 +35,7 @@ export interface SubmitFilingResult {
  * accept it (民事诉讼法第一百二十六条), and the plaintiff 7 days to pay the fee (诉讼费用交纳办法第二十二条);
  * an unpaid fee makes the filing treated as withdrawn (民诉法解释第二百一十三条, a durable job).
  * Throws `case_not_found`, `forbidden`, `identity_not_verified`, `case_status_conflict`,
- * `filing_incomplete`, `outside_internet_court_jurisdiction`, `small_claims_not_eligible`.
+ * `filing_incomplete`, `filer_not_account_holder`, `outside_internet_court_jurisdiction`, `small_claims_not_eligible`.
  */
 export async function submitFiling(
   context: AppContext,
@@ -66,6 +66,7 @@ export async function submitFiling(
         missing.map((m) => ({ path: m.path, code: m.code, message: m.code })),
       );
     }
+    await assertSubmittedByAccountHolder(trx, user.userId, complaint, attachments);
     const court = await findCourt(trx, row.court_id);
     if (!court) throw new AppError("court_not_found");
     const cause = findCause(row.cause_code!);

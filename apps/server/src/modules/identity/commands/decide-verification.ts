@@ -7,16 +7,22 @@ import {
   setVerificationStatus,
   type VerificationDetailRow,
 } from "../identity.repository";
+import { isInVerificationScope, type VerificationScopePort } from "../verification-scope";
 
-/** The verification as a reviewer may see it: 404 for anyone who is not a reviewer. */
+/**
+ * The verification as a reviewer may see it: 404 for anyone who is not a reviewer, and for a reviewer
+ * whose courts the applicant does not litigate at (see `verificationScopeOf`).
+ */
 export async function loadVerificationForReview(
   deps: IdentityDependencies,
+  scope: VerificationScopePort,
   meta: CommandMeta,
   verificationId: string,
 ): Promise<VerificationDetailRow> {
   if (!canReviewVerifications(meta.actor)) throw new AppError("verification_not_found");
   const row = await findVerificationDetail(deps.db, verificationId);
-  if (!row) throw new AppError("verification_not_found");
+  if (!row || !(await isInVerificationScope(deps.db, scope, meta.actor, row.user_id)))
+    throw new AppError("verification_not_found");
   return row;
 }
 
@@ -26,11 +32,12 @@ export async function loadVerificationForReview(
  */
 export async function decideVerificationByReviewer(
   deps: IdentityDependencies,
+  scope: VerificationScopePort,
   meta: CommandMeta,
   verificationId: string,
   decision: { status: "approved" | "rejected"; reason: string | null },
 ): Promise<VerificationDetailRow> {
-  const row = await loadVerificationForReview(deps, meta, verificationId);
+  const row = await loadVerificationForReview(deps, scope, meta, verificationId);
   if (meta.actor.kind !== "user") throw new AppError("verification_not_found");
   const reviewerId = meta.actor.userId;
   if (row.user_id === reviewerId) throw new AppError("verification_self_review");

@@ -151,7 +151,7 @@ function Parties({ detail }: { detail: CaseDetail }) {
                   ...agents.map((agent) => ({
                     key: agent.id,
                     label: t("detail.agents"),
-                    children: `${agent.name}（${t(`filing:wizard.agents.kinds.${agent.kind}`)}${agent.lawFirm ? `，${agent.lawFirm}` : ""}）`,
+                    children: `${agent.name}（${t(`filing:wizard.agents.kinds.${agent.kind}`)}${agent.lawFirm ? `，${agent.lawFirm}` : ""}）${agent.hasFiled ? ` ${t("filing:wizard.filer.filedByAgent", { name: agent.name })}` : ""}`,
                   })),
                 ]}
               />

@@ -1,8 +1,16 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Flex, Form, Input, Radio, Row, Select, Typography } from "antd";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { useMe } from "../../identity/session-context";
 import { agentKinds, partyKinds, partyRoles, type Attachment, type PartyRole } from "../filing.api";
-import { blankParty, type AgentForm, type FilingForm, type PartyForm } from "../filing.form";
+import {
+  blankParty,
+  withFilerFromAccount,
+  type AgentForm,
+  type FilingForm,
+  type PartyForm,
+} from "../filing.form";
 import {
   optionalCreditCodeRule,
   optionalEmailRule,
@@ -20,6 +28,10 @@ function PartyCard({ index, onRemove }: { index: number; onRemove?: () => void }
   const kind = Form.useWatch(["parties", index, "kind"], form) as PartyForm["kind"] | undefined;
   const isPerson = (kind ?? "natural_person") === "natural_person";
   const heading = t("wizard.party.heading", { role: t(`wizard.roles.${role}`), n: index + 1 });
+  // The filer's identity is the account's (人民法院在线诉讼规则第七条), so it is shown, not typed.
+  const isFiler = (Form.useWatch("filer", form) as string | undefined) === `party:${index}`;
+  const { me } = useMe();
+  const fromAccount = isFiler ? t("wizard.filer.fromAccount") : undefined;
   return (
     <Card
       size="small"
@@ -48,6 +60,7 @@ function PartyCard({ index, onRemove }: { index: number; onRemove?: () => void }
           <Form.Item name={[index, "kind"]} label={t("wizard.party.kind")} rules={[{ required: true }]}>
             <Radio.Group
               optionType="button"
+              disabled={isFiler && me?.kind === "person"}
               options={partyKinds.map((value) => ({ value, label: t(`wizard.kinds.${value}`) }))}
             />
           </Form.Item>
@@ -56,9 +69,10 @@ function PartyCard({ index, onRemove }: { index: number; onRemove?: () => void }
           <Form.Item
             name={[index, "name"]}
             label={t("wizard.party.name")}
+            extra={fromAccount}
             rules={[{ required: true, whitespace: true, message: t("wizard.party.nameRequired") }]}
           >
-            <Input maxLength={200} autoComplete="off" />
+            <Input maxLength={200} autoComplete="off" disabled={isFiler} />
           </Form.Item>
         </Col>
         {isPerson ? (
@@ -66,9 +80,16 @@ function PartyCard({ index, onRemove }: { index: number; onRemove?: () => void }
             <Form.Item
               name={[index, "idNumber"]}
               label={t("wizard.party.idNumber")}
+              extra={fromAccount}
               rules={[optionalIdNumberRule]}
             >
-              <Input maxLength={18} autoComplete="off" inputMode="text" />
+              <Input
+                maxLength={18}
+                autoComplete="off"
+                inputMode="text"
+                disabled={isFiler}
+                placeholder={isFiler ? (me?.idNumberMasked ?? undefined) : undefined}
+              />
             </Form.Item>
           </Col>
         ) : (
@@ -77,9 +98,10 @@ function PartyCard({ index, onRemove }: { index: number; onRemove?: () => void }
               <Form.Item
                 name={[index, "creditCode"]}
                 label={t("wizard.party.creditCode")}
+                extra={fromAccount}
                 rules={[optionalCreditCodeRule]}
               >
-                <Input maxLength={18} autoComplete="off" />
+                <Input maxLength={18} autoComplete="off" disabled={isFiler} />
               </Form.Item>
             </Col>
             <Col {...half}>
@@ -157,7 +179,9 @@ function AgentCard({
   const parties = (Form.useWatch("parties", form) as PartyForm[] | undefined) ?? [];
   const kind = Form.useWatch(["agents", index, "kind"], form) as AgentForm["kind"] | undefined;
   const heading = t("wizard.agents.heading", { n: index + 1 });
-  const powers = attachments.filter((a) => a.category === "power_of_attorney" || a.category === "other");
+  const isFiler = (Form.useWatch("filer", form) as string | undefined) === `agent:${index}`;
+  // 民事诉讼法第六十二条: the agent's authority rests on a power of attorney, uploaded as such.
+  const powers = attachments.filter((a) => a.category === "power_of_attorney");
   return (
     <Card
       size="small"
@@ -199,9 +223,10 @@ function AgentCard({
           <Form.Item
             name={[index, "name"]}
             label={t("wizard.agents.name")}
+            extra={isFiler ? t("wizard.filer.fromAccount") : undefined}
             rules={[{ required: true, whitespace: true, message: t("wizard.agents.nameRequired") }]}
           >
-            <Input maxLength={100} />
+            <Input maxLength={100} disabled={isFiler} />
           </Form.Item>
         </Col>
         <Col {...half}>
@@ -222,7 +247,7 @@ function AgentCard({
                 label={t("wizard.agents.licenceNumber")}
                 rules={[optionalLicenceRule]}
               >
-                <Input maxLength={17} inputMode="numeric" />
+                <Input maxLength={17} inputMode="numeric" disabled={isFiler} />
               </Form.Item>
             </Col>
           </>
@@ -251,6 +276,15 @@ function FilerField() {
   const form = Form.useFormInstance<FilingForm>();
   const parties = (Form.useWatch("parties", form) as PartyForm[] | undefined) ?? [];
   const agents = (Form.useWatch("agents", form) as AgentForm[] | undefined) ?? [];
+  const filer = Form.useWatch("filer", form) as string | undefined;
+  const agentKind = Form.useWatch(
+    ["agents", Number(/^agent:(\d+)$/.exec(filer ?? "")?.[1] ?? -1), "kind"],
+    form,
+  ) as AgentForm["kind"] | undefined;
+  const { me } = useMe();
+  useEffect(() => {
+    if (me) form.setFieldsValue(withFilerFromAccount(form.getFieldsValue(true) as FilingForm, me));
+  }, [form, me, filer, agentKind]);
   const name = (value: string | undefined) => value?.trim() || t("wizard.filer.unnamed");
   return (
     <Form.Item name="filer" label={t("wizard.filer.label")} extra={t("wizard.filer.help")}>

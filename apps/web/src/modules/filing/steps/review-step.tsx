@@ -105,6 +105,9 @@ export function ReviewStep({ view, onGoTo }: ReviewStepProps) {
         title={<h2 className="nc-card-title">{t("wizard.review.summary")}</h2>}
       >
         <ul className="nc-plain-list">
+          {view.filer?.kind === "agent" ? (
+            <li>{t("wizard.filer.filedByAgent", { name: view.filer.name })}</li>
+          ) : null}
           <li>{t("wizard.review.parties", { count: content.parties.length })}</li>
           <li>{t("wizard.review.claims", { count: content.claims.length })}</li>
           <li>{t("wizard.review.evidence", { count: content.evidence.length })}</li>

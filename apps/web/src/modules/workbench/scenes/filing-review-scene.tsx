@@ -504,6 +504,11 @@ export function FilingReviewScene() {
           </Card>
 
           <Card title={t("review.parties")}>
+            {filing.filer?.kind === "agent" ? (
+              <Typography.Paragraph strong>
+                {t("wizard.filer.filedByAgent", { ns: "filing", name: filing.filer.name })}
+              </Typography.Paragraph>
+            ) : null}
             <Parties parties={filing.content.parties} />
             {filing.content.agents.length > 0 ? (
               <>
