@@ -1,15 +1,30 @@
-import { createApp } from "./app";
-import { startDemoWitnesses } from "./modules/ledger/index";
-import { loadConfig } from "./platform";
+import { checkSafeToStart, createApp, resolvePorts, type NetcourtApp } from "./app";
+import { loadLedgerConfig, startDemoWitnesses, type DemoWitnesses } from "./modules/ledger/index";
+import { loadConfig, systemClock } from "./platform";
+import { StartRefusedError } from "./platform/start-safety";
 import { describeDemoAccounts, seedDemoNetwork } from "./seed/demo-seed";
 
 /** `netcourt serve` / `npm start`: runs the server until SIGINT or SIGTERM, then shuts down gracefully. */
 export async function runServeCommand(_argv: string[] = []): Promise<number> {
   const config = loadConfig();
-  // The demo's evidence-ledger witnesses (notary office, arbitration commission, CA), unless
-  // LEDGER_WITNESSES names real ones.
-  const witnesses = config.seedDemo ? await startDemoWitnesses({ dataDir: config.dataDir }) : null;
-  const app = await createApp({ config, ...(witnesses ? { ledger: witnesses.ledger } : {}) });
+  let witnesses: DemoWitnesses | null = null;
+  let app: NetcourtApp;
+  try {
+    // Everything unsafe for a real court is refused before anything starts (the demo witnesses included).
+    const ports = await resolvePorts(config, systemClock);
+    const startsDemoWitnesses = config.seedDemo && process.env.LEDGER_WITNESSES === undefined;
+    await checkSafeToStart(config, ports, loadLedgerConfig().witnesses, startsDemoWitnesses);
+    // The demo's evidence-ledger witnesses (notary office, arbitration commission, CA), unless
+    // LEDGER_WITNESSES names real ones.
+    witnesses = config.seedDemo ? await startDemoWitnesses({ dataDir: config.dataDir }) : null;
+    app = await createApp({ config, ports, ...(witnesses ? { ledger: witnesses.ledger } : {}) });
+  } catch (error) {
+    await witnesses?.stop();
+    if (!(error instanceof StartRefusedError)) throw error;
+    process.stderr.write(`\n${error.message}\n\n`);
+    return 1;
+  }
+  if (app.startWarnings.length > 0) process.stderr.write(unsafeBanner(app.startWarnings));
   if (config.seedDemo) {
     const accounts = await seedDemoNetwork(app.context, { now: app.context.clock.now() });
     if (accounts) process.stdout.write(describeDemoAccounts(accounts));
@@ -30,6 +45,18 @@ export async function runServeCommand(_argv: string[] = []): Promise<number> {
   await app.close();
   await witnesses?.stop();
   return 0;
+}
+
+function unsafeBanner(warnings: string[]): string {
+  const rule = "!".repeat(78);
+  return [
+    "",
+    rule,
+    "WARNING: this production server is NOT SAFE FOR A REAL COURT (a staging court only):",
+    ...warnings.map((warning) => `  - ${warning}`),
+    rule,
+    "",
+  ].join("\n");
 }
 
 const isEntryPoint =

@@ -39,4 +39,10 @@ export {
 } from "./ledger.leaves";
 export { signPlatformRequest, type PlatformSigningKey } from "./ledger.platform-client";
 export type { PublishedCheckpoint } from "./ledger.checkpointer";
-export { DEMO_WITNESS_QUORUM, startDemoWitnesses, type DemoWitnesses } from "./ledger.demo-witnesses";
+export {
+  DEMO_WITNESS_QUORUM,
+  findCoHostedWitnesses,
+  startDemoWitnesses,
+  type CoHostedWitness,
+  type DemoWitnesses,
+} from "./ledger.demo-witnesses";

@@ -1,6 +1,14 @@
-import { loadLedgerConfig, type LedgerConfig } from "./ledger.config";
+import fs from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { loadLedgerConfig, type LedgerConfig, type WitnessConfig } from "./ledger.config";
 import { loadOrCreateLogKey } from "./ledger.keys";
-import { DEMO_WITNESSES, startLocalWitnesses, type LocalWitness } from "./witness/index";
+import {
+  DEMO_WITNESSES,
+  loadOrCreateWitnessKey,
+  startLocalWitnesses,
+  type LocalWitness,
+} from "./witness/index";
 
 /** The demo's witnesses, running, and the ledger settings that make the log use them. */
 export interface DemoWitnesses {
@@ -60,4 +68,51 @@ export async function startDemoWitnesses(options: {
     },
     stop: () => running.stop(),
   };
+}
+
+/** A configured witness that runs beside this log, and why we think so. */
+export interface CoHostedWitness {
+  name: string;
+  reason: "key_readable" | "loopback_url";
+}
+
+/**
+ * The configured witnesses that are no check on this log: those whose private key this process can
+ * read (the demo witnesses keep theirs under DATA_DIR/witnesses/<id>/witness.key) and those reached
+ * at a loopback address, i.e. on this very machine. A cosignature is worth something only when the
+ * witness's key is out of the court's reach (c2sp.org/tlog-witness: witnesses are independent parties).
+ */
+export async function findCoHostedWitnesses(
+  witnesses: readonly WitnessConfig[],
+  dataDir: string,
+): Promise<CoHostedWitness[]> {
+  const readableKeys = new Set<string>();
+  const folder = path.join(dataDir, "witnesses");
+  let entries: string[] = [];
+  try {
+    entries = await fs.readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  for (const entry of entries) {
+    try {
+      readableKeys.add((await loadOrCreateWitnessKey(path.join(folder, entry, "witness.key"))).key.vkey);
+    } catch {
+      // not a witness folder, or a key this process cannot read: nothing co-hosted here
+    }
+  }
+  const found: CoHostedWitness[] = [];
+  for (const witness of witnesses) {
+    if (readableKeys.has(witness.vkey)) found.push({ name: witness.name, reason: "key_readable" });
+    else if (isLoopback(new URL(witness.url).hostname))
+      found.push({ name: witness.name, reason: "loopback_url" });
+  }
+  return found;
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  if (net.isIPv4(host)) return host.startsWith("127.");
+  return host === "::1";
 }

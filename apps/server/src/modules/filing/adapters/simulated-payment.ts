@@ -19,6 +19,7 @@ interface Ticket {
  */
 export class SimulatedPaymentGateway implements PaymentGateway {
   readonly name = "simulator";
+  readonly simulates = "payment";
   readonly #secret: Buffer;
 
   constructor(

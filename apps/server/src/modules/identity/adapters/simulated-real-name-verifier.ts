@@ -14,6 +14,8 @@ export const SIMULATOR_ERROR_NAME = "核验异常";
  */
 export class SimulatedRealNameVerifier implements RealNameVerifier {
   readonly provider = "simulator";
+  /** Reported to the production start check (platform/start-safety.ts). */
+  readonly simulates = "real_name";
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
