@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { AppContext, AppPorts } from "./context";
 import { randomBytes } from "node:crypto";
+import * as admin from "./modules/admin/index";
 import * as cases from "./modules/cases/index";
 import * as courts from "./modules/courts/index";
 import * as delivery from "./modules/delivery/index";
@@ -19,12 +20,14 @@ import {
   migrate,
   openDatabase,
   systemClock,
+  systemMeta,
   type AppConfig,
   type Clock,
   type Database,
   type JobDefinition,
 } from "./platform";
 import { createLogger } from "./platform/logger";
+import { checkStartSafety, simulatorsInUse, type SimulatorReport } from "./platform/start-safety";
 
 export const version = "0.1.0";
 
@@ -50,6 +53,51 @@ export interface NetcourtApp {
   start(): Promise<string>;
   /** Graceful shutdown: stop accepting, finish in-flight requests and jobs, close the database. */
   close(): Promise<void>;
+  /** What production runs with although it is unsafe for a real court (allowed by ALLOW_* settings). */
+  startWarnings: string[];
+}
+
+/** The outside-world ports: the adapters the configuration names, simulators for the others. */
+export async function resolvePorts(
+  config: AppConfig,
+  clock: Clock,
+  overrides: Partial<AppPorts> = {},
+): Promise<AppPorts> {
+  const now = () => clock.now();
+  return {
+    payment:
+      overrides.payment ??
+      (config.paymentGateway
+        ? await filing.loadHttpPaymentGateway(config.paymentGateway, now)
+        : new filing.SimulatedPaymentGateway(randomBytes(32), () => config.publicUrl.replace(/\/$/, ""))),
+    realNameVerifier: overrides.realNameVerifier ?? identity.realNameVerifierFromEnv(process.env, now),
+  };
+}
+
+/**
+ * Production refuses to start with the demo seed, a simulated port or witnesses whose keys this server
+ * holds, unless ALLOW_DEMO_SEED / ALLOW_SIMULATORS allow it; returns the warnings of what is allowed.
+ * Throws `StartRefusedError` naming the settings to change.
+ */
+export async function checkSafeToStart(
+  config: AppConfig,
+  ports: AppPorts,
+  witnesses: readonly ledger.WitnessConfig[],
+  startsDemoWitnesses = false,
+): Promise<{ warnings: string[] }> {
+  if (!config.isProduction) return { warnings: [] };
+  const coHosted = await ledger.findCoHostedWitnesses(witnesses, config.dataDir);
+  const witnessReport: SimulatorReport[] =
+    startsDemoWitnesses || coHosted.length > 0 ? [{ simulates: "witnesses" }] : [];
+  return checkStartSafety(
+    config,
+    simulatorsInUse([...(Object.values(ports) as unknown[]), ...witnessReport]),
+    {
+      witnesses: startsDemoWitnesses
+        ? "the demo witnesses would start beside the log"
+        : `co-hosted: ${coHosted.map((w) => `${w.name} (${w.reason === "key_readable" ? "its key is under DATA_DIR" : "at a loopback address"})`).join(", ")}`,
+    },
+  );
 }
 
 /** The composition root: opens the database, applies migrations, wires ports, modules and routes. */
@@ -57,6 +105,11 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
   const { config } = options;
   const log = options.logger ?? createLogger(config);
   const clock = options.clock ?? systemClock;
+  // Checked before the database opens: a refused start changes nothing.
+  const ports = await resolvePorts(config, clock, options.ports);
+  const ledgerConfig = ledger.resolveLedgerConfig(options.ledger);
+  const { warnings: startWarnings } = await checkSafeToStart(config, ports, ledgerConfig.witnesses);
+  for (const warning of startWarnings) log.warn({ unsafe: true }, `UNSAFE FOR A REAL COURT: ${warning}`);
   const database =
     options.database ??
     (await openDatabase(
@@ -65,6 +118,10 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
         : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") },
     ));
   await migrate(database);
+  const totpSecrets = (await identity.loadTotpSecretBox(config, log)).box;
+  await identity.resealTotpSecrets(database.db, totpSecrets, systemMeta("totp-at-rest", clock.now()), {
+    onlyClear: true,
+  });
   const ledgerService = await ledger.createLedger({
     db: database.db,
     clock,
@@ -80,14 +137,11 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
     clock,
     files: new LocalFileStore(path.join(config.dataDir, "files")),
     log,
-    ports: {
-      payment:
-        options.ports?.payment ??
-        new filing.SimulatedPaymentGateway(randomBytes(32), () => config.publicUrl.replace(/\/$/, "")),
-      ...(options.ports?.realNameVerifier ? { realNameVerifier: options.ports.realNameVerifier } : {}),
-    },
+    ports,
     ledger: ledgerService,
+    totpSecrets,
   };
+  await context.files.cleanUp();
 
   const searchService = new search.SearchService({
     db: database.db,
@@ -128,7 +182,11 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
     version,
     loadActor: (session) => identity.loadActor(context.db, session, courts.findMemberships),
     registerRoutes: async (app) => {
-      await identity.registerIdentityRoutes(app, context, courts);
+      await identity.registerIdentityRoutes(app, context, {
+        ...courts,
+        findLitigantsAtCourts: cases.findLitigantsAtCourts,
+        findCourtsOfLitigant: cases.findCourtsOfLitigant,
+      });
       await courts.registerCourtsRoutes(app, context);
       await cases.registerCasesRoutes(app, context, {
         actionProviders: [filing.filingCaseActions(context)],
@@ -140,6 +198,7 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
       await ledger.registerLedgerRoutes(app, context);
       await search.registerSearchRoutes(app, context, searchService);
       await registerAuditRoutes(app, context.db);
+      await admin.registerAdminRoutes(app, context);
     },
   });
 
@@ -149,6 +208,7 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
     http,
     jobs,
     search: searchService,
+    startWarnings,
     async start() {
       await context.ledger.start();
       const address = await http.listen({ port: config.port, host: config.host });

@@ -9,6 +9,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandRun
     summary: "start the server and web UI (same as npm start)",
     load: async () => (await import("./main")).runServeCommand,
   },
+  admin: {
+    summary: "provision a court: courts, divisions, staff invitations, TOTP key rotation (admin --help)",
+    load: async () => (await import("./modules/admin/admin.cli")).runAdminCommand,
+  },
   totp: {
     summary: "print the current TOTP code of a secret (default: the demo staff secret)",
     load: async () => (await import("./seed/totp.cli")).runTotpCommand,

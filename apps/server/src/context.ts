@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { PaymentGateway } from "./modules/filing/index";
-import type { RealNameVerifier } from "./modules/identity/index";
+import type { RealNameVerifier, TotpSecretBox } from "./modules/identity/index";
 import type { Ledger } from "./modules/ledger/index";
 import type { AppConfig, Clock, Database, DB, FileStore } from "./platform";
 
@@ -19,6 +19,8 @@ export interface AppContext {
   ports: AppPorts;
   /** The evidence ledger: sequencer, checkpoints, witnesses and tiles (modules/ledger). */
   ledger: Ledger;
+  /** Seals and opens TOTP secrets at rest (modules/identity/totp-secrets.ts). */
+  totpSecrets: TotpSecretBox;
 }
 
 /** Outside systems, each behind a port with a local simulator (DESIGN.md: adapters). */

@@ -1,5 +1,23 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+
+/** Stand-ins for outside systems that ports report when they are in use (platform/start-safety.ts). */
+export const SIMULATOR_KINDS = ["payment", "real_name", "witnesses"] as const;
+export type SimulatorKind = (typeof SIMULATOR_KINDS)[number];
+
+/** Where the HTTP payment gateway is and the keys that authenticate both directions. */
+export interface PaymentGatewaySettings {
+  /** The path segment of its notify URL, `/api/payments/<name>/notify`. */
+  name: string;
+  url: string;
+  merchantId: string;
+  /** The court's Ed25519 private key (PKCS#8 PEM) that signs requests to the gateway. */
+  keyFile: string;
+  /** The gateway's Ed25519 public key (SPKI PEM) that notifications must verify against. */
+  publicKeyFile: string;
+  timeoutMs: number;
+}
 
 const ZEnvironment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -11,14 +29,55 @@ const ZEnvironment = z.object({
   NODE_ENV: z.string().default("development"),
   /** "auto": Secure cookies when the request arrived over HTTPS (directly or via X-Forwarded-Proto). */
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /**
+   * Which reverse proxies may set X-Forwarded-For/-Proto: "false" (none), a hop count ("1", "2" …),
+   * or a comma-separated list of proxy addresses or CIDR ranges. "true" means one hop, the proxy in
+   * front of the server; trusting every hop would let a client choose its own address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine((value) => /^(true|false|\d{1,2})$/.test(value) || isProxyList(value), {
+      message: "false, true, a hop count, or comma-separated proxy addresses/CIDRs",
+    })
+    .default("false"),
+  /** Serve the API docs UI at /api/docs; on by default outside production, off in production unless "true". */
+  API_DOCS: z.enum(["true", "false"]).optional(),
   SEED_DEMO: z.enum(["true", "false"]).optional(),
+  /** Production only: lets SEED_DEMO=true seed a staging court's public demo accounts. */
+  ALLOW_DEMO_SEED: z.enum(["true", "false"]).default("false"),
+  /** Production only: simulators allowed to run (a staging court), comma-separated, or `all`. */
+  ALLOW_SIMULATORS: z
+    .string()
+    .default("")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((item) => item.trim())
+        .filter((item) => item !== ""),
+    )
+    .pipe(z.array(z.enum(["all", ...SIMULATOR_KINDS]))),
+  /** The HTTP payment gateway (docs/payment-gateway.md); the simulator runs when PAYMENT_GATEWAY_URL is unset. */
+  PAYMENT_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PAYMENT_GATEWAY_NAME: z
+    .string()
+    .regex(/^[a-z0-9-]{1,50}$/, "lower-case letters, digits and -")
+    .refine((name) => name !== "simulator", "simulator is the simulator's name")
+    .default("gateway"),
+  PAYMENT_GATEWAY_MERCHANT_ID: z.string().min(1).max(64).optional(),
+  PAYMENT_GATEWAY_KEY_FILE: z.string().optional(),
+  PAYMENT_GATEWAY_PUBLIC_KEY_FILE: z.string().optional(),
+  PAYMENT_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(50),
   JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
   WEB_DIST: z.string().optional(),
   VALIDATE_RESPONSES: z.enum(["true", "false"]).optional(),
   /** Folder of the laws corpus (laws.jsonl.gz, articles.jsonl.gz) imported on start when the catalogue is empty. */
   LAWS_DIR: z.string().optional(),
+  /** Base64 AES-256 keys for TOTP secrets at rest, comma-separated: the first encrypts, all decrypt. */
+  TOTP_ENCRYPTION_KEY: z.string().optional(),
+  /** A file with those keys, one per line (the first encrypts); used when TOTP_ENCRYPTION_KEY is unset. */
+  TOTP_ENCRYPTION_KEY_FILE: z.string().optional(),
 });
 
 /** Runtime configuration, read once from the environment. */
@@ -31,8 +90,17 @@ export interface AppConfig {
   logLevel: z.infer<typeof ZEnvironment>["LOG_LEVEL"];
   isProduction: boolean;
   cookieSecure: "auto" | boolean;
-  trustProxy: boolean;
+  /** Fastify's `trustProxy`: false, a hop count, or the trusted proxy addresses/CIDRs. */
+  trustProxy: false | number | string[];
+  /** Serve the API docs UI (/api/docs). */
+  apiDocs: boolean;
   seedDemo: boolean;
+  /** Production: SEED_DEMO=true is honoured only with ALLOW_DEMO_SEED=true. */
+  allowDemoSeed: boolean;
+  /** Production: simulators that may run anyway (ALLOW_SIMULATORS). */
+  allowSimulators: ReadonlySet<SimulatorKind>;
+  /** The HTTP payment gateway; undefined: the payment simulator. */
+  paymentGateway: PaymentGatewaySettings | undefined;
   maxUploadBytes: number;
   jobPollMs: number;
   webDist: string | undefined;
@@ -40,6 +108,23 @@ export interface AppConfig {
   validateResponses: boolean;
   /** Laws corpus imported on start into an empty catalogue; undefined: none (npx netcourt laws import). */
   lawsDir: string | undefined;
+  /** TOTP secret encryption keys (base64, comma-separated, newest first); see modules/identity/totp-secrets.ts. */
+  totpEncryptionKey: string | undefined;
+  totpEncryptionKeyFile: string | undefined;
+}
+
+function isProxyList(value: string): boolean {
+  return value
+    .split(",")
+    .map((entry) => entry.trim())
+    .every((entry) => isIP(entry.split("/")[0] ?? "") !== 0 && /^[^/]+(\/\d{1,3})?$/.test(entry));
+}
+
+function parseTrustProxy(value: string): false | number | string[] {
+  if (value === "false" || value === "0") return false;
+  if (value === "true") return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(",").map((entry) => entry.trim());
 }
 
 /** Reads and validates the environment; throws with every problem listed. */
@@ -60,13 +145,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     isProduction,
     cookieSecure: e.COOKIE_SECURE === "auto" ? "auto" : e.COOKIE_SECURE === "true",
-    trustProxy: e.TRUST_PROXY === "true",
-    // Demo data is seeded on first start unless switched off (a real court sets SEED_DEMO=false).
-    seedDemo: e.SEED_DEMO === undefined ? true : e.SEED_DEMO === "true",
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    apiDocs: e.API_DOCS === undefined ? !isProduction : e.API_DOCS === "true",
+    // Demo data (public passwords and TOTP secrets) is seeded on first start outside production only.
+    seedDemo: e.SEED_DEMO === undefined ? !isProduction : e.SEED_DEMO === "true",
+    allowDemoSeed: e.ALLOW_DEMO_SEED === "true",
+    allowSimulators: new Set(
+      e.ALLOW_SIMULATORS.includes("all")
+        ? SIMULATOR_KINDS
+        : e.ALLOW_SIMULATORS.filter((kind): kind is SimulatorKind => kind !== "all"),
+    ),
+    paymentGateway: paymentGatewaySettings(e),
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
     jobPollMs: e.JOB_POLL_MS,
     webDist: e.WEB_DIST,
     validateResponses: e.VALIDATE_RESPONSES === undefined ? !isProduction : e.VALIDATE_RESPONSES === "true",
     lawsDir: e.LAWS_DIR ? path.resolve(e.LAWS_DIR) : undefined,
+    totpEncryptionKey: e.TOTP_ENCRYPTION_KEY,
+    totpEncryptionKeyFile: e.TOTP_ENCRYPTION_KEY_FILE ? path.resolve(e.TOTP_ENCRYPTION_KEY_FILE) : undefined,
+  };
+}
+
+function paymentGatewaySettings(e: z.infer<typeof ZEnvironment>): PaymentGatewaySettings | undefined {
+  const required = {
+    PAYMENT_GATEWAY_URL: e.PAYMENT_GATEWAY_URL,
+    PAYMENT_GATEWAY_MERCHANT_ID: e.PAYMENT_GATEWAY_MERCHANT_ID,
+    PAYMENT_GATEWAY_KEY_FILE: e.PAYMENT_GATEWAY_KEY_FILE,
+    PAYMENT_GATEWAY_PUBLIC_KEY_FILE: e.PAYMENT_GATEWAY_PUBLIC_KEY_FILE,
+  };
+  const missing = Object.entries(required).filter(([, value]) => value === undefined);
+  if (missing.length === Object.keys(required).length) return undefined;
+  if (missing.length > 0) {
+    throw new Error(
+      `invalid configuration:\n  the payment gateway also needs ${missing.map(([key]) => key).join(", ")}`,
+    );
+  }
+  return {
+    name: e.PAYMENT_GATEWAY_NAME,
+    url: e.PAYMENT_GATEWAY_URL!,
+    merchantId: e.PAYMENT_GATEWAY_MERCHANT_ID!,
+    keyFile: path.resolve(e.PAYMENT_GATEWAY_KEY_FILE!),
+    publicKeyFile: path.resolve(e.PAYMENT_GATEWAY_PUBLIC_KEY_FILE!),
+    timeoutMs: e.PAYMENT_GATEWAY_TIMEOUT_MS,
   };
 }

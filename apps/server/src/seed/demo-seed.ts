@@ -114,7 +114,7 @@ const roleSlugs: Record<StaffRole, string> = {
  * Returns the accounts created, or null when courts already exist.
  */
 export async function seedDemoNetwork(
-  context: Pick<AppContext, "db">,
+  context: Pick<AppContext, "db" | "totpSecrets">,
   options: { now: Date; courts?: string[] } = { now: new Date() },
 ): Promise<DemoAccount[] | null> {
   if ((await countCourts(context.db)) > 0) return null;
@@ -140,6 +140,7 @@ export async function seedDemoNetwork(
         addressZh: court.addressZh,
         smallClaimsLimitFen: court.smallClaimsLimitYuan === null ? null : court.smallClaimsLimitYuan * 100,
         smallClaimsBasis: court.smallClaimsLimitYuan === null ? null : demoSmallClaimsBasis,
+        reviewsAllVerifications: court.isInternetCourt,
         now: options.now,
       });
       ids.set(court.code, id);
@@ -161,16 +162,23 @@ export async function seedDemoNetwork(
         counters.set(staff.role, n);
         const login = `${courtSlugs[court.code] ?? court.code}.${roleSlugs[staff.role]}${n}@netcourt.demo`;
         sequence += 1;
-        const { userId } = await createAccount(trx, meta, {
-          kind: "person",
-          name: `${shortName}${staff.nameZh}`,
-          idNumber: demoIdNumber("330106", "1985-06-15", sequence),
-          phone: String((phone += 1)),
-          email: login,
-          password: DEMO_PASSWORD,
-          totpSecret: DEMO_TOTP_SECRET,
-          isVerified: true,
-        });
+        const { userId } = await createAccount(
+          trx,
+          meta,
+          {
+            kind: "person",
+            name: `${shortName}${staff.nameZh}`,
+            idNumber: demoIdNumber("330106", "1985-06-15", sequence),
+            phone: String((phone += 1)),
+            email: login,
+            password: DEMO_PASSWORD,
+            // Demo staff are enrolled at creation with the published demo secret; a real court's staff
+            // enrol through an invitation (npx netcourt admin staff invite).
+            totpSecret: DEMO_TOTP_SECRET,
+            isVerified: true,
+          },
+          { totpSecrets: context.totpSecrets },
+        );
         await insertStaff(trx, {
           userId,
           courtId: id,

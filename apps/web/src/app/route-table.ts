@@ -1,3 +1,4 @@
+import { adminRoutes } from "../modules/admin/admin.routes";
 import { casesRoutes } from "../modules/cases/cases.routes";
 import { deliveryRoutes } from "../modules/delivery/delivery.routes";
 import { disclosureRoutes } from "../modules/disclosure/disclosure.routes";
@@ -16,4 +17,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...identityRoutes,
   ...workbenchRoutes,
   ...ledgerRoutes,
+  ...adminRoutes,
 ];

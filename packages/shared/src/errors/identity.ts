@@ -87,6 +87,31 @@ export const identityErrors = {
     zh: "该动态口令已使用，请等待下一个口令",
     en: "This TOTP code was already used; wait for the next one",
   },
+  /**
+   * Court staff (and any account that must use TOTP) enrol their second factor only through an
+   * invitation from their court's administrator, never from a password-only session.
+   */
+  second_factor_enrolment_requires_invitation: {
+    status: 403,
+    zh: "法院工作人员须通过管理员发出的邀请链接设置动态口令",
+    en: "Court staff set up TOTP only through an invitation from their court administrator",
+  },
+  /** No invitation behind this link (mistyped, or replaced by a newer one). */
+  invitation_not_found: { status: 404, zh: "邀请链接无效", en: "This invitation link is not valid" },
+  /** The invitation's time ran out; ask the court administrator for a new one. */
+  invitation_expired: {
+    status: 410,
+    zh: "邀请链接已过期，请联系法院管理员重新发送",
+    en: "This invitation has expired; ask your court administrator for a new one",
+  },
+  /** The invitation was already used to set up the account. */
+  invitation_used: { status: 409, zh: "邀请链接已使用", en: "This invitation has already been used" },
+  /** The stored TOTP secret cannot be decrypted with the configured keys (wrong or missing key). */
+  totp_key_unavailable: {
+    status: 500,
+    zh: "动态口令密钥不可用，请联系系统管理员",
+    en: "The TOTP encryption key is not available; contact the system administrator",
+  },
   /** The account is already real-name verified. */
   already_verified: { status: 409, zh: "账户已完成实名认证", en: "The account is already verified" },
   /** A verification of this account is waiting for a decision. */

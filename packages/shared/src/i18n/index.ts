@@ -5,6 +5,7 @@
 import { errorCatalog } from "../errors/index";
 import type { Locale } from "../locale";
 import type { SameShape } from "./catalog";
+import { admin } from "./admin";
 import { cases } from "./cases";
 import { common } from "./common";
 import { delivery } from "./delivery";
@@ -26,6 +27,7 @@ export const catalogs = {
   disclosure,
   ledger,
   workbench,
+  admin,
 } as const;
 
 export type Namespace = keyof typeof catalogs | "errors";

@@ -514,25 +514,29 @@ describe.each(testDatabaseKinds())("identity accounts on %s", (kind) => {
     it("creates an account for the seed with a pre-set TOTP secret and a verified status", async () => {
       const phone = buildPhone();
       const { userId } = await inTransaction(app.context.db, (trx) =>
-        createAccount(trx, systemMeta("seed", app.clock.now()), {
-          kind: "person",
-          name: "演示法官",
-          idNumber: buildIdNumber("19800101"),
-          phone,
-          password: "demoJudge2026",
-          totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
-          isVerified: true,
-        }),
+        createAccount(
+          trx,
+          systemMeta("seed", app.clock.now()),
+          {
+            kind: "person",
+            name: "演示法官",
+            idNumber: buildIdNumber("19800101"),
+            phone,
+            password: "demoJudge2026",
+            totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+            isVerified: true,
+          },
+          { totpSecrets: app.context.totpSecrets },
+        ),
       );
       const row = await app.context.db
         .selectFrom("users")
         .select(["totp_secret", "totp_enabled_at", "verification_status", "verified_at"])
         .where("id", "=", userId)
         .executeTakeFirstOrThrow();
-      expect(row).toMatchObject({
-        totp_secret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
-        verification_status: "verified",
-      });
+      expect(row).toMatchObject({ verification_status: "verified" });
+      expect(row.totp_secret).not.toContain("JBSWY3DP");
+      expect(app.context.totpSecrets.open(row.totp_secret!, userId)).toBe("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
       expect(row.totp_enabled_at).toEqual(app.clock.now());
       expect(await auditActions(app, userId)).toEqual(["identity.account_created"]);
     });

@@ -8,6 +8,14 @@ export function requiresSecondFactor(account: { isStaff: boolean; totpEnabled: b
   return account.isStaff || account.totpEnabled;
 }
 
+/**
+ * Whether the account may enrol TOTP only through an invitation from a court administrator: court
+ * staff must. A litigant who chooses TOTP may enrol from their own session.
+ */
+export function mustEnrolThroughInvitation(account: { isStaff: boolean }): boolean {
+  return account.isStaff;
+}
+
 /** Clerks and court administrators of any court on this deployment review real-name verifications. */
 export function canReviewVerifications(actor: Actor): actor is UserActor {
   return actor.kind === "user" && courtsWithRole(actor, "clerk", "court_admin").length > 0;

@@ -82,6 +82,8 @@ export async function findTakenIdentifiers(
 }
 
 export interface NewUser {
+  /** Chosen before the insert: the TOTP envelope is bound to the account id. */
+  id: string;
   kind: "person" | "organisation";
   name: string;
   idNumber: string | null;
@@ -91,6 +93,7 @@ export interface NewUser {
   phone: string;
   email: string | null;
   passwordHash: string;
+  /** The sealed envelope (totp-secrets.ts), never a clear secret. */
   totpSecret: string | null;
   totpEnabledAt: Date | null;
   verifiedAt: Date | null;
@@ -104,6 +107,7 @@ export async function insertUser(trx: Executor, user: NewUser): Promise<string> 
   const row = await trx
     .insertInto("users")
     .values({
+      id: user.id,
       kind: user.kind,
       name: user.name,
       id_number: user.idNumber,
@@ -164,18 +168,98 @@ export async function updatePasswordHash(trx: Executor, userId: string, password
     .execute();
 }
 
-/** Stores a new, not yet confirmed TOTP secret; refuses (returns false) once TOTP is enabled. */
+/** Stores a new, not yet confirmed sealed TOTP secret; refuses (returns false) once TOTP is enabled. */
 export async function setPendingTotpSecret(
   trx: Executor,
   userId: string,
-  secret: string,
+  sealedSecret: string,
   now: Date,
 ): Promise<boolean> {
   const result = await trx
     .updateTable("users")
-    .set({ totp_secret: secret, totp_last_step: null, updated_at: now })
+    .set({ totp_secret: sealedSecret, totp_last_step: null, updated_at: now })
     .where("id", "=", userId)
     .where("totp_enabled_at", "is", null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Puts an account back to "invited": an unusable password hash, a new pending sealed TOTP secret and
+ * TOTP not enabled, so it can be used again only through the invitation.
+ */
+export async function resetCredentials(
+  trx: Executor,
+  userId: string,
+  credentials: { unusablePasswordHash: string; sealedSecret: string },
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable("users")
+    .set({
+      password_hash: credentials.unusablePasswordHash,
+      totp_secret: credentials.sealedSecret,
+      totp_enabled_at: null,
+      totp_last_step: null,
+      updated_at: now,
+    })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/**
+ * Completes an invited account: its password and its pending TOTP secret, enabled at the confirmed
+ * step. False when TOTP was enabled meanwhile (a concurrent acceptance won).
+ */
+export async function completeCredentials(
+  trx: Executor,
+  userId: string,
+  credentials: { passwordHash: string; step: number },
+  now: Date,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable("users")
+    .set({
+      password_hash: credentials.passwordHash,
+      totp_enabled_at: now,
+      totp_last_step: credentials.step,
+      updated_at: now,
+    })
+    .where("id", "=", userId)
+    .where("totp_enabled_at", "is", null)
+    .where("totp_secret", "is not", null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Stored TOTP secrets not sealed under the key `keyId` (clear ones of older versions included). */
+export async function findTotpSecretsNotUnder(db: Executor, keyId: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "totp_secret"])
+    .where("totp_secret", "is not", null)
+    .where("totp_secret", "not like", `v1.${keyId}.%`)
+    .orderBy("id")
+    .execute() as Promise<Array<{ id: string; totp_secret: string }>>;
+}
+
+/** Checks the envelope constraint on every row (it held only for new and changed rows until now). */
+export async function validateSealedTotpConstraint(trx: Executor): Promise<void> {
+  await sql`alter table users validate constraint users_totp_secret_sealed`.execute(trx);
+}
+
+/** Replaces a stored TOTP secret only if it is still the value read (a concurrent change wins). */
+export async function replaceTotpSecret(
+  trx: Executor,
+  userId: string,
+  expected: string,
+  sealedSecret: string,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable("users")
+    .set({ totp_secret: sealedSecret })
+    .where("id", "=", userId)
+    .where("totp_secret", "=", expected)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -389,15 +473,28 @@ export async function findVerificationDetail(db: Executor, verificationId: strin
 
 export type VerificationDetailRow = NonNullable<Awaited<ReturnType<typeof findVerificationDetail>>>;
 
-/** One page of verifications in a status: the pending queue oldest first, decided ones newest first. */
+/**
+ * One page of verifications in a status: the pending queue oldest first, decided ones newest first.
+ * `applicantIds` limits it to those accounts (null: everyone's).
+ */
 export async function listVerifications(
   db: Executor,
-  options: { status: "pending" | "approved" | "rejected"; offset: number; limit: number },
+  options: {
+    status: "pending" | "approved" | "rejected";
+    applicantIds: readonly string[] | null;
+    offset: number;
+    limit: number;
+  },
 ) {
+  const { applicantIds } = options;
   const base = db
     .selectFrom("identity_verifications as v")
     .innerJoin("users as u", "u.id", "v.user_id")
-    .where("v.status", "=", options.status);
+    .where("v.status", "=", options.status)
+    .$if(applicantIds !== null, (q) =>
+      // One array parameter, however many applicants a court has.
+      q.where("v.user_id", "=", sql<string>`any(${[...(applicantIds ?? [])]}::uuid[])`),
+    );
   const items = await base
     .select([
       "v.id",

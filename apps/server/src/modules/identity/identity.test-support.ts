@@ -9,7 +9,7 @@ import {
   organisationCodeCheckCharacter,
   residentIdCheckCharacter,
 } from "./identity.rules";
-import { decodeBase32, totpCode } from "./totp";
+import { decodeBase32, generateTotpSecret, totpCode } from "./totp";
 
 let sequence = 0;
 function next(): number {
@@ -83,7 +83,7 @@ export async function createTestAccount(app: TestApp, input: Partial<CreateAccou
     ...input,
   } as CreateAccountInput;
   const { userId } = await inTransaction(app.context.db, (trx) =>
-    createAccount(trx, systemMeta("test", app.clock.now()), full),
+    createAccount(trx, systemMeta("test", app.clock.now()), full, { totpSecrets: app.context.totpSecrets }),
   );
   return { userId, phone: full.phone, password: full.password };
 }
@@ -157,7 +157,28 @@ export function currentCode(app: TestApp, secret: string, offsetSteps = 0): stri
   return totpCode(decodeBase32(secret)!, new Date(app.clock.now().getTime() + offsetSteps * 30_000));
 }
 
-/** Signs a staff member in completely: password, TOTP setup if needed, TOTP code. */
+/**
+ * Enrols TOTP for an account straight in the database, as an accepted invitation leaves it (staff may
+ * not enrol from a session). Returns the clear secret.
+ */
+export async function enrolTotpDirectly(
+  app: TestApp,
+  userId: string,
+  secret: string = generateTotpSecret(),
+): Promise<string> {
+  await app.context.db
+    .updateTable("users")
+    .set({
+      totp_secret: app.context.totpSecrets.seal(secret, userId),
+      totp_enabled_at: app.clock.now(),
+      totp_last_step: null,
+    })
+    .where("id", "=", userId)
+    .execute();
+  return secret;
+}
+
+/** Signs a staff member in completely: password, TOTP enrolled directly if needed, TOTP code. */
 export async function signInWithTotp(
   app: TestApp,
   client: TestClient,
@@ -165,13 +186,15 @@ export async function signInWithTotp(
   password: string,
   knownSecret?: string,
 ): Promise<string> {
-  const signedIn = await client.post("/api/auth/login", { login, password });
+  const signedIn = await client.post<{ user: { id: string; totpEnabled: boolean } }>("/api/auth/login", {
+    login,
+    password,
+  });
   expect(signedIn.status).toBe(200);
   let secret = knownSecret;
   if (!secret) {
-    const setup = await client.post<{ secret: string }>("/api/auth/totp/setup");
-    expect(setup.status).toBe(200);
-    secret = setup.body.secret;
+    expect(signedIn.body.user.totpEnabled).toBe(false);
+    secret = await enrolTotpDirectly(app, signedIn.body.user.id);
   }
   // Each sign-in uses a fresh step, so a code is never refused as a replay of the previous one.
   app.clock.advance(30_000);

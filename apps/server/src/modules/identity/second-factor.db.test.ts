@@ -5,6 +5,7 @@ import {
   PASSWORD,
   createTestAccount,
   currentCode,
+  enrolTotpDirectly,
   makeStaff,
   registerPerson,
   signInWithTotp,
@@ -38,7 +39,7 @@ describe.each(testDatabaseKinds())("second factor on %s", (kind) => {
     await app.close();
   });
 
-  it("starts a staff session without memberships and refuses staff routes until TOTP is set up and verified", async () => {
+  it("starts a staff session without memberships and lets staff enrol TOTP only through an invitation", async () => {
     const staff = await createTestAccount(app, { name: "书记员甲" });
     const court = await makeStaff(app, staff.userId, "clerk");
     const client = new TestClient(app);
@@ -58,16 +59,23 @@ describe.each(testDatabaseKinds())("second factor on %s", (kind) => {
     expect(queue.body.details[0]?.code).toBe("second_factor_required");
     expect((await client.patch("/api/me", { locale: "en" })).status).toBe(401);
 
-    const setup = await client.post<{ secret: string; otpauthUrl: string }>("/api/auth/totp/setup");
-    expect(setup.status).toBe(200);
-    expect(setup.body.secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(setup.body.otpauthUrl).toContain(`secret=${setup.body.secret}`);
+    // A stolen password alone must not let an attacker bind their own authenticator.
+    const setup = await client.post<ErrorBody>("/api/auth/totp/setup");
+    expect(setup.status).toBe(403);
+    expect(setup.body.error).toBe("second_factor_enrolment_requires_invitation");
+    const stored = await app.context.db
+      .selectFrom("users")
+      .select(["totp_secret", "totp_enabled_at"])
+      .where("id", "=", staff.userId)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ totp_secret: null, totp_enabled_at: null });
+
+    const secret = await enrolTotpDirectly(app, staff.userId);
     const wrong = await client.post<ErrorBody>("/api/auth/totp/verify", { code: "000000" });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toBe("totp_code_invalid");
-
     const verified = await client.post<{ user: MeBody }>("/api/auth/totp/verify", {
-      code: currentCode(app, setup.body.secret),
+      code: currentCode(app, secret),
     });
     expect(verified.status).toBe(200);
     expect(verified.body.user).toMatchObject({ needsSecondFactor: false, totpEnabled: true });
@@ -89,19 +97,33 @@ describe.each(testDatabaseKinds())("second factor on %s", (kind) => {
       .where("subject_id", "=", staff.userId)
       .orderBy("id")
       .execute();
-    expect(actions.map((a) => a.action)).toEqual([
-      "identity.account_created",
-      "identity.signed_in",
-      "identity.totp_setup_started",
-      "identity.second_factor_failed",
-      "identity.totp_enabled",
-    ]);
-    const secretReturned = await app.context.db
-      .selectFrom("audit_events")
-      .select("data")
-      .where("subject_id", "=", staff.userId)
+    const recorded = actions.map((a) => a.action);
+    expect(recorded).toEqual(
+      expect.arrayContaining([
+        "identity.account_created",
+        "identity.signed_in",
+        "identity.second_factor_failed",
+        "identity.second_factor_passed",
+      ]),
+    );
+    expect(recorded).not.toContain("identity.totp_setup_started");
+  });
+
+  it("does not enable a staff secret left pending by a password-only session", async () => {
+    const staff = await createTestAccount(app);
+    await makeStaff(app, staff.userId, "judge");
+    const secret = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
+    await app.context.db
+      .updateTable("users")
+      .set({ totp_secret: app.context.totpSecrets.seal(secret, staff.userId) })
+      .where("id", "=", staff.userId)
       .execute();
-    expect(JSON.stringify(secretReturned)).not.toContain(setup.body.secret);
+    const client = new TestClient(app);
+    await client.post("/api/auth/login", { login: staff.phone, password: staff.password });
+    const verify = await client.post<ErrorBody>("/api/auth/totp/verify", { code: currentCode(app, secret) });
+    expect(verify.status).toBe(403);
+    expect(verify.body.error).toBe("second_factor_enrolment_requires_invitation");
+    expect((await client.get<MeBody>("/api/me")).body).toMatchObject({ totpEnabled: false, memberships: [] });
   });
 
   it("never hands out the secret again once TOTP is enabled", async () => {
@@ -173,6 +195,13 @@ describe.each(testDatabaseKinds())("second factor on %s", (kind) => {
       code: currentCode(app, setup.body.secret),
     });
     expect(enabled.body.user).toMatchObject({ totpEnabled: true, needsSecondFactor: false });
+    const atRest = await app.context.db
+      .selectFrom("users")
+      .select("totp_secret")
+      .where("id", "=", account.id)
+      .executeTakeFirstOrThrow();
+    expect(atRest.totp_secret).toMatch(/^v1\.[0-9a-f]{16}\./);
+    expect(atRest.totp_secret).not.toContain(setup.body.secret);
     expect((await client.post("/api/auth/totp/setup")).status).toBe(409);
 
     const later = new TestClient(app);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { ErrorCode, ErrorDetail } from "@netcourt/shared";
 import {
   AppError,
@@ -16,6 +17,7 @@ import { insertUser, findTakenIdentifiers, type NewUser } from "../identity.repo
 import { hashPassword } from "../password";
 import { checkPasswordPolicy } from "../password.rules";
 import { decodeBase32 } from "../totp";
+import type { TotpSecretBox } from "../totp-secrets";
 
 /** A new account's identity: a natural person (居民身份证) or an organisation (统一社会信用代码). */
 export type AccountIdentity =
@@ -176,11 +178,22 @@ export function fromUniqueViolation(error: unknown): unknown {
   return code ? new AppError(code, [], { cause: error }) : error;
 }
 
-/** Validates the input, checks uniqueness and hashes the password: everything before the insert. */
-export async function prepareAccount(db: Executor, input: CreateAccountInput, now: Date): Promise<NewUser> {
+/**
+ * Validates the input, checks uniqueness, hashes the password and seals a given TOTP secret (which
+ * then needs `totpSecrets`): everything before the insert.
+ */
+export async function prepareAccount(
+  db: Executor,
+  input: CreateAccountInput,
+  now: Date,
+  totpSecrets?: TotpSecretBox,
+): Promise<NewUser> {
   const valid = validateAccountInput(input, now);
   await assertIdentifiersFree(db, valid);
+  if (valid.totpSecret && !totpSecrets) throw new Error("a TOTP secret needs the TOTP key box to be stored");
+  const id = randomUUID();
   return {
+    id,
     kind: input.kind,
     name: valid.name,
     idNumber: valid.idNumber,
@@ -190,7 +203,7 @@ export async function prepareAccount(db: Executor, input: CreateAccountInput, no
     phone: valid.phone,
     email: valid.email,
     passwordHash: await hashPassword(input.password),
-    totpSecret: valid.totpSecret,
+    totpSecret: valid.totpSecret && totpSecrets ? totpSecrets.seal(valid.totpSecret, id) : null,
     totpEnabledAt: valid.totpSecret ? now : null,
     verifiedAt: input.isVerified ? now : null,
     lawyerLicenceNumber: valid.lawyerLicenceNumber,
@@ -236,7 +249,8 @@ export async function createAccount(
   trx: Executor,
   meta: CommandMeta,
   input: CreateAccountInput,
+  options: { totpSecrets?: TotpSecretBox } = {},
 ): Promise<{ userId: string }> {
-  const user = await prepareAccount(trx, input, meta.now);
+  const user = await prepareAccount(trx, input, meta.now, options.totpSecrets);
   return { userId: await insertAccount(trx, meta, user, "identity.account_created") };
 }

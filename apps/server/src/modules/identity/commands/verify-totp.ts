@@ -12,6 +12,7 @@ import {
   type SessionRow,
 } from "../../../platform";
 import type { IdentityDependencies } from "../identity.dependencies";
+import { mustEnrolThroughInvitation } from "../identity.policy";
 import { acceptTotpStep, findAccount } from "../identity.repository";
 import { checkTotp, decodeBase32 } from "../totp";
 
@@ -19,7 +20,8 @@ import { checkTotp, decodeBase32 } from "../totp";
  * Checks a TOTP code for the session's account: enables TOTP on the first valid code after setup and
  * marks the session as having passed the second factor. Guesses are throttled like passwords (a
  * six-digit code falls to brute force otherwise). Throws `totp_not_set_up`, `totp_code_invalid`,
- * `totp_code_reused` or `rate_limited`.
+ * `totp_code_reused`, `rate_limited`,
+ * `second_factor_enrolment_requires_invitation` or `totp_key_unavailable`.
  */
 export async function verifyTotp(
   deps: IdentityDependencies,
@@ -30,8 +32,17 @@ export async function verifyTotp(
   const throttleKey = `totp:account:${session.userId}`;
   await assertNotThrottled(deps.db, [throttleKey], meta.now);
   const account = await findAccount(deps.db, session.userId);
-  const secret = account?.totp_secret ? decodeBase32(account.totp_secret) : null;
-  if (!account || !secret) throw new AppError("totp_not_set_up");
+  if (!account?.totp_secret) throw new AppError("totp_not_set_up");
+  // A staff secret still pending was not issued through an invitation (older versions let a
+  // password-only session start enrolment): it must not become the account's factor.
+  if (account.totp_enabled_at === null) {
+    const memberships = await deps.findMemberships(deps.db, account.id);
+    if (mustEnrolThroughInvitation({ isStaff: memberships.length > 0 })) {
+      throw new AppError("second_factor_enrolment_requires_invitation");
+    }
+  }
+  const secret = decodeBase32(deps.totpSecrets.open(account.totp_secret, account.id));
+  if (!secret) throw new AppError("totp_not_set_up");
 
   const check = checkTotp(secret, code, meta.now, account.totp_last_step);
   const outcome = check.ok

@@ -1,0 +1,11 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../../platform";
+import type { TotpSecretBox } from "../identity/index";
+
+/** What court administration needs: the database, the TOTP key box and the public address for links. */
+export interface AdminDependencies {
+  db: Kysely<DB>;
+  totpSecrets: TotpSecretBox;
+  /** PUBLIC_URL: invitation links point there. */
+  publicUrl: string;
+}
