@@ -2,9 +2,9 @@ import type { AppContext } from "../../context";
 import {
   AppError,
   ReadCache,
-  assertNotThrottled,
   publicRateLimits,
-  recordFailure,
+  releaseAttempt,
+  takeAttempt,
   requireUser,
   type Actor,
   type ZodApp,
@@ -90,6 +90,9 @@ export function visibilityOf(snapshot: CaseSnapshot): VisibilityInput {
 }
 
 /** Routes of the case aggregate: my/court cases, case detail, and the public progress lookup. */
+/** Progress lookup: 30 unknown query codes from one address within 15 minutes lock it for 15 minutes. */
+const progressLookupPolicy = { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+
 export async function registerCasesRoutes(
   app: ZodApp,
   context: AppContext,
@@ -281,17 +284,12 @@ export async function registerCasesRoutes(
       const now = context.clock.now();
       // Guessing codes is throttled per address: 30 unknown codes in 15 minutes lock it for 15 minutes.
       const key = `progress:ip:${request.ip}`;
-      await assertNotThrottled(context.db, [key], now);
+      // Counted before the lookup, so parallel guesses cannot outrun the limit; a found case gives it back.
+      await takeAttempt(context.db, key, progressLookupPolicy, now);
       const code = request.query.code.replaceAll("-", "");
       const row = await findCaseByQueryCode(context.db, code);
-      if (!row || row.status === "draft") {
-        await recordFailure(
-          context.db,
-          [{ key, policy: { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 } }],
-          now,
-        );
-        throw new AppError("case_not_found");
-      }
+      if (!row || row.status === "draft") throw new AppError("case_not_found");
+      await releaseAttempt(context.db, key);
       const court = await courtRef(context, row.court_id);
       const names = row.judge_id ? await deps.userNames([row.judge_id]) : new Map<string, string>();
       const timeline = await listPublicTimeline(context.db, row.id);

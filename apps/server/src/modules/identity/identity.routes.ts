@@ -7,6 +7,7 @@ import {
   clearSessionCookies as clearPlatformSessionCookies,
   commandMeta,
   inTransaction,
+  publicRateLimits,
   readMultipart,
   replaceSession,
   setSessionCookies as setPlatformSessionCookies,
@@ -144,7 +145,7 @@ export async function registerIdentityRoutes(
   app.post(
     "/api/auth/register",
     {
-      config: { csrf: false },
+      config: { csrf: false, rateLimit: publicRateLimits.register },
       schema: {
         tags: TAGS,
         summary: "Register a natural person or an organisation and sign in",

@@ -18,6 +18,8 @@ export const publicRateLimits = {
   citationCheck: { max: 30, timeWindow: 60_000 },
   /** Progress lookup by query code: codes are secrets, so few tries a minute. */
   progressLookup: { max: 60, timeWindow: 60_000 },
+  /** Registration: each request hashes a password and may create an account. */
+  register: { max: 60, timeWindow: 60_000 },
   /** Other anonymous reads (court lists, cause catalogue, ledger proofs). */
   publicRead: { max: 300, timeWindow: 60_000 },
 } satisfies Record<string, RateLimitOptions>;

@@ -5,7 +5,7 @@ import { createTestApp, TestClient, type TestApp } from "../../testing/test-app"
 import { testDatabaseKinds } from "../../testing/test-database";
 // Platform behaviour seen through real accounts: the identity factories build them.
 // eslint-disable-next-line netcourt/module-boundaries
-import { PASSWORD, registerPerson } from "../../modules/identity/identity.test-support";
+import { PASSWORD, currentCode, registerPerson } from "../../modules/identity/identity.test-support";
 import { loadConfig } from "../config";
 
 interface ErrorBody {
@@ -81,6 +81,52 @@ describe.each(testDatabaseKinds())("sign-in throttles on %s", (kind) => {
     );
     expect(right.status).toBe(429);
     expect(right.body.error).toBe("rate_limited");
+  });
+
+  it("evaluates at most five of forty parallel wrong TOTP codes for one account", async () => {
+    const client = new TestClient(app);
+    const person = await registerPerson(client);
+    const setup = await client.post<{ secret: string }>("/api/auth/totp/setup");
+    expect(setup.status).toBe(200);
+    const enabled = await client.post("/api/auth/totp/verify", { code: currentCode(app, setup.body.secret) });
+    expect(enabled.status).toBe(200);
+    // A new session that has passed the password only: guesses at the second factor.
+    const guesser = new TestClient(app);
+    expect((await guesser.post("/api/auth/login", { login: person.phone, password: PASSWORD })).status).toBe(
+      200,
+    );
+    const right = currentCode(app, setup.body.secret, 1);
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        guesser.post<ErrorBody>("/api/auth/totp/verify", {
+          code: String((Number(right) + 1 + i) % 1_000_000).padStart(6, "0"),
+        }),
+      ),
+    );
+    const evaluated = responses.filter((r) => r.status === 400);
+    expect(evaluated.length).toBeLessThanOrEqual(5);
+    expect(responses.filter((r) => r.status === 429)).toHaveLength(40 - evaluated.length);
+    const failures = await app.context.db
+      .selectFrom("audit_events")
+      .select("id")
+      .where("action", "=", "identity.second_factor_failed")
+      .where("subject_id", "=", person.id)
+      .execute();
+    expect(failures).toHaveLength(evaluated.length);
+  });
+
+  it("evaluates at most thirty of forty parallel unknown progress query codes from one address", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        new TestClient(app).get<ErrorBody>(`/api/public/progress?code=ZZZZ-ZZZZ-${String(1000 + i)}`, {
+          "x-forwarded-for": "198.51.100.60",
+        }),
+      ),
+    );
+    const evaluated = responses.filter((r) => r.status === 404);
+    expect(evaluated.length).toBeGreaterThan(0);
+    expect(evaluated.length).toBeLessThanOrEqual(30);
+    expect(responses.filter((r) => r.status === 429)).toHaveLength(40 - evaluated.length);
   });
 
   it("sees the address the trusted proxy appended, whatever the client put before it", async () => {
@@ -187,5 +233,14 @@ describe.each(testDatabaseKinds())("sign-in throttles on %s", (kind) => {
     expect(refused.body.error).toBe("rate_limited");
     expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
     expect((await check("198.51.100.81")).status).toBe(200);
+  });
+
+  it("limits registrations per address, whatever the bodies", async () => {
+    const register = () =>
+      new TestClient(app).post<ErrorBody>("/api/auth/register", {}, { "x-forwarded-for": "198.51.100.90" });
+    for (let i = 0; i < 60; i++) expect((await register()).status).toBe(400);
+    const refused = await register();
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toBe("rate_limited");
   });
 });

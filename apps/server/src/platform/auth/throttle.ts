@@ -20,52 +20,6 @@ export const loginPolicies = {
   ip: { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
 } satisfies Record<string, ThrottlePolicy>;
 
-/** Throws `rate_limited` (429) when any key is locked at `now`. Kept in the database so it holds across restarts and nodes. */
-export async function assertNotThrottled(db: Kysely<DB>, keys: string[], now: Date): Promise<void> {
-  if (keys.length === 0) return;
-  const locked = await db
-    .selectFrom("auth_throttle")
-    .select(["key", "locked_until"])
-    .where("key", "in", keys)
-    .where("locked_until", ">", now)
-    .executeTakeFirst();
-  if (locked?.locked_until) {
-    const retryAfterSeconds = Math.ceil((locked.locked_until.getTime() - now.getTime()) / 1000);
-    throw new AppError("rate_limited", [
-      { code: "retry_after", message: `${retryAfterSeconds}s`, params: { retryAfterSeconds } },
-    ]);
-  }
-}
-
-/** Counts one failure against each key, locking a key that reaches its policy's limit. */
-export async function recordFailure(
-  db: Kysely<DB>,
-  entries: Array<{ key: string; policy: ThrottlePolicy }>,
-  now: Date,
-): Promise<void> {
-  for (const { key, policy } of entries) {
-    const windowStart = new Date(now.getTime() - policy.windowMs);
-    const lockUntil = new Date(now.getTime() + policy.lockMs);
-    await db
-      .insertInto("auth_throttle")
-      .values({
-        key,
-        window_start: now,
-        failures: 1,
-        locked_until: policy.maxFailures <= 1 ? lockUntil : null,
-      })
-      .onConflict((oc) =>
-        oc.column("key").doUpdateSet({
-          // A failure after the window closed starts a new window.
-          failures: sql`case when auth_throttle.window_start < ${windowStart} then 1 else auth_throttle.failures + 1 end`,
-          window_start: sql`case when auth_throttle.window_start < ${windowStart} then ${now} else auth_throttle.window_start end`,
-          locked_until: sql`case when auth_throttle.window_start >= ${windowStart} and auth_throttle.failures + 1 >= ${policy.maxFailures} then ${lockUntil} else auth_throttle.locked_until end`,
-        }),
-      )
-      .execute();
-  }
-}
-
 /** Clears the failures of a key after a success (the IP key is not cleared: one success must not reset a spray). */
 export async function clearFailures(db: Kysely<DB>, key: string): Promise<void> {
   await db.deleteFrom("auth_throttle").where("key", "=", key).execute();
@@ -124,6 +78,22 @@ export async function releaseAttempt(db: Kysely<DB>, key: string): Promise<void>
     .set({ failures: sql`greatest(auth_throttle.failures - 1, 0)` })
     .where("key", "=", key)
     .execute();
+}
+
+/**
+ * Takes one attempt against a key before the attempt is evaluated (`reserveAttempt`), and throws
+ * `rate_limited` (429) with the seconds to wait when the key is over its limit. Kept in the database so
+ * the limit holds across restarts and nodes. A success gives the attempt back (`clearFailures` or
+ * `releaseAttempt`); a failure keeps it counted.
+ */
+export async function takeAttempt(
+  db: Kysely<DB>,
+  key: string,
+  policy: ThrottlePolicy,
+  now: Date,
+): Promise<void> {
+  const reservation = await reserveAttempt(db, key, policy, now);
+  if (!reservation.isAllowed) throw rateLimitedError(reservation.retryAfterSeconds);
 }
 
 /** The `rate_limited` error of a refused reservation, with the seconds to wait. */

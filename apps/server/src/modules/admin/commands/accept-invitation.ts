@@ -1,13 +1,13 @@
 import {
   AppError,
-  assertNotThrottled,
   clearFailures,
   createSession,
   hashToken,
   inTransaction,
   isAppError,
   loginPolicies,
-  recordFailure,
+  releaseAttempt,
+  takeAttempt,
   revokeUserSessions,
   writeAuditEvent,
   type CommandMeta,
@@ -72,7 +72,9 @@ export async function acceptInvitation(
   const invitation = await findInvitationByTokenHash(deps.db, tokenSha256);
   assertOpen(invitation, meta.now);
   const throttleKey = `invitation:${invitation.id}`;
-  await assertNotThrottled(deps.db, [throttleKey], meta.now);
+  // Counted before the code is checked, so parallel guesses cannot outrun the limit; only a wrong code
+  // keeps its count.
+  await takeAttempt(deps.db, throttleKey, loginPolicies.account, meta.now);
   let checked;
   try {
     checked = await checkEnrolment(deps.db, invitation.user_id, deps.totpSecrets, {
@@ -81,9 +83,7 @@ export async function acceptInvitation(
       now: meta.now,
     });
   } catch (error) {
-    if (isAppError(error, "totp_code_invalid")) {
-      await recordFailure(deps.db, [{ key: throttleKey, policy: loginPolicies.account }], meta.now);
-    }
+    if (!isAppError(error, "totp_code_invalid")) await releaseAttempt(deps.db, throttleKey);
     throw error;
   }
   const signedIn = await inTransaction(deps.db, async (trx) => {

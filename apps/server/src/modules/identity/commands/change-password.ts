@@ -1,11 +1,10 @@
 import {
   AppError,
-  assertNotThrottled,
+  takeAttempt,
   clearFailures,
   inTransaction,
   invalidateSession,
   loginPolicies,
-  recordFailure,
   writeAuditEvent,
   type CommandMeta,
   type SessionRow,
@@ -27,15 +26,16 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const throttleKey = `password:account:${session.userId}`;
-  await assertNotThrottled(deps.db, [throttleKey], meta.now);
+  await takeAttempt(deps.db, throttleKey, loginPolicies.account, meta.now);
   const account = await findAccount(deps.db, session.userId);
   if (!account) throw new AppError("authentication_required");
   if (!(await verifyPassword(account.password_hash, input.currentPassword))) {
-    await recordFailure(deps.db, [{ key: throttleKey, policy: loginPolicies.account }], meta.now);
     throw new AppError("current_password_incorrect", [
       { path: "currentPassword", code: "incorrect", message: "incorrect" },
     ]);
   }
+  // The current password was right: the attempt is given back even if the new one is refused.
+  await clearFailures(deps.db, throttleKey);
   const failures = checkPasswordPolicy(input.newPassword, account.phone);
   if (failures.length > 0) {
     throw new AppError(
@@ -55,6 +55,5 @@ export async function changePassword(
     });
     return ended;
   });
-  await clearFailures(deps.db, throttleKey);
   for (const idHash of revoked) invalidateSession(idHash);
 }

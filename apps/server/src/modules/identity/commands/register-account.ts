@@ -1,9 +1,9 @@
 import {
-  assertNotThrottled,
   createSession,
   inTransaction,
   isAppError,
-  recordFailure,
+  releaseAttempt,
+  takeAttempt,
   type CommandMeta,
 } from "../../../platform";
 import type { IdentityDependencies } from "../identity.dependencies";
@@ -25,16 +25,17 @@ export async function registerAccount(
   client: { userAgent: string | null },
 ): Promise<SignedIn> {
   const ipKey = `register:ip:${meta.ip ?? "unknown"}`;
-  await assertNotThrottled(deps.db, [ipKey], meta.now);
+  // Counted before the identifiers are looked up, so parallel probes cannot outrun the limit; only a
+  // probe that hit a taken identifier keeps its count.
+  await takeAttempt(deps.db, ipKey, registrationProbePolicy, meta.now);
   let user;
   try {
     user = await prepareAccount(deps.db, input, meta.now);
   } catch (error) {
-    if (isAppError(error) && error.status === 409) {
-      await recordFailure(deps.db, [{ key: ipKey, policy: registrationProbePolicy }], meta.now);
-    }
+    if (!(isAppError(error) && error.status === 409)) await releaseAttempt(deps.db, ipKey);
     throw error;
   }
+  await releaseAttempt(deps.db, ipKey);
   return inTransaction(deps.db, async (trx) => {
     const userId = await insertAccount(trx, meta, user, "identity.account_registered");
     const session = await createSession(trx, {

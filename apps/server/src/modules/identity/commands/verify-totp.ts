@@ -1,12 +1,11 @@
 import {
   AppError,
-  assertNotThrottled,
+  takeAttempt,
   clearFailures,
   inTransaction,
   invalidateSession,
   loginPolicies,
   markSecondFactor,
-  recordFailure,
   writeAuditEvent,
   type CommandMeta,
   type SessionRow,
@@ -30,7 +29,8 @@ export async function verifyTotp(
   code: string,
 ): Promise<void> {
   const throttleKey = `totp:account:${session.userId}`;
-  await assertNotThrottled(deps.db, [throttleKey], meta.now);
+  // Counted before the code is checked, so parallel guesses cannot outrun the limit.
+  await takeAttempt(deps.db, throttleKey, loginPolicies.account, meta.now);
   const account = await findAccount(deps.db, session.userId);
   if (!account?.totp_secret) throw new AppError("totp_not_set_up");
   // A staff secret still pending was not issued through an invitation (older versions let a
@@ -66,7 +66,6 @@ export async function verifyTotp(
     invalidateSession(session.idHash);
     return;
   }
-  await recordFailure(deps.db, [{ key: throttleKey, policy: loginPolicies.account }], meta.now);
   await inTransaction(deps.db, (trx) =>
     writeAuditEvent(trx, meta, {
       action: "identity.second_factor_failed",
