@@ -136,15 +136,20 @@ describe("filing journey", () => {
       await page.getByRole("heading", { level: 1, name: "填写起诉状" }).waitFor();
       const caseId = new URL(page.url()).pathname.split("/").pop()!;
 
-      // Step 1: the parties. A wrong check digit is caught at the field before anything is sent.
+      // Step 1: the parties. The filer is the verified account holder: name and ID number come from
+      // the account and cannot be changed (filing as someone else is refused).
       const plaintiff = page.getByTestId("party-0");
-      await plaintiff.getByLabel("姓名或名称").fill(name);
+      const nameField = plaintiff.getByLabel("姓名或名称");
       const idField = plaintiff.getByLabel("公民身份号码");
-      await idField.fill(idNumber.slice(0, 17) + (idNumber[17] === "0" ? "1" : "0"));
-      await idField.blur();
-      await plaintiff.getByText("校验码不符，请核对号码").waitFor();
-      await idField.fill(idNumber);
-      await plaintiff.getByLabel("联系电话").fill(phone);
+      expect(await nameField.inputValue()).toBe(name);
+      expect(await nameField.isDisabled()).toBe(true);
+      // Shown masked until the draft is saved (the server then fills in the account's number).
+      const shownId = (await idField.inputValue()) || ((await idField.getAttribute("placeholder")) ?? "");
+      expect(shownId).toMatch(new RegExp(`^${idNumber.slice(0, 4)}\\*+${idNumber.slice(-4)}$|^${idNumber}$`));
+      expect(await idField.isDisabled()).toBe(true);
+      await plaintiff.getByText("取自您的实名认证账户").first().waitFor();
+      const phoneField = plaintiff.getByLabel("联系电话");
+      if (!(await phoneField.isDisabled())) await phoneField.fill(phone);
       await plaintiff.getByLabel("住所地", { exact: true }).fill("浙江省杭州市西湖区文三路1号");
       const defendant = page.getByTestId("party-1");
       await defendant.getByLabel("姓名或名称").fill("杭州某某电子商务有限公司");
@@ -206,7 +211,9 @@ describe("filing journey", () => {
       // Similar published cases and their awards, to weigh mediation; real results or the empty state.
       const similar = page.getByTestId("similar-cases");
       await similar.getByRole("heading", { level: 2, name: "类似案件的裁判结果" }).waitFor();
-      await expect.poll(() => similar.getAttribute("data-state")).toMatch(/^(shown|no_match|no_index)$/);
+      await expect
+        .poll(() => similar.getAttribute("data-state"), { timeout: 30_000 })
+        .toMatch(/^(shown|no_match|no_index)$/);
       const similarState = await similar.getAttribute("data-state");
       if (similarState === "shown") {
         expect(await similar.getByTestId("similar-case").count()).toBeGreaterThan(0);
@@ -301,9 +308,9 @@ describe("filing journey", () => {
       await page.getByRole("button", { name: "开始填写", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "填写起诉状" }).waitFor();
       const plaintiff = page.getByTestId("party-0");
-      await plaintiff.getByLabel("姓名或名称").fill("李四");
-      await plaintiff.getByLabel("公民身份号码").fill(residentIdNumber("1988-06-15", "female"));
-      await plaintiff.getByLabel("联系电话").fill("13900002222");
+      expect(await plaintiff.getByLabel("姓名或名称").inputValue()).toBe("李四");
+      const phoneField = plaintiff.getByLabel("联系电话");
+      if (!(await phoneField.isDisabled())) await phoneField.fill("13900002222");
       await plaintiff.getByLabel("住所地", { exact: true }).fill("浙江省杭州市拱墅区湖墅南路8号");
       await page.getByText(/已保存/).waitFor();
       await page.mouse.click(1, 1);

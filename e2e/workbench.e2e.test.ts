@@ -1,13 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  openBrowser,
-  phoneViewport,
-  residentIdNumber,
-  screenshots,
-  startServer,
-  type RunningServer,
-} from "./support";
+import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 import { ApiSession, DEMO_PASSWORD, totpCode } from "./support/court-api";
 
 // A 1 × 1 PNG: the evidence file of each complaint.
@@ -39,7 +32,7 @@ function complaint(defendant: string, evidenceAttachmentId: string) {
         role: "plaintiff",
         kind: "natural_person",
         name: "张三",
-        idNumber: residentIdNumber("1990-03-07", "male"),
+        // The filer's ID number is taken from the verified account.
         sex: "male",
         phone: "13800001111",
         address: "浙江省杭州市西湖区文三路1号",
