@@ -521,6 +521,7 @@ export async function registerFilingRoutes(app: ZodApp, context: AppContext): Pr
   // Payment notifications authenticate by the gateway's signature over the raw body.
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<ZodTypeProvider>();
+    scope.removeContentTypeParser("application/json");
     scope.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) =>
       done(null, body),
     );

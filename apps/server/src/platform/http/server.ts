@@ -45,6 +45,7 @@ import type { ChangeFeed } from "../db/change-feed";
 import type { DB } from "../db/schema";
 import { inTransaction } from "../db/transaction";
 import { accessLogUrl } from "./access-log";
+import { AppError } from "../errors";
 import { errorBody, handleError } from "./error-handler";
 import { rejectUnstorableText } from "./text-guard";
 import "./request";
@@ -168,6 +169,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     config.validateResponses ? serializerCompiler : () => (data) => JSON.stringify(data),
   );
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
+  useStrictJsonParser(app);
 
   app.decorateRequest("actor", null as never);
   app.decorateRequest("session", null);
@@ -438,4 +440,32 @@ async function resolveSession(
 
 function defaultWebDist(): string {
   return path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../../web/dist");
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * JSON bodies are decoded strictly (RFC 8259 §8.1: JSON between systems is UTF-8): a lenient decoder
+ * would silently store U+FFFD in place of bytes it could not read, so what was filed would not be what
+ * was sent. Parsing is Fastify's own (prototype-poisoning keys refused). Scopes that need the raw bytes
+ * (signed deposits, payment notifications) replace this parser in their own scope.
+ */
+function useStrictJsonParser(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser("error", "error");
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
+    let text: string;
+    try {
+      text = strictUtf8.decode(body as Buffer);
+    } catch {
+      done(
+        new AppError("malformed_json", [
+          { code: "invalid_utf8", message: "the body is not well-formed UTF-8 (RFC 3629)" },
+        ]),
+        undefined,
+      );
+      return;
+    }
+    parseJson(request, text, done);
+  });
 }

@@ -215,6 +215,23 @@ describe.each(testDatabaseKinds())("text with NUL characters or lone surrogates 
     });
   });
 
+  it("refuses a JSON body that is not UTF-8 instead of storing U+FFFD in its place", async () => {
+    const body = Buffer.concat([
+      Buffer.from('{"factsAndReasons":"原告于', "utf8"),
+      Buffer.from([0xe5, 0x28, 0xa1]),
+      Buffer.from('购买手机"}', "utf8"),
+    ]);
+    const refused = await zhangsan.request<ErrorBody>("PUT", `/api/filings/${draftId}`, {
+      payload: body,
+      headers: { "content-type": "application/json" },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: "malformed_json", details: [{ code: "invalid_utf8" }] });
+    const view = await zhangsan.get<{ content: { factsAndReasons: string } }>(`/api/filings/${draftId}`);
+    expect(view.body.content.factsAndReasons).not.toContain("\uFFFD");
+    expect(view.body.content.factsAndReasons).not.toContain("购买手机");
+  });
+
   it("accepts surrogate pairs (emoji, CJK Extension B) as they are", async () => {
     const text = "事实😀𠀀";
     const saved = await zhangsan.put<{ content: { factsAndReasons: string } }>(`/api/filings/${draftId}`, {
