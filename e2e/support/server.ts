@@ -39,6 +39,9 @@ export function buildWebOnce(): Promise<void> {
     if (bundle && bundle.mtimeMs > sources) return;
     await promisify(execFile)("npm", ["run", "build", "-w", "@netcourt/web"], {
       cwd: repoRoot,
+      // Vitest sets NODE_ENV=test, which would build React and Ant Design's test variants (every
+      // generated id "test-id", so two dialogs share one name); users get the production bundle.
+      env: { ...process.env, NODE_ENV: "production" },
       maxBuffer: 64 * 1024 * 1024,
     });
   })();

@@ -12,6 +12,7 @@ export const admin = defineCatalog({
     divisions: {
       title: "审判业务部门",
       code: "代码",
+      name: "名称",
       nameZh: "中文名称",
       nameEn: "英文名称",
       kind: "类型",
@@ -72,8 +73,7 @@ export const admin = defineCatalog({
     },
     invite: {
       title: "设置账户",
-      intro:
-        "{{court}} 邀请您以 {{roles}} 身份使用本平台。请设置登录密码，并在手机验证器应用中添加动态口令。",
+      intro: "{{court}}邀请您以{{roles}}身份使用本平台。请设置登录密码，并在手机验证器应用中添加动态口令。",
       resetIntro: "管理员已重置您的登录凭据。请重新设置登录密码和动态口令。",
       account: "账户：{{name}}（{{phone}}）",
       expires: "链接有效期至 {{expiresAt}}",
@@ -85,10 +85,17 @@ export const admin = defineCatalog({
       totpStep: "添加动态口令",
       scan: "用验证器应用（如 Microsoft Authenticator、Google 身份验证器）扫描二维码，或手动输入密钥：",
       qrLabel: "动态口令二维码",
-      secret: "密钥",
+      secret: "密钥：",
       code: "验证器显示的 6 位动态口令",
       submit: "完成设置并登录",
       done: "设置完成，已登录",
+      usedHint:
+        "此链接已用于设置账户。请用您的手机号和设置的密码登录；忘记密码或更换手机时，请联系本院法院管理员重置。",
+      askAdmin:
+        "链接可能不完整、已过期或已被新链接取代。请联系本院法院管理员重新发送邀请链接；已设置过账户的，可直接登录。",
+      invalid: "邀请链接无效",
+      signIn: "前往登录",
+      home: "返回首页",
     },
   },
   en: {
@@ -102,6 +109,7 @@ export const admin = defineCatalog({
     divisions: {
       title: "Divisions",
       code: "Code",
+      name: "Name",
       nameZh: "Name (Chinese)",
       nameEn: "Name (English)",
       kind: "Kind",
@@ -177,10 +185,17 @@ export const admin = defineCatalog({
       totpStep: "Add TOTP",
       scan: "Scan the QR code with an authenticator app (e.g. Microsoft Authenticator, Google Authenticator), or enter the key:",
       qrLabel: "TOTP QR code",
-      secret: "Key",
+      secret: "Key: ",
       code: "The 6-digit code shown by the app",
       submit: "Finish and sign in",
       done: "All set: you are signed in",
+      usedHint:
+        "This link was used to set up the account. Sign in with your mobile number and the password you set; if you forgot it or changed phones, ask your court administrator for a reset.",
+      askAdmin:
+        "The link may be incomplete, expired or replaced by a newer one. Ask your court administrator for a new invitation link; if your account is already set up, sign in.",
+      invalid: "This invitation link is not valid",
+      signIn: "Go to sign in",
+      home: "Back to home",
     },
   },
 });

@@ -48,12 +48,20 @@ function InvitationLinkModal({ issued, onClose }: { issued: IssuedInvitation | n
           <Typography.Paragraph>
             {t("link.intro", { expiresAt: formatDateTime(issued.expiresAt) })}
           </Typography.Paragraph>
+          {/* A block, not inline code: a long link wrapped inside an inline box spills past the dialog on a phone. */}
           <Typography.Paragraph
-            code
             copyable={{ text: issued.url, tooltips: [t("link.copy"), t("link.copied")] }}
-            style={{ wordBreak: "break-all" }}
+            className="nc-invitation-link"
+            style={{
+              fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace",
+              wordBreak: "break-all",
+              padding: "8px 12px",
+              background: "rgba(0, 0, 0, 0.04)",
+              border: "1px solid rgba(5, 5, 5, 0.06)",
+              borderRadius: 6,
+            }}
           >
-            {issued.url}
+            <span data-testid="invitation-url">{issued.url}</span>
           </Typography.Paragraph>
         </>
       )}
@@ -85,11 +93,11 @@ function DivisionsCard({
         size="small"
         dataSource={divisions}
         pagination={false}
-        scroll={{ x: 480 }}
+        scroll={{ x: "max-content" }}
         locale={{ emptyText: t("divisions.empty") }}
         columns={[
           { title: t("divisions.code"), dataIndex: "code" },
-          { title: t("divisions.nameZh"), render: (_v, d) => (isEnglish ? d.nameEn : d.nameZh) },
+          { title: t("divisions.name"), render: (_v, d) => (isEnglish ? d.nameEn : d.nameZh) },
           { title: t("divisions.kind"), render: (_v, d) => t(`divisions.kinds.${d.kind}`) },
         ]}
       />
@@ -185,7 +193,10 @@ function InviteModal({
           <Select
             allowClear
             placeholder={t("staff.noDivision")}
-            options={divisions.map((d) => ({ value: d.id, label: `${d.code} ${d.nameZh}` }))}
+            options={divisions.map((d) => ({
+              value: d.id,
+              label: `${d.code} ${currentLocale() === "en" ? d.nameEn : d.nameZh}`,
+            }))}
           />
         </Form.Item>
         <Form.Item name="titleZh" label={t("staff.titleZh")} rules={[{ max: 100 }]}>
@@ -249,18 +260,20 @@ export function CourtAdminScene() {
           rowKey={(m) => `${m.userId}:${m.role}`}
           loading={staff.isLoading}
           dataSource={staff.data?.items ?? []}
-          scroll={{ x: 720 }}
+          // Cells keep their natural width and the table scrolls sideways on a phone, rather than
+          // wrapping a name one character per line; name and status come first so they stay in view.
+          scroll={{ x: "max-content" }}
           locale={{ emptyText: t("staff.empty") }}
           pagination={false}
           columns={[
             { title: t("staff.name"), dataIndex: "name" },
-            { title: t("staff.phone"), dataIndex: "phoneMasked" },
-            { title: t("staff.role"), render: (_v, m) => t(`staff.roles.${m.role}`) },
-            { title: t("staff.division"), render: (_v, m) => m.divisionCode ?? "—" },
             {
               title: t("staff.status"),
               render: (_v, m) => <Tag color={statusColors[m.status]}>{t(`staff.statuses.${m.status}`)}</Tag>,
             },
+            { title: t("staff.role"), render: (_v, m) => t(`staff.roles.${m.role}`) },
+            { title: t("staff.division"), render: (_v, m) => m.divisionCode ?? "—" },
+            { title: t("staff.phone"), dataIndex: "phoneMasked" },
             {
               title: t("staff.actions"),
               render: (_v, m) => (

@@ -1,11 +1,15 @@
-import { Alert, Button, Card, Form, Input, QRCode, Space, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, QRCode, Result, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert";
+import { LinkButton } from "../../../components/link-button";
 import { Page } from "../../../components/page";
+import { isApiError } from "../../../platform/api-client";
+import { errorMessage } from "../../../platform/error-messages";
 import { currentLocale } from "../../../platform/i18n";
 import { useApiQuery, useSubmit } from "../../../platform/use-api";
 import { formatDateTime } from "../../identity/scenes/verification-scene";
+import type { StaffRole } from "../../identity/identity.api";
 import { useMe } from "../../identity/session-context";
 import { adminApi } from "../admin.api";
 
@@ -13,6 +17,53 @@ interface AcceptForm {
   password: string;
   confirmPassword: string;
   code: string;
+}
+
+/** Where each role starts its work; roles without a court screen start on their account page. */
+const workbenchOf: Record<StaffRole, string> = {
+  clerk: "/court/filings",
+  court_admin: "/court/admin",
+  judge: "/court/my-cases",
+  mediator: "/account",
+  enforcement_officer: "/account",
+};
+
+/** A link that cannot be used: what happened and where to go from here, instead of a bare error. */
+function UnusableInvitation({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation("admin");
+  if (isApiError(error, "invitation_used")) {
+    return (
+      <Result
+        status="info"
+        title={errorMessage(error)}
+        subTitle={t("invite.usedHint")}
+        extra={
+          <LinkButton type="primary" to="/sign-in">
+            {t("invite.signIn")}
+          </LinkButton>
+        }
+      />
+    );
+  }
+  // A link cut short or mistyped fails the token's format check: to its holder it is just not valid.
+  if (isApiError(error, "invitation_expired", "invitation_not_found", "validation_failed")) {
+    return (
+      <Result
+        status="warning"
+        title={isApiError(error, "validation_failed") ? t("invite.invalid") : errorMessage(error)}
+        subTitle={t("invite.askAdmin")}
+        extra={[
+          <LinkButton key="sign-in" type="primary" to="/sign-in">
+            {t("invite.signIn")}
+          </LinkButton>,
+          <LinkButton key="home" to="/">
+            {t("invite.home")}
+          </LinkButton>,
+        ]}
+      />
+    );
+  }
+  return <ErrorAlert error={error} onRetry={onRetry} />;
 }
 
 /**
@@ -30,14 +81,15 @@ export function InviteScene() {
   const accept = useSubmit(async (values: AcceptForm) => {
     await adminApi.accept(token, { password: values.password, code: values.code.replace(/\s/g, "") });
     await refresh();
-    void navigate("/", { replace: true });
+    void navigate(workbenchOf[invitation.data?.roles[0] ?? "mediator"], { replace: true });
   }, form);
   const view = invitation.data;
-  const court = view ? (currentLocale() === "en" ? view.courtNameEn : view.courtNameZh) : "";
+  const isEnglish = currentLocale() === "en";
+  const court = view ? (isEnglish ? view.courtNameEn : view.courtNameZh) : "";
 
   return (
     <Page title={t("invite.title")}>
-      <ErrorAlert error={invitation.error} />
+      {invitation.error ? <UnusableInvitation error={invitation.error} onRetry={invitation.reload} /> : null}
       {view && (
         <Space direction="vertical" size="middle" style={{ width: "100%", maxWidth: 560 }}>
           <Alert
@@ -46,7 +98,10 @@ export function InviteScene() {
             message={
               view.purpose === "second_factor_reset"
                 ? t("invite.resetIntro")
-                : t("invite.intro", { court, roles: view.roles.map((role) => tStaff(role)).join("、") })
+                : t("invite.intro", {
+                    court,
+                    roles: view.roles.map((role) => tStaff(role)).join(isEnglish ? ", " : "、"),
+                  })
             }
             description={
               <>
@@ -89,8 +144,8 @@ export function InviteScene() {
                 <QRCode value={view.totp.otpauthUrl} size={192} errorLevel="M" />
               </div>
               <Typography.Paragraph>
-                {t("invite.secret")}:{" "}
-                <Typography.Text code copyable style={{ wordBreak: "break-all" }}>
+                {t("invite.secret")}
+                <Typography.Text code copyable style={{ wordBreak: "break-all" }} data-testid="totp-secret">
                   {view.totp.secret}
                 </Typography.Text>
               </Typography.Paragraph>
