@@ -18,6 +18,7 @@ import {
   buildHttpServer,
   registerAuditRoutes,
   migrate,
+  configuredDatabaseTarget,
   openDatabase,
   systemClock,
   systemMeta,
@@ -110,13 +111,7 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
   const ledgerConfig = ledger.resolveLedgerConfig(options.ledger);
   const { warnings: startWarnings } = await checkSafeToStart(config, ports, ledgerConfig.witnesses);
   for (const warning of startWarnings) log.warn({ unsafe: true }, `UNSAFE FOR A REAL COURT: ${warning}`);
-  const database =
-    options.database ??
-    (await openDatabase(
-      config.databaseUrl
-        ? { kind: "postgres", url: config.databaseUrl }
-        : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") },
-    ));
+  const database = options.database ?? (await openDatabase(configuredDatabaseTarget(config)));
   await migrate(database);
   const totpSecrets = (await identity.loadTotpSecretBox(config, log)).box;
   await identity.resealTotpSecrets(database.db, totpSecrets, systemMeta("totp-at-rest", clock.now()), {

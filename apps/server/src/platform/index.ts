@@ -10,6 +10,7 @@ export * from "./clock";
 export * from "./config";
 export * from "./db/database";
 export * from "./db/migrate";
+export * from "./db/configured-database";
 export type { DB } from "./db/schema";
 export * from "./db/transaction";
 export * from "./errors";

@@ -7,11 +7,9 @@ import { errorCatalog } from "@netcourt/shared";
 import {
   AppError,
   loadConfig,
-  migrate,
-  openDatabase,
+  withConfiguredDatabase,
   staffRoles,
   systemMeta,
-  type AppConfig,
   type Database,
   type StaffRole,
 } from "../../platform";
@@ -61,20 +59,6 @@ const processIo: CliIo = {
 
 /** Bad input on the command line: one line on stderr and exit code 2. */
 class UsageError extends Error {}
-
-async function withDatabase<T>(config: AppConfig, work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(
-    config.databaseUrl
-      ? { kind: "postgres", url: config.databaseUrl }
-      : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") },
-  );
-  try {
-    await migrate(database);
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
 
 function required(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
@@ -144,7 +128,7 @@ export async function runAdmin(argv: string[], io: CliIo = processIo): Promise<n
   try {
     const { box, source, file } = await loadTotpSecretBox(config);
     if (source === "generated") io.err(`generated a TOTP encryption key in ${file}\n`);
-    return await withDatabase(config, async (database) => {
+    return await withConfiguredDatabase(config, async (database) => {
       const deps: AdminDependencies = { db: database.db, totpSecrets: box, publicUrl: config.publicUrl };
       const meta = systemMeta("admin-cli", io.now());
       // The server seals older clear secrets at start; the CLI may be the first to open the database.

@@ -2,6 +2,27 @@ import { sql, type ExpressionBuilder, type Expression, type SqlBool } from "kyse
 import { courtsWithRole, hasRole, type Actor, type DB } from "../../platform";
 import type { CaseStatus } from "./cases.rules";
 
+/** The case has the account as a party, or as an active agent of a party. */
+export function isPartyOrAgent(eb: ExpressionBuilder<DB, "cases">, userId: string): Expression<SqlBool> {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom("case_parties")
+        .select(sql`1`.as("one"))
+        .whereRef("case_parties.case_id", "=", "cases.id")
+        .where("case_parties.user_id", "=", userId),
+    ),
+    eb.exists(
+      eb
+        .selectFrom("case_agents")
+        .select(sql`1`.as("one"))
+        .whereRef("case_agents.case_id", "=", "cases.id")
+        .where("case_agents.user_id", "=", userId)
+        .where("case_agents.status", "=", "active"),
+    ),
+  ]);
+}
+
 /**
  * Who may see a case (STYLE.md step 1: load through a visibility-scoped query; what the caller may not
  * see is 404):
@@ -18,26 +39,7 @@ export function visibleTo(actor: Actor) {
     const userId = actor.userId;
     const conditions: Expression<SqlBool>[] = [
       eb("cases.filed_by", "=", userId),
-      eb.and([
-        eb("cases.status", "!=", "draft"),
-        eb.or([
-          eb.exists(
-            eb
-              .selectFrom("case_parties")
-              .select(sql`1`.as("one"))
-              .whereRef("case_parties.case_id", "=", "cases.id")
-              .where("case_parties.user_id", "=", userId),
-          ),
-          eb.exists(
-            eb
-              .selectFrom("case_agents")
-              .select(sql`1`.as("one"))
-              .whereRef("case_agents.case_id", "=", "cases.id")
-              .where("case_agents.user_id", "=", userId)
-              .where("case_agents.status", "=", "active"),
-          ),
-        ]),
-      ]),
+      eb.and([eb("cases.status", "!=", "draft"), isPartyOrAgent(eb, userId)]),
     ];
     const courtWide = courtsWithRole(actor, "clerk", "court_admin");
     if (courtWide.length > 0) {

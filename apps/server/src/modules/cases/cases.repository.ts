@@ -1,7 +1,7 @@
 import { sql, type Updateable } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Actor, Executor } from "../../platform";
-import { visibleTo } from "./cases.policy";
+import { isPartyOrAgent, visibleTo } from "./cases.policy";
 import type { CaseStatus } from "./cases.rules";
 import type { CasesTable, PartyKind, PartyRole, ProcedureValue } from "./cases.tables";
 
@@ -558,26 +558,7 @@ export async function findCourtsOfLitigant(db: Executor, userId: string): Promis
   const rows = await db
     .selectFrom("cases")
     .select("cases.court_id")
-    .where((eb) =>
-      eb.or([
-        eb("cases.filed_by", "=", userId),
-        eb.exists(
-          eb
-            .selectFrom("case_parties")
-            .select(sql`1`.as("one"))
-            .whereRef("case_parties.case_id", "=", "cases.id")
-            .where("case_parties.user_id", "=", userId),
-        ),
-        eb.exists(
-          eb
-            .selectFrom("case_agents")
-            .select(sql`1`.as("one"))
-            .whereRef("case_agents.case_id", "=", "cases.id")
-            .where("case_agents.user_id", "=", userId)
-            .where("case_agents.status", "=", "active"),
-        ),
-      ]),
-    )
+    .where((eb) => eb.or([eb("cases.filed_by", "=", userId), isPartyOrAgent(eb, userId)]))
     .distinct()
     .execute();
   return rows.map((row) => row.court_id);

@@ -1,26 +1,12 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pino from "pino";
-import { loadConfig, migrate, openDatabase, type AppConfig, type Database } from "../../platform";
+import { loadConfig, withConfiguredDatabase } from "../../platform";
 import { importJudgments } from "./commands/import-judgments";
 import { importLaws } from "./commands/import-laws";
 import { JUDGMENT_FORMATS, type JudgmentFormat } from "./search.formats";
 import { JudgmentIndexSync } from "./search.index-sync";
 import { judgmentIndexDir } from "./search.service";
-
-async function withDatabase<T>(config: AppConfig, work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(
-    config.databaseUrl
-      ? { kind: "postgres", url: config.databaseUrl }
-      : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") },
-  );
-  try {
-    await migrate(database);
-    return await work(database);
-  } finally {
-    await database.close();
-  }
-}
 
 const LAWS_USAGE = `usage: netcourt laws import [--dir <folder with laws.jsonl.gz and articles.jsonl.gz>]
   default folder: $LAWS_DIR. Idempotent: importing again replaces each law's articles.
@@ -44,7 +30,7 @@ export async function runLawsCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const result = await withDatabase(config, (database) =>
+  const result = await withConfiguredDatabase(config, (database) =>
     importLaws(database.db, { dir: path.resolve(dir) }),
   );
   process.stdout.write(
@@ -90,7 +76,7 @@ export async function runJudgmentsCommand(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const started = performance.now();
-  return withDatabase(config, async (database) => {
+  return withConfiguredDatabase(config, async (database) => {
     const result = await importJudgments(database.db, {
       file: path.resolve(values.file ?? ""),
       format,
