@@ -20,6 +20,18 @@ import { checkCheckpoint, type CheckpointCheck, type LedgerTrust } from "./trust
 
 export type Fetch = (url: string) => Promise<Response>;
 
+/** Why the live log could not be read; each code has a message (`ledger:liveProblems.<code>`). */
+export class LiveLogError extends Error {
+  constructor(
+    readonly code: "http_status" | "no_checkpoint" | "tile_missing",
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = "LiveLogError";
+  }
+}
+
 /** The live log at a URL prefix such as `https://court.example/ledger`. */
 export class LiveLog implements TileReader {
   readonly prefix: string;
@@ -35,14 +47,23 @@ export class LiveLog implements TileReader {
   async #get(path: string): Promise<Response | null> {
     const response = await this.#fetch(`${this.prefix}/${path}`);
     if (response.status === 404) return null;
-    if (!response.ok) throw new Error(`${this.prefix}/${path}: HTTP ${response.status}`);
+    if (!response.ok)
+      throw new LiveLogError(
+        "http_status",
+        `${this.prefix}/${path}: HTTP ${response.status}`,
+        response.status,
+      );
     return response;
   }
 
   /** The log's current checkpoint note. */
   async checkpoint(): Promise<string> {
     const response = await this.#get("checkpoint");
-    if (!response) throw new Error(`${this.prefix}/checkpoint: the log has published no checkpoint`);
+    if (!response)
+      throw new LiveLogError(
+        "no_checkpoint",
+        `${this.prefix}/checkpoint: the log has published no checkpoint`,
+      );
     return response.text();
   }
 
@@ -64,7 +85,7 @@ export class LiveLog implements TileReader {
           this.fetched.push(full);
           response = await this.#get(full);
         }
-        if (!response) throw new Error(`${this.prefix}/${path}: tile not found`);
+        if (!response) throw new LiveLogError("tile_missing", `${this.prefix}/${path}: tile not found`);
         return new Uint8Array(await response.arrayBuffer());
       }),
     );

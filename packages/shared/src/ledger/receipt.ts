@@ -2,6 +2,7 @@
 // `GET /api/ledger/deposits/:index` (or a deposit response), or the c2sp.org/tlog-proof file of
 // `…/receipt` whose `extra` holds {leaf, opening}. Pure code: the CLI and the browser share it.
 import { TLOG_PROOF_HEADER, fromBase64, parseTlogProof, sha256, toHex, utf8 } from "@netcourt/ledger";
+import { ledger } from "../i18n/ledger";
 
 /** One receipt, whatever file it came from. Nothing in it is trusted until verified. */
 export interface LedgerReceipt {
@@ -24,13 +25,26 @@ export interface LedgerReceipt {
   policy: string | null;
 }
 
-/** Why a receipt file could not be read. */
+/** Why a receipt file could not be read; each code has a message (`ledger:problems.<code>`). */
+export type ReceiptProblem =
+  | "not_json"
+  | "not_object"
+  | "missing_fields"
+  | "no_deposit_for_file"
+  | "proof_not_list"
+  | "proof_not_base64"
+  | "proof_wrong_length"
+  | "tlog_proof_malformed"
+  | "tlog_proof_no_leaf";
+
+/**
+ * A receipt file that could not be read. Show `code` through the catalog; the message is the English
+ * text, for logs.
+ */
 export class ReceiptFormatError extends Error {
-  constructor(
-    readonly code: "not_a_receipt" | "no_deposit_for_file" | "malformed_receipt",
-    message: string,
-  ) {
-    super(message);
+  constructor(readonly code: ReceiptProblem) {
+    super(ledger.en.problems[code]);
+    this.name = "ReceiptFormatError";
   }
 }
 
@@ -38,19 +52,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 function proofFrom(value: unknown): Uint8Array[] {
-  if (!Array.isArray(value))
-    throw new ReceiptFormatError("malformed_receipt", "inclusionProof must be a list");
+  if (!Array.isArray(value)) throw new ReceiptFormatError("proof_not_list");
   return value.map((h) => {
-    if (typeof h !== "string")
-      throw new ReceiptFormatError("malformed_receipt", "proof hashes must be base64");
+    if (typeof h !== "string") throw new ReceiptFormatError("proof_not_base64");
     let bytes: Uint8Array;
     try {
       bytes = fromBase64(h);
     } catch {
-      throw new ReceiptFormatError("malformed_receipt", "proof hashes must be base64");
+      throw new ReceiptFormatError("proof_not_base64");
     }
-    if (bytes.length !== 32)
-      throw new ReceiptFormatError("malformed_receipt", "proof hashes must be 32 bytes");
+    if (bytes.length !== 32) throw new ReceiptFormatError("proof_wrong_length");
     return bytes;
   });
 }
@@ -69,8 +80,7 @@ function fromJson(
           ? deposits[0]
           : undefined
         : deposits.find((d) => d.sha256 === fileSha256 || (isRecord(d.leaf) && d.leaf.sha256 === fileSha256));
-    if (!chosen)
-      throw new ReceiptFormatError("no_deposit_for_file", "the response holds no deposit of this file");
+    if (!chosen) throw new ReceiptFormatError("no_deposit_for_file");
     return fromJson(chosen, value, fileSha256);
   }
   const checkpoint = typeof value.checkpoint === "string" ? value.checkpoint : outer.checkpoint;
@@ -83,7 +93,7 @@ function fromJson(
     !isRecord(value.leaf) ||
     typeof checkpoint !== "string"
   ) {
-    throw new ReceiptFormatError("not_a_receipt", "expected index, leaf, inclusionProof and checkpoint");
+    throw new ReceiptFormatError("missing_fields");
   }
   return {
     format: "json",
@@ -108,8 +118,8 @@ export function parseReceipt(text: string, fileSha256: string | null = null): Le
     let parsed;
     try {
       parsed = parseTlogProof(trimmed.replace(/\r\n/g, "\n"));
-    } catch (error) {
-      throw new ReceiptFormatError("malformed_receipt", (error as Error).message);
+    } catch {
+      throw new ReceiptFormatError("tlog_proof_malformed");
     }
     let extra: unknown = null;
     try {
@@ -117,8 +127,7 @@ export function parseReceipt(text: string, fileSha256: string | null = null): Le
     } catch {
       extra = null;
     }
-    if (!isRecord(extra) || !isRecord(extra.leaf))
-      throw new ReceiptFormatError("malformed_receipt", "the tlog-proof has no leaf in its extra data");
+    if (!isRecord(extra) || !isRecord(extra.leaf)) throw new ReceiptFormatError("tlog_proof_no_leaf");
     return {
       format: "tlog-proof",
       index: parsed.index,
@@ -135,9 +144,9 @@ export function parseReceipt(text: string, fileSha256: string | null = null): Le
   try {
     value = JSON.parse(trimmed);
   } catch {
-    throw new ReceiptFormatError("not_a_receipt", "neither JSON nor a c2sp.org/tlog-proof");
+    throw new ReceiptFormatError("not_json");
   }
-  if (!isRecord(value)) throw new ReceiptFormatError("not_a_receipt", "expected a JSON object");
+  if (!isRecord(value)) throw new ReceiptFormatError("not_object");
   return fromJson(value, {}, fileSha256);
 }
 
@@ -175,25 +184,31 @@ const LEAF_FIELDS: Record<string, Record<string, RegExp | null>> = {
   evidence: { sha256: HEX64, kind: null, court: null, recordedAt: ISO_UTC, commitment: HEX64 },
 };
 
+/** Why a leaf is not a version-1 deposit or evidence leaf: the code of its verification step. */
+export type LeafProblem =
+  | { problem: "leaf_unknown_version" | "leaf_unknown_type" | "leaf_not_canonical" }
+  | { problem: "leaf_unexpected_field" | "leaf_malformed_field"; field: string };
+
 /**
  * The entry bytes of a version-1 deposit or evidence leaf (its canonical JSON), or the reason it is
  * not one: exactly the fields of its type, each a non-empty string of the right form.
  */
-export function leafEntry(leaf: Record<string, unknown>): { entry: Uint8Array } | { problem: string } {
-  if (leaf.v !== 1) return { problem: "unknown leaf version" };
+export function leafEntry(leaf: Record<string, unknown>): { entry: Uint8Array } | LeafProblem {
+  if (leaf.v !== 1) return { problem: "leaf_unknown_version" };
   const fields = typeof leaf.type === "string" ? LEAF_FIELDS[leaf.type] : undefined;
-  if (!fields) return { problem: "not a deposit or evidence leaf" };
+  if (!fields) return { problem: "leaf_unknown_type" };
   const expected = new Set(["type", "v", ...Object.keys(fields)]);
-  for (const key of Object.keys(leaf)) if (!expected.has(key)) return { problem: `unexpected field ${key}` };
+  for (const key of Object.keys(leaf))
+    if (!expected.has(key)) return { problem: "leaf_unexpected_field", field: key };
   for (const [key, pattern] of Object.entries(fields)) {
     const field = leaf[key];
     if (typeof field !== "string" || field === "" || (pattern && !pattern.test(field)))
-      return { problem: `field ${key}` };
+      return { problem: "leaf_malformed_field", field: key };
   }
   try {
     return { entry: utf8(canonicalJson(leaf)) };
-  } catch (error) {
-    return { problem: (error as Error).message };
+  } catch {
+    return { problem: "leaf_not_canonical" };
   }
 }
 

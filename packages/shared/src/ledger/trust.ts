@@ -146,6 +146,23 @@ export function checkCheckpoint(note: string, trust: LedgerTrust): CheckpointChe
 }
 
 /**
+ * The policy's witnesses whose cosignature line on the note fails to verify (each checked alone with
+ * the log keys), so a report can name the witness whose cosignature is forged or broken.
+ */
+export function invalidCosigners(note: string, trust: LedgerTrust): string[] {
+  return [...trust.policy.witnesses].flatMap(([name, witness]) => {
+    const policy = {
+      ...trust.policy,
+      witnesses: new Map([[name, witness]]),
+      groups: new Map(),
+      quorum: "none",
+    };
+    const check = checkCheckpoint(note, { ...trust, policy });
+    return !check.isSigned && check.error === "invalid_signature" ? [name] : [];
+  });
+}
+
+/**
  * The checkpoint checked against the policy's log keys alone, witnesses' lines ignored. When
  * `checkCheckpoint` rejects a note, this tells a forged or broken cosignature (the log's signature
  * still holds) from a bad log signature, so a report can name the step that failed.

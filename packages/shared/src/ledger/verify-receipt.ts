@@ -7,6 +7,7 @@ import {
   checkCheckpoint,
   checkLogSignature,
   claimedCheckpoint,
+  invalidCosigners,
   type Cosigner,
   type LedgerTrust,
 } from "./trust";
@@ -23,6 +24,18 @@ export const verificationSteps = [
 export type VerificationStepId = (typeof verificationSteps)[number];
 
 export type StepStatus = "ok" | "failed" | "skipped";
+
+/** Signature failures with a message of their own; any other is reported as a malformed note. */
+const signatureErrors = new Set([
+  "unverified_note",
+  "invalid_signature",
+  "origin_mismatch",
+  "malformed_note",
+  "malformed_checkpoint",
+  "invalid_argument",
+  "malformed_key",
+  "unsupported_key_type",
+]);
 
 /**
  * One step's outcome. `code` names the message (catalog `ledger:codes.<code>`), `params` fills it.
@@ -74,8 +87,10 @@ export function verifyReceipt(
   // The leaf: well-formed version 1, about this file, hashing to what the receipt says.
   const encoded = leafEntry(leaf);
   let leafHashBytes: Uint8Array | null = null;
-  if ("problem" in encoded) add("leaf", "failed", "leaf_malformed", { problem: encoded.problem });
-  else {
+  if ("problem" in encoded) {
+    const { problem, ...params } = encoded;
+    add("leaf", "failed", problem, params);
+  } else {
     leafHashBytes = leafHash(encoded.entry);
     const computed = toBase64(leafHashBytes);
     if (leaf.sha256 !== file.sha256)
@@ -120,7 +135,12 @@ export function verifyReceipt(
   const claimed = logOnly?.isSigned ? logOnly.checkpoint : claimedCheckpoint(receipt.checkpoint);
   if (!trust) add("log_signature", "failed", "no_trusted_key");
   else if (!logOnly!.isSigned)
-    add("log_signature", "failed", `signature_${logOnly!.error}`, { message: logOnly!.message });
+    add(
+      "log_signature",
+      "failed",
+      `signature_${signatureErrors.has(logOnly!.error) ? logOnly!.error : "malformed_note"}`,
+      { message: logOnly!.message },
+    );
   else
     add("log_signature", "ok", "signature_ok", {
       origin: logOnly!.checkpoint.origin,
@@ -143,7 +163,10 @@ export function verifyReceipt(
   else add("inclusion", "failed", "inclusion_failed", { index: receipt.index, size: claimed.size });
 
   if (badCosignature) {
-    add("cosignatures", "failed", "cosignature_invalid", { message: badCosignature.message });
+    add("cosignatures", "failed", "cosignature_invalid", {
+      witness: invalidCosigners(receipt.checkpoint, trust!).join(", "),
+      message: badCosignature.message,
+    });
     add("quorum", "failed", "quorum_unchecked");
   } else if (!checked?.isSigned) {
     add("cosignatures", "skipped", "cosignatures_unchecked");
