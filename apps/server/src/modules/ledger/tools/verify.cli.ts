@@ -6,7 +6,14 @@ import { parseArgs } from "node:util";
 import { fromBase64, setSha256 } from "@netcourt/ledger";
 import type { Locale } from "@netcourt/shared";
 import { checkAgainstLiveLog, LiveLog, type Fetch, type LiveCheck } from "@netcourt/shared/ledger/live-log";
-import { ledgerMessage, stepTitle, trustSourceText, verifyText } from "@netcourt/shared/ledger/messages";
+import {
+  ledgerMessage,
+  liveProblemMessage,
+  receiptProblemMessage,
+  stepTitle,
+  trustSourceText,
+  verifyText,
+} from "@netcourt/shared/ledger/messages";
 import { parseReceipt, ReceiptFormatError } from "@netcourt/shared/ledger/receipt";
 import { trustFromKeys, trustFromPolicy, type LedgerTrust } from "@netcourt/shared/ledger/trust";
 import { fileSha256, verifyReceipt, type ReceiptVerification } from "@netcourt/shared/ledger/verify-receipt";
@@ -203,7 +210,7 @@ export async function runVerifyCommand(
     receipt = parseReceipt(receiptText, sha256);
   } catch (error) {
     if (error instanceof ReceiptFormatError) {
-      err(`${values.receipt}: ${error.message}\n`);
+      err(`${values.receipt}: ${receiptProblemMessage(locale, error.code)}\n`);
       return 1;
     }
     throw error;
@@ -236,7 +243,7 @@ export async function runVerifyCommand(
         trust,
       );
     } catch (error) {
-      live = { error: (error as Error).message };
+      live = { error: liveProblemMessage(locale, error) };
     }
   }
   const outcome: VerifyOutcome = {
