@@ -163,13 +163,21 @@ describe("filing journey", () => {
       await page.getByLabel("金额（元，选填）").first().fill("5000");
       await choose(page, "案由", "网络购物", /信息网络买卖合同纠纷/);
       await page.getByText("请求金额合计：5,000.00 元").waitFor();
+      // The usual costs claim has no amount; it does not keep a money claim out of small claims.
+      await page.getByRole("button", { name: "添加诉讼请求" }).click();
+      await page.getByLabel("诉讼请求（2）").fill("判令被告承担本案诉讼费用");
+      await page.getByLabel("小额诉讼程序").check();
+      await page.getByTestId("small-claims-limit").getByText("60,000.00 元").waitFor();
       await shot(page, "claims");
       await page.getByRole("button", { name: "下一步", exact: true }).click();
 
-      // Step 3: facts and reasons.
-      await page
-        .getByLabel("事实与理由")
-        .fill("2026年1月5日原告在被告网店购买手机一部，收货后发现系翻新机，被告拒绝退货。");
+      // Step 3: facts and reasons, held to the server's rule (at least 10 characters) in the browser.
+      const facts = page.getByLabel("事实与理由");
+      await facts.fill("翻新机");
+      await page.getByRole("button", { name: "下一步", exact: true }).click();
+      await page.getByText("事实与理由过于简略").waitFor();
+      await shot(page, "facts too short");
+      await facts.fill("2026年1月5日原告在被告网店购买手机一部，收货后发现系翻新机，被告拒绝退货。");
       await page.getByRole("button", { name: "下一步", exact: true }).click();
 
       // Step 4: the evidence file, checked against the evidence ledger, and the evidence list.
@@ -189,10 +197,10 @@ describe("filing journey", () => {
       await shot(page, "evidence with ledger check");
       await page.getByRole("button", { name: "下一步", exact: true }).click();
 
-      // Step 5: nothing missing, the fee estimate, submit.
+      // Step 5: nothing missing (small claims included), the fee estimate halved, submit.
       await page.getByText("起诉材料已齐全，可以提交。").waitFor();
       const estimate = (await page.getByTestId("fee-estimate").textContent()) ?? "";
-      expect(estimate).toMatch(/\d+\.\d{2} 元/);
+      expect(estimate).toMatch(/^25\.00 元$/);
       await shot(page, "review");
       await page.getByRole("button", { name: "提交立案申请" }).click();
       await page.locator(".ant-popconfirm").getByRole("button", { name: "确定" }).click();

@@ -25,6 +25,20 @@ const ZEnvironment = z.object({
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z.string().url().optional(),
   PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Other origins the site is also reached at, comma-separated (`https://www.court.example`): a payer
+   * comes back from the cashier to the one they started from; any other goes to PUBLIC_URL.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((item) => item.trim())
+        .filter((item) => item !== ""),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.string().default("development"),
   /** "auto": Secure cookies when the request arrived over HTTPS (directly or via X-Forwarded-Proto). */
@@ -87,6 +101,8 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   publicUrl: string;
+  /** Origins the site is served at: PUBLIC_URL's, its loopback aliases when it is local, ALLOWED_ORIGINS. */
+  allowedOrigins: readonly string[];
   logLevel: z.infer<typeof ZEnvironment>["LOG_LEVEL"];
   isProduction: boolean;
   cookieSecure: "auto" | boolean;
@@ -136,12 +152,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const isProduction = e.NODE_ENV === "production";
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    publicUrl,
+    allowedOrigins: allowedOrigins(publicUrl, e.ALLOWED_ORIGINS),
     logLevel: e.LOG_LEVEL,
     isProduction,
     cookieSecure: e.COOKIE_SECURE === "auto" ? "auto" : e.COOKIE_SECURE === "true",
@@ -164,6 +182,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY,
     totpEncryptionKeyFile: e.TOTP_ENCRYPTION_KEY_FILE ? path.resolve(e.TOTP_ENCRYPTION_KEY_FILE) : undefined,
   };
+}
+
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+/**
+ * PUBLIC_URL's origin, then the configured others. A loopback PUBLIC_URL also allows the other
+ * loopback names on its port: only the machine itself reaches them, and a browser keeps cookies per name.
+ */
+function allowedOrigins(publicUrl: string, others: readonly string[]): string[] {
+  const base = new URL(publicUrl);
+  const aliases = LOOPBACK_HOSTS.includes(base.hostname)
+    ? LOOPBACK_HOSTS.map((host) => `${base.protocol}//${host}${base.port ? `:${base.port}` : ""}`)
+    : [];
+  return [...new Set([base.origin, ...aliases, ...others.map((origin) => new URL(origin).origin)])];
 }
 
 function paymentGatewaySettings(e: z.infer<typeof ZEnvironment>): PaymentGatewaySettings | undefined {

@@ -1,3 +1,4 @@
+import { FACTS_MIN_CHARACTERS } from "../filing-checks";
 import { defineCatalog } from "./catalog";
 
 /** Filing: the fee calculator (诉讼费用交纳办法), the complaint wizard and the fee payment. */
@@ -183,11 +184,12 @@ export const filing = defineCatalog({
       procedure: {
         label: "申请适用的程序",
         undecided: "由法院决定",
+        limit: "本院小额诉讼标的额上限：{{amount}}（不含诉讼费用）",
         help: "简易程序（含小额诉讼）的案件受理费减半；小额诉讼适用于标的额在限额以下的金钱给付案件",
       },
       facts: {
         label: "事实与理由",
-        help: "写明纠纷经过、被告应承担责任的理由和法律依据（至少 10 个字）",
+        help: `写明纠纷经过、被告应承担责任的理由和法律依据（至少 ${FACTS_MIN_CHARACTERS} 个字）`,
         count: "{{count}} 字",
       },
       evidence: {
@@ -301,7 +303,8 @@ export const filing = defineCatalog({
       plaintiff_address_required: "请填写原告的住所地",
       defendant_address_required: "请填写被告的住所地（民事诉讼法第一百二十四条）",
       claims_required: "至少填写一项诉讼请求",
-      facts_required: "请填写事实与理由（至少 10 个字）",
+      facts_required: `请填写事实与理由（至少 ${FACTS_MIN_CHARACTERS} 个字）`,
+      facts_too_short: `事实与理由过于简略：请写明纠纷经过和理由，至少 ${FACTS_MIN_CHARACTERS} 个字`,
       evidence_required: "至少列出一项证据",
       cause_required: "请选择案由",
       filer_role_required: "请选择提交人",
@@ -330,9 +333,13 @@ export const filing = defineCatalog({
       credit_code_organisation_code_check_mismatch: "组织机构代码校验码不符，请核对代码",
       credit_code_check_character_mismatch: "校验码不符，请核对代码",
       cause: "该案由不属于互联网法院管辖",
-      small_claims_over_limit: "标的额超过小额诉讼限额，请改选其他程序",
-      small_claims_money_only: "小额诉讼只适用于金钱给付案件",
-      small_claims_limit_not_configured: "该法院尚未公布小额诉讼限额",
+      small_claims_over_limit:
+        "诉讼请求金额合计超过本院小额诉讼标的额上限（民事诉讼法第一百六十五条），请改选简易程序或由法院决定",
+      small_claims_money_only:
+        "小额诉讼程序只适用于金钱给付案件：除承担诉讼费用的请求外，每项诉讼请求都应写明金额（民事诉讼法第一百六十五条），否则请改选其他程序",
+      small_claims_limit_not_configured: "该法院尚未公布小额诉讼标的额上限，请改选其他程序或由法院决定",
+      small_claims_not_basic_court:
+        "小额诉讼程序只由基层人民法院适用（民事诉讼法第一百六十五条），请改选其他程序",
       integer: "存证编号应为非负整数",
     },
   },
@@ -540,11 +547,12 @@ export const filing = defineCatalog({
       procedure: {
         label: "Procedure asked for",
         undecided: "Let the court decide",
+        limit: "This court's small-claims ceiling: {{amount}} (costs not counted)",
         help: "Simplified procedure (small claims included) halves the acceptance fee; small claims is for money claims under the limit",
       },
       facts: {
         label: "Facts and reasons",
-        help: "What happened, why the defendant is liable and on what legal basis (at least 10 characters)",
+        help: `What happened, why the defendant is liable and on what legal basis (at least ${FACTS_MIN_CHARACTERS} characters)`,
         count: "{{count}} characters",
       },
       evidence: {
@@ -663,7 +671,8 @@ export const filing = defineCatalog({
       plaintiff_address_required: "Enter the plaintiff's domicile",
       defendant_address_required: "Enter the defendant's domicile (Civil Procedure Law, Article 124)",
       claims_required: "Enter at least one claim",
-      facts_required: "Enter the facts and reasons (at least 10 characters)",
+      facts_required: `Enter the facts and reasons (at least ${FACTS_MIN_CHARACTERS} characters)`,
+      facts_too_short: `The facts and reasons are too brief: say what happened and why, in at least ${FACTS_MIN_CHARACTERS} characters`,
       evidence_required: "List at least one piece of evidence",
       cause_required: "Choose the cause of action",
       filer_role_required: "Choose who submits the complaint",
@@ -694,9 +703,14 @@ export const filing = defineCatalog({
       credit_code_organisation_code_check_mismatch: "The organisation code's check digit does not match",
       credit_code_check_character_mismatch: "The check character does not match; please check the code",
       cause: "Internet courts do not hear this cause of action",
-      small_claims_over_limit: "The amount exceeds the small-claims limit; choose another procedure",
-      small_claims_money_only: "Small claims is only for money claims",
-      small_claims_limit_not_configured: "This court has not published its small-claims limit",
+      small_claims_over_limit:
+        "The claims add up to more than this court's small-claims ceiling (Civil Procedure Law, Article 165); choose the simplified procedure or let the court decide",
+      small_claims_money_only:
+        "Small claims is only for money claims: every claim except the one on costs needs an amount (Civil Procedure Law, Article 165); otherwise choose another procedure",
+      small_claims_limit_not_configured:
+        "This court has not published its small-claims ceiling; choose another procedure or let the court decide",
+      small_claims_not_basic_court:
+        "Only basic-level courts hear small claims (Civil Procedure Law, Article 165); choose another procedure",
       integer: "The deposit number is a whole number",
     },
   },

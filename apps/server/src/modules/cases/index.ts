@@ -52,4 +52,5 @@ export {
 export { CAUSES_OF_ACTION, type CauseOfAction } from "./causes.data";
 export { daysLeft, endOfCourtDay, monthsEndAt, periodEndsAt, trialLimitMonths } from "./deadlines.rules";
 export { courtDateOf } from "../courts/index";
+export { smallClaimsIssueOf, type SmallClaimsIssueCode, type StatedClaim } from "./procedure.rules";
 export type { PartyKind, PartyRole, ProcedureValue } from "./cases.tables";

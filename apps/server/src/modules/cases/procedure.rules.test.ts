@@ -7,8 +7,10 @@ import {
   computeComplaintServiceDeadline,
   computeRegistrationDeadline,
   computeTrialDeadlines,
+  isCostsClaim,
   ProcedureError,
   selectProcedure,
+  smallClaimsIssueOf,
   type SmallClaimsInput,
 } from "./procedure.rules";
 
@@ -85,6 +87,67 @@ describe("checkSmallClaimsEligibility (民事诉讼法第一百六十五条、�
   ])("rejects %j with %s", (input, code) => {
     expect(() => checkSmallClaimsEligibility(input)).toThrow(ProcedureError);
     expect(() => checkSmallClaimsEligibility(input)).toThrow(expect.objectContaining({ code }) as Error);
+  });
+});
+
+describe("isCostsClaim (诉讼费用交纳办法第六条、第二十九条)", () => {
+  it.each([
+    [{ text: "判令被告承担本案诉讼费用", amountFen: null }, true],
+    [{ text: "本案诉讼费由被告负担", amountFen: null }, true],
+    [{ text: "判令被告承担本案案件受理费、保全费", amountFen: null }, true],
+    [{ text: "判令被告退还货款人民币5000元", amountFen: 500_000 }, false],
+    [{ text: "判令被告继续履行合同", amountFen: null }, false],
+    [{ text: "判令被告赔礼道歉", amountFen: null }, false],
+    // An amount makes it a money claim (e.g. a lawyer's fee claimed as a loss).
+    [{ text: "判令被告赔偿律师费及诉讼费3000元", amountFen: 300_000 }, false],
+  ])("%j → %s", (claim, expected) => {
+    expect(isCostsClaim(claim)).toBe(expected);
+  });
+});
+
+describe("smallClaimsIssueOf a complaint (民事诉讼法第一百六十五条)", () => {
+  // 浙江: the court configures the published ceiling, 50 % of the average wage (here 60,000 yuan).
+  const limitFen = 6_000_000;
+  const costs = { text: "判令被告承担本案诉讼费用", amountFen: null };
+  const money = (amountFen: number) => ({ text: "判令被告支付货款", amountFen });
+
+  it.each([
+    [[money(500_000), costs], null],
+    [[money(500_000)], null],
+    [[money(6_000_000), costs], null],
+    [[money(3_000_000), money(3_000_000), costs], null],
+    [[money(6_000_001), costs], "small_claims_over_limit"],
+    [[money(3_000_000), money(3_000_001)], "small_claims_over_limit"],
+    [[money(500_000), { text: "判令被告继续履行合同", amountFen: null }], "small_claims_money_only"],
+    [[costs], "small_claims_money_only"],
+    [[], "small_claims_money_only"],
+    [[money(0), costs], "small_claims_money_only"],
+  ])("%j → %s", (claims, expected) => {
+    expect(smallClaimsIssueOf({ claims, limitFen, isBasicLevelCourt: true })?.code ?? null).toBe(expected);
+  });
+
+  it("needs a basic-level court and its configured ceiling", () => {
+    expect(smallClaimsIssueOf({ claims: [money(100)], limitFen, isBasicLevelCourt: false })).toEqual({
+      code: "small_claims_not_basic_court",
+      basis: "民事诉讼法第一百六十五条第一款",
+    });
+    expect(smallClaimsIssueOf({ claims: [money(100)], limitFen: null, isBasicLevelCourt: true })).toEqual({
+      code: "small_claims_limit_not_configured",
+      basis: "民事诉讼法第一百六十五条第一款",
+    });
+  });
+
+  it("cites the paragraph for the amount: above the ceiling, and above what the parties may agree", () => {
+    const issue = (amountFen: number) =>
+      smallClaimsIssueOf({ claims: [money(amountFen)], limitFen, isBasicLevelCourt: true });
+    expect(issue(limitFen * 3)).toEqual({
+      code: "small_claims_over_limit",
+      basis: "民事诉讼法第一百六十五条第一款",
+    });
+    expect(issue(limitFen * 5)).toEqual({
+      code: "small_claims_over_limit",
+      basis: "民事诉讼法第一百六十五条第二款",
+    });
   });
 });
 

@@ -127,6 +127,15 @@ function toFen(amount: number, code: ProcedureErrorCode, what: string): bigint {
 export function checkSmallClaimsEligibility(input: SmallClaimsInput): SmallClaimsDecision {
   const amountFen = toFen(input.amount, "invalid_amount", "The amount in dispute");
   const wageFen = toFen(input.averageAnnualWage, "invalid_wage", "The average annual wage");
+  return decideSmallClaims(amountFen, wageFen, input);
+}
+
+/** The decision in fen; `amountFen` may be 0 only for a case that is not a money claim. */
+function decideSmallClaims(
+  amountFen: bigint,
+  wageFen: bigint,
+  input: Omit<SmallClaimsInput, "amount" | "averageAnnualWage">,
+): SmallClaimsDecision {
   const refusals: SmallClaimsRefusal[] = [];
   const article165 = "民事诉讼法第一百六十五条";
   if (input.isBasicLevelCourt === false) refusals.push({ code: "not_basic_level_court", basis: article165 });
@@ -153,6 +162,63 @@ export function checkSmallClaimsEligibility(input: SmallClaimsInput): SmallClaim
     threshold: Number(wageFen) / 200,
     agreedCeiling: Number(wageFen) / 50,
     refusals,
+  };
+}
+
+/** A claim as a complaint states it: its words and the money it asks for, in fen, if any. */
+export interface StatedClaim {
+  text: string;
+  amountFen: number | null;
+}
+
+// 诉讼费用交纳办法第六条: 诉讼费用 are the acceptance fee, application fees (保全 …) and the costs of
+// witnesses, experts and interpreters appearing in court.
+const COSTS_WORDS = /诉讼费|受理费|申请费|保全费/;
+
+/**
+ * True for a claim that only asks the court to decide who bears the costs ("判令被告承担本案诉讼费用").
+ * The court decides that of its own motion (诉讼费用交纳办法第二十九条: the losing party bears them),
+ * so it is no claim for money of the case: it neither makes a case non-monetary nor adds to the amount
+ * in dispute. A claim with an amount is a money claim whatever its words.
+ */
+export function isCostsClaim(claim: StatedClaim): boolean {
+  return claim.amountFen === null && COSTS_WORDS.test(claim.text);
+}
+
+/** Why a complaint cannot take the small-claims procedure, with the article that says so. */
+export type SmallClaimsIssueCode =
+  | "small_claims_not_basic_court"
+  | "small_claims_limit_not_configured"
+  | "small_claims_money_only"
+  | "small_claims_over_limit";
+
+/**
+ * Why a complaint's claims cannot be heard under the small-claims procedure at a court, or null when
+ * they can (民事诉讼法第一百六十五条). `limitFen` is the court's configured ceiling, half the province's
+ * published average annual wage (null: not configured); costs claims do not count. Parties' agreement
+ * to go above the ceiling (第二款) is for the court to record, so a complaint stays within it. The one
+ * rule for the wizard's review, the submission and the registration.
+ */
+export function smallClaimsIssueOf(input: {
+  claims: readonly StatedClaim[];
+  limitFen: number | null;
+  isBasicLevelCourt: boolean;
+}): { code: SmallClaimsIssueCode; basis: string } | null {
+  const article165 = "民事诉讼法第一百六十五条第一款";
+  if (!input.isBasicLevelCourt) return { code: "small_claims_not_basic_court", basis: article165 };
+  if (input.limitFen === null) return { code: "small_claims_limit_not_configured", basis: article165 };
+  const claims = input.claims.filter((claim) => !isCostsClaim(claim));
+  const amountFen = claims.reduce((sum, claim) => sum + BigInt(claim.amountFen ?? 0), 0n);
+  const isMoneyClaim = claims.length > 0 && amountFen > 0n && claims.every((c) => c.amountFen !== null);
+  const decision = decideSmallClaims(amountFen, 2n * BigInt(input.limitFen), {
+    isSimpleMoneyClaim: isMoneyClaim,
+    isBasicLevelCourt: true,
+  });
+  const refusal = decision.refusals[0];
+  if (!refusal) return null;
+  return {
+    code: refusal.code === "not_simple_money_claim" ? "small_claims_money_only" : "small_claims_over_limit",
+    basis: refusal.basis,
   };
 }
 

@@ -11,7 +11,13 @@ import { canSeeAttachment } from "./filing.access";
 import type { TVerificationSummary } from "../ledger/index";
 import { complaintOf } from "./filing.complaint";
 import type { findFeeOrder, listAttachments, listEvidence, listReviews } from "./filing.repository";
-import { formatQueryCode, missingForSubmission } from "./filing.rules";
+import {
+  formatQueryCode,
+  missingForSubmission,
+  procedureIssue,
+  type MissingItem,
+  type SmallClaimsCourt,
+} from "./filing.rules";
 import type { TFilingView } from "./filing.schemas";
 import type { FeeQuote } from "./fees.rules";
 
@@ -63,6 +69,8 @@ export function presentFiling(input: {
   feeEstimate: FeeQuote | null;
   /** Evidence-ledger checks by attachment id. */
   verifications: ReadonlyMap<string, TVerificationSummary>;
+  /** The court addressed, for the procedure asked for (small claims needs its ceiling). */
+  court: SmallClaimsCourt | null;
 }): TFilingView {
   const { row, relation } = input;
   const complaint = complaintOf(row, input.parts, input.evidence, input.attachments);
@@ -83,6 +91,14 @@ export function presentFiling(input: {
       serviceAddress: isOwn ? party.serviceAddress : null,
     };
   });
+  // What submission would refuse, in the order it checks: what is missing, then the procedure.
+  const submissionProblems = (): MissingItem[] => {
+    const issue = input.court ? procedureIssue(row.procedure, complaint.forRules.claims, input.court) : null;
+    return [
+      ...missingForSubmission(complaint.forRules),
+      ...(issue ? [{ code: issue.code, path: issue.path }] : []),
+    ];
+  };
   const filingAgent = complaint.agents.find((agent) => agent.isFiler);
   const filingParty = complaint.parties.find((party) => party.isFiler);
   return {
@@ -141,10 +157,7 @@ export function presentFiling(input: {
       rulingEnUrl: documentUrl(r.ruling_en_sha256),
     })),
     queryCode: showsCode && row.query_code ? formatQueryCode(row.query_code) : null,
-    missing:
-      row.status === "draft" || row.status === "correction_requested"
-        ? missingForSubmission(complaint.forRules)
-        : [],
+    missing: row.status === "draft" || row.status === "correction_requested" ? submissionProblems() : [],
     submittedAt: row.submitted_at,
     reviewDueOn: row.review_due_on,
     version: row.version,

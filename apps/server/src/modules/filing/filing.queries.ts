@@ -1,6 +1,7 @@
 import { AppError, ReadCache, courtsWithRole, type Actor } from "../../platform";
 import type { AppContext } from "../../context";
 import { daysLeft, endOfCourtDay, feeKindOfCause, listCasesForReview } from "../cases/index";
+import { findCourt } from "../courts/index";
 import { summariseLedgerVerifications } from "../ledger/index";
 import { loadFiling } from "./filing.access";
 import { filingActions, presentFiling } from "./filing.presenter";
@@ -19,11 +20,12 @@ import type { CaseActionProvider } from "../cases/index";
 /** The filing view of a case for the caller (404 when they may not see it). */
 export async function getFilingView(context: AppContext, actor: Actor, caseId: string): Promise<TFilingView> {
   const access = await loadFiling(context.db, actor, caseId);
-  const [evidence, attachments, feeOrder, reviews] = await Promise.all([
+  const [evidence, attachments, feeOrder, reviews, court] = await Promise.all([
     listEvidence(context.db, caseId),
     listAttachments(context.db, caseId),
     findFeeOrder(context.db, caseId),
     listReviews(context.db, caseId),
+    findCourt(context.db, access.row.court_id),
   ]);
   let feeEstimate: FeeQuote | null = null;
   if (access.row.status === "draft" && access.row.cause_code) {
@@ -54,6 +56,7 @@ export async function getFilingView(context: AppContext, actor: Actor, caseId: s
     reviews,
     feeEstimate,
     verifications,
+    court: court ?? null,
   });
 }
 

@@ -399,11 +399,11 @@ export async function registerFilingRoutes(app: ZodApp, context: AppContext): Pr
     },
     async (request) => {
       requireUser(request.actor);
-      const payment = await startFeePayment(
-        context,
-        commandMeta(request, context.clock.now()),
-        request.params.caseId,
-      );
+      const payment = await startFeePayment(context, commandMeta(request, context.clock.now()), {
+        caseId: request.params.caseId,
+        // Browsers send Origin with every POST; without it, the address the request was made to.
+        origin: request.headers.origin ?? `${request.protocol}://${request.host}`,
+      });
       return { orderId: payment.orderId, amount: payment.amountFen / 100, payUrl: payment.payUrl };
     },
   );

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { factsAndReasonsIssue } from "@netcourt/shared/filing-checks";
+import { smallClaimsIssueOf, type SmallClaimsIssueCode } from "../cases/index";
 import type { FeeInput } from "./fees.rules";
 
 /** One thing a complaint lacks before it can be submitted, with the field it concerns. */
@@ -62,8 +64,9 @@ export function missingForSubmission(complaint: Complaint): MissingItem[] {
     if (!p.address) missing.push({ code: "defendant_address_required", path: `parties.${i}.address` });
   }
   if (complaint.claims.length === 0) missing.push({ code: "claims_required", path: "claims" });
-  if (complaint.factsAndReasons.trim().length < 10)
-    missing.push({ code: "facts_required", path: "factsAndReasons" });
+  // The same rule as the wizard's field (packages/shared/filing-checks).
+  const factsIssue = factsAndReasonsIssue(complaint.factsAndReasons);
+  if (factsIssue) missing.push({ code: factsIssue, path: "factsAndReasons" });
   if (complaint.evidence.length === 0) missing.push({ code: "evidence_required", path: "evidence" });
   if (!complaint.causeCode) missing.push({ code: "cause_required", path: "causeCode" });
 
@@ -145,18 +148,27 @@ export function formatQueryCode(code: string): string {
   return code.replace(/(.{4})(?=.)/g, "$1-");
 }
 
+/** What of a court the small-claims rule needs: its level and its configured ceiling. */
+export interface SmallClaimsCourt {
+  level: string;
+  small_claims_limit_fen: number | null;
+}
+
 /**
- * Why a case cannot take the small-claims procedure, or null when it can (民事诉讼法第一百六十五条: a
- * simple money claim up to 50 % of the province's previous-year average annual wage; the court
- * configures that figure). `limitFen` null means the court has not configured it.
+ * Why the procedure asked for cannot apply, as a problem at `procedure` (民事诉讼法第一百六十五条 for
+ * small claims; see cases/procedure.rules.ts), or null. Shown at the wizard's review and enforced on
+ * submission and registration.
  */
-export function smallClaimsIssue(
-  claims: Array<{ amountFen: number | null }>,
-  limitFen: number | null,
-): string | null {
-  if (limitFen === null) return "small_claims_limit_not_configured";
-  if (claims.length === 0 || claims.some((c) => c.amountFen === null)) return "small_claims_money_only";
-  const total = claims.reduce((sum, c) => sum + (c.amountFen ?? 0), 0);
-  if (total > limitFen) return "small_claims_over_limit";
-  return null;
+export function procedureIssue(
+  procedure: "ordinary" | "simplified" | "small_claims" | null,
+  claims: Complaint["claims"],
+  court: SmallClaimsCourt,
+): { code: SmallClaimsIssueCode; path: "procedure"; basis: string } | null {
+  if (procedure !== "small_claims") return null;
+  const issue = smallClaimsIssueOf({
+    claims,
+    limitFen: court.small_claims_limit_fen,
+    isBasicLevelCourt: court.level === "basic",
+  });
+  return issue ? { ...issue, path: "procedure" } : null;
 }

@@ -1,3 +1,4 @@
+import { FACTS_MAX_LENGTH } from "@netcourt/shared/filing-checks";
 import { z } from "zod";
 import { ZVerificationSummary } from "../ledger/index";
 
@@ -109,7 +110,13 @@ export const ZFilingContent = z.strictObject({
   parties: z.array(ZPartyInput).max(50).default([]).describe("Parties, plaintiffs first"),
   agents: z.array(ZAgentInput).max(20).default([]).describe("Agents ad litem"),
   claims: z.array(ZClaimInput).max(50).default([]).describe("Claims (诉讼请求)"),
-  factsAndReasons: z.string().max(50_000).default("").describe("Facts and reasons (事实与理由)"),
+  factsAndReasons: z
+    .string()
+    .max(FACTS_MAX_LENGTH)
+    .default("")
+    .describe(
+      "Facts and reasons (事实与理由); a draft may hold any, submission needs at least 10 characters",
+    ),
   evidence: z.array(ZEvidenceInput).max(300).default([]).describe("Evidence list (证据清单)"),
   version: z
     .number()

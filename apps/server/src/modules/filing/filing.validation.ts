@@ -1,10 +1,8 @@
+import { isEmailAddress, isLawyerLicenceNumber, isPhoneNumber } from "@netcourt/shared/filing-checks";
 import { checkCreditCode, checkResidentIdNumber } from "@netcourt/shared/identity-checks";
 import type { ErrorDetail } from "@netcourt/shared";
 import { AppError } from "../../platform";
 import type { TFilingContent } from "./filing.schemas";
-
-const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|400-?\d{3}-?\d{4})$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Checks the form of a saved complaint: identity numbers with their check digits (GB 11643,
@@ -38,18 +36,18 @@ export function validateFilingContent(content: TFilingContent, now: Date): void 
           add(`parties.${i}.creditCode`, `credit_code_${check.reason}`, "invalid unified social credit code");
       }
     }
-    if (party.phone && !PHONE.test(party.phone.replace(/\s/g, "")))
+    if (party.phone && !isPhoneNumber(party.phone))
       add(`parties.${i}.phone`, "phone_invalid", "invalid phone number");
-    if (party.email && !EMAIL.test(party.email))
+    if (party.email && !isEmailAddress(party.email))
       add(`parties.${i}.email`, "email_invalid", "invalid e-mail address");
   });
   content.agents.forEach((agent, i) => {
     if (agent.partyIndex >= content.parties.length)
       add(`agents.${i}.partyIndex`, "party_unknown", "no such party");
-    if (agent.licenceNumber && !/^\d{17}$/.test(agent.licenceNumber)) {
+    if (agent.licenceNumber && !isLawyerLicenceNumber(agent.licenceNumber)) {
       add(`agents.${i}.licenceNumber`, "licence_number_invalid", "a lawyer's licence number has 17 digits");
     }
-    if (agent.phone && !PHONE.test(agent.phone.replace(/\s/g, "")))
+    if (agent.phone && !isPhoneNumber(agent.phone))
       add(`agents.${i}.phone`, "phone_invalid", "invalid phone number");
   });
   const filers =

@@ -1,14 +1,18 @@
+import {
+  factsAndReasonsIssue,
+  isEmailAddress,
+  isLawyerLicenceNumber,
+  isPhoneNumber,
+} from "@netcourt/shared/filing-checks";
 import { checkCreditCode, checkResidentIdNumber } from "@netcourt/shared/identity-checks";
 import type { FormRule } from "antd";
 import { i18next } from "../../platform/i18n";
 
-// Instant feedback with the checks the server applies (filing.validation.ts); the server stays the judge.
-// Each rule lets a blank field pass: what is required is listed by the server before submission.
+// Instant feedback with the very rules the server applies (packages/shared: filing-checks and
+// identity-checks); the server stays the judge. Each rule lets a blank field pass: what is required
+// is listed by the server before submission.
 
 const t = (key: string) => i18next.t(`filing:checks.${key}` as never) as unknown as string;
-
-/** The same phone shapes the server accepts: mobiles, landlines with area code, 400 numbers. */
-export const PHONE_PATTERN = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|400-?\d{3}-?\d{4})$/;
 
 const isBlank = (value: unknown) => typeof value !== "string" || value.trim() === "";
 
@@ -33,14 +37,14 @@ export const optionalCreditCodeRule: FormRule = {
 export const optionalPhoneRule: FormRule = {
   validator: async (_rule, value: unknown) => {
     if (isBlank(value)) return;
-    if (!PHONE_PATTERN.test(String(value).replace(/\s/g, ""))) throw new Error(t("phone_invalid"));
+    if (!isPhoneNumber(String(value))) throw new Error(t("phone_invalid"));
   },
 };
 
 export const optionalEmailRule: FormRule = {
   validator: async (_rule, value: unknown) => {
     if (isBlank(value)) return;
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(value).trim())) throw new Error(t("email_invalid"));
+    if (!isEmailAddress(String(value))) throw new Error(t("email_invalid"));
   },
 };
 
@@ -48,6 +52,16 @@ export const optionalEmailRule: FormRule = {
 export const optionalLicenceRule: FormRule = {
   validator: async (_rule, value: unknown) => {
     if (isBlank(value)) return;
-    if (!/^\d{17}$/.test(String(value).replace(/\s/g, ""))) throw new Error(t("licence_number_invalid"));
+    if (!isLawyerLicenceNumber(String(value).replace(/\s/g, "")))
+      throw new Error(t("licence_number_invalid"));
+  },
+};
+
+/** The facts and reasons, when given: as many characters as submission needs. */
+export const optionalFactsRule: FormRule = {
+  validator: async (_rule, value: unknown) => {
+    if (isBlank(value)) return;
+    const issue = factsAndReasonsIssue(String(value));
+    if (issue) throw new Error(t(issue));
   },
 };

@@ -17,7 +17,7 @@ import { sendInboxMessage } from "../../delivery/index";
 import { appendCourtEvent } from "../../ledger/index";
 import { assertClerk, loadFiling, userOf } from "../filing.access";
 import { findFeeOrder, insertReview } from "../filing.repository";
-import { smallClaimsIssue } from "../filing.rules";
+import { procedureIssue } from "../filing.rules";
 
 export interface AcceptFilingOptions {
   caseId: string;
@@ -60,11 +60,12 @@ export async function acceptFiling(
     const court = await findCourt(trx, row.court_id);
     if (!court) throw new AppError("court_not_found");
     const procedure = options.procedure ?? row.procedure ?? "ordinary";
-    if (procedure === "small_claims") {
-      const claims = access.parts.claims.map((c) => ({ amountFen: c.amount_fen }));
-      const issue = smallClaimsIssue(claims, court.small_claims_limit_fen);
-      if (issue)
-        throw new AppError("small_claims_not_eligible", [{ path: "procedure", code: issue, message: issue }]);
+    const claims = access.parts.claims.map((c) => ({ text: c.text, amountFen: c.amount_fen }));
+    const issue = procedureIssue(procedure, claims, court);
+    if (issue) {
+      throw new AppError("small_claims_not_eligible", [
+        { path: issue.path, code: issue.code, message: issue.basis, params: { basis: issue.basis } },
+      ]);
     }
 
     const caseNumber = await assignCaseNumber(trx, {

@@ -2,17 +2,26 @@ import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../.
 import type { AppContext } from "../../../context";
 import { loadFiling } from "../filing.access";
 import { findFeeOrder, updateFeeOrder } from "../filing.repository";
+import { paymentReturnBase } from "../payment-return";
+
+export interface StartFeePaymentOptions {
+  caseId: string;
+  /** The origin the payer started from (their browser's Origin); the cashier sends them back there. */
+  origin?: string | null | undefined;
+}
 
 /**
- * Opens a payment of the case acceptance fee at the payment gateway and returns where to pay. The
- * filer or any plaintiff (or their agent) may pay. Throws `case_not_found`, `forbidden`,
- * `fee_not_payable`, `upstream_failed`.
+ * Opens a payment of the case acceptance fee at the payment gateway and returns where to pay; the
+ * cashier returns the payer to the origin they started from when the site is served there (else to
+ * PUBLIC_URL). The filer or any plaintiff (or their agent) may pay. Throws `case_not_found`,
+ * `forbidden`, `fee_not_payable`, `upstream_failed`.
  */
 export async function startFeePayment(
   context: AppContext,
   meta: CommandMeta,
-  caseId: string,
+  options: StartFeePaymentOptions,
 ): Promise<{ orderId: string; amountFen: number; payUrl: string }> {
+  const { caseId } = options;
   const access = await loadFiling(context.db, meta.actor, caseId);
   const plaintiffIds = new Set(access.parts.parties.filter((p) => p.role === "plaintiff").map((p) => p.id));
   const paysForPlaintiff = access.relation.ownPartyIds.some((id) => plaintiffIds.has(id));
@@ -35,7 +44,7 @@ export async function startFeePayment(
       amountFen: order.amount_fen,
       subject: `诉讼费 ${access.row.title ?? ""}`.trim(),
       notifyUrl: `${base}/api/payments/${gateway.name}/notify`,
-      returnUrl: `${base}/cases/${caseId}?payment=done`,
+      returnUrl: `${paymentReturnBase(options.origin, context.config)}/cases/${caseId}?payment=done`,
     });
   } catch (error) {
     throw new AppError("upstream_failed", [{ code: "payment_gateway", message: gateway.name }], {

@@ -19,7 +19,7 @@ import {
   formatQueryCode,
   generateQueryCode,
   missingForSubmission,
-  smallClaimsIssue,
+  procedureIssue,
 } from "../filing.rules";
 import { calculateFee } from "../fees.rules";
 
@@ -76,10 +76,11 @@ export async function submitFiling(
       ]);
     }
     const procedure = row.procedure ?? "ordinary";
-    if (procedure === "small_claims") {
-      const issue = smallClaimsIssue(complaint.forRules.claims, court.small_claims_limit_fen);
-      if (issue)
-        throw new AppError("small_claims_not_eligible", [{ path: "procedure", code: issue, message: issue }]);
+    const issue = procedureIssue(procedure, complaint.forRules.claims, court);
+    if (issue) {
+      throw new AppError("small_claims_not_eligible", [
+        { path: issue.path, code: issue.code, message: issue.basis, params: { basis: issue.basis } },
+      ]);
     }
 
     const quote = calculateFee(

@@ -125,13 +125,22 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
     [save],
   );
 
-  const onValuesChange = () => {
+  const onValuesChange = (changed: Partial<FilingForm>) => {
     isDirty.current = true;
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save("auto"), AUTOSAVE_MS);
+    const isProcedureChange = Object.hasOwn(changed, "procedure");
+    if (isProcedureChange) {
+      // A refusal of the procedure once asked for no longer holds for another one.
+      form.setFields([{ name: "procedure", errors: [] }]);
+      setProblem((current) => (current && isProcedureProblem(current) ? null : current));
+    }
+    // The review's check of the procedure is the server's: save a new choice at once.
+    timer.current = setTimeout(() => void save("auto"), isProcedureChange ? 0 : AUTOSAVE_MS);
   };
 
   const goTo = (index: number) => {
+    // The review step shows what the server finds: bring it what was typed since the last save.
+    if (wizardSteps[index]?.key === "review" && isDirty.current) void save("auto");
     setCurrent(index);
     // Move focus to the new step's heading so keyboard and screen-reader users start there.
     setTimeout(() => headings.current[index]?.focus({ preventScroll: false }), 0);
@@ -363,6 +372,14 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
         </Flex>
       </Form>
     </Page>
+  );
+}
+
+/** A problem about the procedure asked for (small claims refused), which another choice resolves. */
+function isProcedureProblem(problem: { error: unknown; details: ErrorDetail[] }): boolean {
+  return (
+    isApiError(problem.error, "small_claims_not_eligible") ||
+    problem.details.some((detail) => (detail.path ?? "").replace(/^body\./, "") === "procedure")
   );
 }
 

@@ -89,7 +89,22 @@ export function ClaimsStep({ courts, cause }: ClaimsStepProps) {
       <Form.Item name="causeCode" label={t("wizard.cause.label")} extra={t("wizard.cause.help")}>
         <CauseSelect initial={cause} isInternetCourt={court?.isInternetCourt} />
       </Form.Item>
-      <Form.Item name="procedure" label={t("wizard.procedure.label")} extra={t("wizard.procedure.help")}>
+      <Form.Item
+        name="procedure"
+        label={t("wizard.procedure.label")}
+        extra={
+          <>
+            <div>{t("wizard.procedure.help")}</div>
+            {typeof court?.smallClaimsLimitYuan === "number" ? (
+              <div data-testid="small-claims-limit">
+                {t("wizard.procedure.limit", {
+                  amount: t("fees.yuan", { amount: formatYuan(court.smallClaimsLimitYuan) }),
+                })}
+              </div>
+            ) : null}
+          </>
+        }
+      >
         <Radio.Group
           options={[
             { value: null, label: t("wizard.procedure.undecided") },
