@@ -1,5 +1,6 @@
 import type { ErrorDetail } from "@netcourt/shared";
 import { Alert, Button, Typography } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../platform/api-client";
 import { detailMessage, errorMessage } from "../platform/error-messages";
@@ -14,6 +15,37 @@ export interface ErrorAlertProps {
   /** Overrides the message (e.g. a friendlier text for a 404 on this page). */
   message?: string;
   onRetry?: () => void;
+}
+
+/**
+ * The request id of a failed call: it means nothing to a litigant but lets court staff find the call in
+ * the log, so it stays folded behind "Details" until someone asks for it.
+ */
+function RequestReference({ requestId }: { requestId: string }) {
+  const { t } = useTranslation();
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <div className="nc-request-id">
+      <Button
+        type="link"
+        size="small"
+        style={{ paddingInline: 0 }}
+        aria-expanded={isOpen}
+        onClick={() => setIsOpen((open) => !open)}
+      >
+        {isOpen ? t("feedback.hideDetails") : t("feedback.showDetails")}
+      </Button>
+      {isOpen ? (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t("feedback.requestIdHelp")}
+          <br />
+          <Typography.Text type="secondary" copyable={{ text: requestId }}>
+            {t("feedback.requestId", { requestId })}
+          </Typography.Text>
+        </Typography.Paragraph>
+      ) : null}
+    </div>
+  );
 }
 
 /**
@@ -43,11 +75,7 @@ export function ErrorAlert({ error, details = [], hasFieldErrors, message, onRet
                     ))}
                   </ul>
                 ) : null}
-                {requestId ? (
-                  <Typography.Text type="secondary" className="nc-request-id">
-                    {t("feedback.requestId", { requestId })}
-                  </Typography.Text>
-                ) : null}
+                {requestId ? <RequestReference key={requestId} requestId={requestId} /> : null}
               </>
             ) : undefined
           }

@@ -86,6 +86,64 @@ export const cases = defineCatalog({
       overdue: "已超期 {{count}} 天",
       reviewTitle: "立案审查结果",
       decisions: { accepted: "立案受理", correction_requested: "要求补正", refused: "不予受理" },
+      correctionNote: "说明：{{text}}",
+      refusal: {
+        title: "法院裁定对本案起诉不予受理",
+        grounds: "法律依据：",
+        reason: "理由：{{text}}",
+        appeal:
+          "如不服，可在裁定书送达之日起十日内提起上诉（民事诉讼法第一百七十一条第二款）。裁定书见下方“法律文书”。",
+      },
+    },
+    timeline: {
+      kinds: {
+        draft_created: "起草起诉状",
+        submitted: "提交起诉材料",
+        fee_paid: "交纳诉讼费",
+        correction_requested: "法院通知补正材料",
+        correction_submitted: "提交补正材料",
+        accepted: "立案受理",
+        refused: "裁定不予受理",
+        withdrawn: "撤回起诉",
+        deemed_withdrawn: "按撤诉处理",
+        mediation_started: "进入诉前调解",
+        mediation_ended: "诉前调解结束",
+        served: "送达诉讼文书",
+        hearing_scheduled: "确定开庭时间",
+        hearing_held: "开庭审理",
+        judgment_pronounced: "宣告判决",
+        judgment_effective: "判决生效",
+        appealed: "提起上诉",
+        enforcement_started: "执行立案",
+        closed: "结案",
+      },
+      other: "案件进程更新",
+      params: {
+        reviewDueOn: "立案审查期限至 {{value}}",
+        caseNumber: "案号：{{value}}",
+        judgeName: "承办法官：{{value}}",
+        procedure: "审理程序：{{value}}",
+        note: "说明：{{value}}",
+        grounds: "依据：{{value}}",
+        reason: "原因：{{value}}",
+        amount: "金额：{{value}}",
+      },
+      reasons: { fee_unpaid: "未按期交纳诉讼费（民诉法解释第二百一十三条）" },
+    },
+    refusalGrounds: {
+      "122": "不符合起诉条件（民事诉讼法第一百二十二条）",
+      "127-1":
+        "依照行政诉讼法的规定，属于行政诉讼受案范围，应当提起行政诉讼（民事诉讼法第一百二十七条第一项）",
+      "127-2": "双方当事人达成书面仲裁协议，应当向仲裁机构申请仲裁（民事诉讼法第一百二十七条第二项）",
+      "127-3":
+        "依照法律规定，应当由其他机关处理的争议，应当向有关机关申请解决（民事诉讼法第一百二十七条第三项）",
+      "127-4": "不属于本院管辖的案件，应当向有管辖权的人民法院起诉（民事诉讼法第一百二十七条第四项）",
+      "127-5":
+        "对判决、裁定、调解书已经发生法律效力的案件又起诉，应当申请再审（民事诉讼法第一百二十七条第五项）",
+      "127-6":
+        "依照法律规定在一定期限内不得起诉的案件，在不得起诉的期限内起诉（民事诉讼法第一百二十七条第六项）",
+      "127-7":
+        "判决不准离婚、调解和好的离婚案件，或者判决、调解维持收养关系的案件，没有新情况、新理由，在六个月内又起诉（民事诉讼法第一百二十七条第七项）",
     },
     similar: {
       title: "类似案件的裁判结果",
@@ -194,6 +252,69 @@ export const cases = defineCatalog({
         correction_requested: "Corrections requested",
         refused: "Not accepted",
       },
+      correctionNote: "Note: {{text}}",
+      refusal: {
+        title: "The court ruled not to accept this suit",
+        grounds: "Legal grounds:",
+        reason: "Reasons: {{text}}",
+        appeal:
+          "You may appeal within ten days of service of the ruling (Civil Procedure Law, Article 171(2)). The ruling is under Court documents below.",
+      },
+    },
+    timeline: {
+      kinds: {
+        draft_created: "Complaint drafted",
+        submitted: "Complaint submitted",
+        fee_paid: "Fee paid",
+        correction_requested: "The court asked for corrections",
+        correction_submitted: "Corrections submitted",
+        accepted: "Case accepted",
+        refused: "Ruling not to accept the suit",
+        withdrawn: "Complaint withdrawn",
+        deemed_withdrawn: "Deemed withdrawn",
+        mediation_started: "Pre-litigation mediation began",
+        mediation_ended: "Pre-litigation mediation ended",
+        served: "Documents served",
+        hearing_scheduled: "Hearing scheduled",
+        hearing_held: "Hearing held",
+        judgment_pronounced: "Judgment pronounced",
+        judgment_effective: "Judgment took effect",
+        appealed: "Appeal lodged",
+        enforcement_started: "Enforcement opened",
+        closed: "Case closed",
+      },
+      other: "Case updated",
+      params: {
+        reviewDueOn: "Filing decision due by {{value}}",
+        caseNumber: "Case number: {{value}}",
+        judgeName: "Judge: {{value}}",
+        procedure: "Procedure: {{value}}",
+        note: "Note: {{value}}",
+        grounds: "Grounds: {{value}}",
+        reason: "Reason: {{value}}",
+        amount: "Amount: {{value}}",
+      },
+      reasons: {
+        fee_unpaid:
+          "The fee was not paid in time (SPC Interpretation of the Civil Procedure Law, Article 213)",
+      },
+    },
+    refusalGrounds: {
+      "122": "The suit does not meet the conditions of a suit (Civil Procedure Law, Article 122)",
+      "127-1":
+        "The dispute falls under administrative litigation; an administrative suit is the way (Civil Procedure Law, Article 127(1))",
+      "127-2":
+        "The parties agreed in writing to arbitrate; apply to the arbitration institution (Civil Procedure Law, Article 127(2))",
+      "127-3":
+        "By law another authority handles this dispute; apply to that authority (Civil Procedure Law, Article 127(3))",
+      "127-4":
+        "This court has no jurisdiction; sue in a court that has jurisdiction (Civil Procedure Law, Article 127(4))",
+      "127-5":
+        "The case was decided by an effective judgment, ruling or mediation statement; apply for retrial instead (Civil Procedure Law, Article 127(5))",
+      "127-6":
+        "The law bars a suit in this case for a period, and that period has not ended (Civil Procedure Law, Article 127(6))",
+      "127-7":
+        "A divorce refused or reconciled, or an adoption upheld, by judgment or mediation, sued again within six months without new facts or reasons (Civil Procedure Law, Article 127(7))",
     },
     similar: {
       title: "Outcomes of similar cases",

@@ -51,6 +51,9 @@ export const common = defineCatalog({
       saved: "已保存",
       loadFailed: "加载失败",
       requestId: "请求编号：{{requestId}}",
+      requestIdHelp: "如需法院技术人员协助排查，请提供以下编号。",
+      showDetails: "详情",
+      hideDetails: "收起详情",
       fieldProblems: "请修改标出的内容后再提交。",
     },
     clientErrors: {
@@ -126,6 +129,9 @@ export const common = defineCatalog({
       saved: "Saved",
       loadFailed: "Could not load",
       requestId: "Request ID: {{requestId}}",
+      requestIdHelp: "If you ask the court's technical staff for help, give them this reference.",
+      showDetails: "Details",
+      hideDetails: "Hide details",
       fieldProblems: "Please correct the marked fields and submit again.",
     },
     clientErrors: {

@@ -30,12 +30,13 @@ export const inboxTemplates: Record<string, Record<Locale, { title: Template; bo
   correction_requested: {
     "zh-CN": {
       title: () => "请补正起诉材料",
-      body: (p) => `法院要求补正：${list(p.items, "；")}。补正后立案审查期限重新计算。`,
+      body: (p) =>
+        `法院要求补正：${sentence(list(p.items, "；"), "zh")}${p.note ? `说明：${sentence(s(p.note), "zh")}` : ""}补正后立案审查期限重新计算。`,
     },
     en: {
       title: () => "Please complete your complaint",
       body: (p) =>
-        `The court asks you to correct: ${list(p.items, "; ")}. The review period restarts once you resubmit.`,
+        `The court asks you to correct: ${sentence(list(p.items, "; "), "en")}${p.note ? ` Note: ${sentence(s(p.note), "en")}` : ""} The review period restarts once you resubmit.`,
     },
   },
   correction_submitted: {
@@ -80,12 +81,24 @@ export const inboxTemplates: Record<string, Record<Locale, { title: Template; bo
     "zh-CN": {
       title: () => "不予受理",
       body: (p) =>
-        `法院裁定对您的起诉不予受理。理由：${s(p.reason)}。如不服，可在裁定书送达之日起十日内提起上诉。`,
+        `法院裁定对您的起诉不予受理。${
+          groundsOf(p).length > 0
+            ? `依据：${groundsOf(p)
+                .map((g) => `《中华人民共和国民事诉讼法》${g.articleZh}（${g.zh}）`)
+                .join("；")}。`
+            : ""
+        }理由：${sentence(s(p.reason), "zh")}如不服，可在裁定书送达之日起十日内提起上诉。`,
     },
     en: {
       title: () => "Suit not accepted",
       body: (p) =>
-        `The court ruled not to accept your suit. Reasons: ${s(p.reason)}. You may appeal within ten days of service of the ruling.`,
+        `The court ruled not to accept your suit.${
+          groundsOf(p).length > 0
+            ? ` Grounds: ${groundsOf(p)
+                .map((g) => `Civil Procedure Law, ${g.articleEn} (${g.en})`)
+                .join("; ")}.`
+            : ""
+        } Reasons: ${sentence(s(p.reason), "en")} You may appeal within ten days of service of the ruling.`,
     },
   },
   filing_withdrawn: {
@@ -121,8 +134,49 @@ function s(value: unknown): string {
   return JSON.stringify(value) ?? "";
 }
 
+/** Items joined into one sentence: each item's own closing punctuation gives way to the separator. */
 function list(value: unknown, separator: string): string {
-  return Array.isArray(value) ? value.map((item) => s(item)).join(separator) : s(value);
+  return Array.isArray(value) ? value.map((item) => clause(s(item))).join(separator) : s(value);
+}
+
+const closingMarks = /[\s。．.，,；;、：:]+$/u;
+
+/** Free text without its closing punctuation, so a template can continue the sentence. */
+function clause(text: string): string {
+  return text.trim().replace(closingMarks, "");
+}
+
+/**
+ * Free text (a clerk's reasons or note) as one closed sentence: templates go on after it, so a text
+ * that already ends with 。 must not get a second one. ！ and ？ are kept as written.
+ */
+function sentence(text: string, language: "zh" | "en"): string {
+  const trimmed = text.trim();
+  if (/[!?！？]$/u.test(trimmed)) return trimmed;
+  if (language === "en" && /[.。]$/u.test(trimmed)) return trimmed;
+  const open = clause(trimmed);
+  return open === "" ? "" : `${open}${language === "zh" ? "。" : "."}`;
+}
+
+/** A refusal ground as the refusal stores it in the message: its article and what it means. */
+interface GroundParam {
+  articleZh: string;
+  articleEn: string;
+  zh: string;
+  en: string;
+}
+
+function groundsOf(p: Record<string, unknown>): GroundParam[] {
+  const grounds = p.grounds;
+  if (!Array.isArray(grounds)) return [];
+  return grounds.filter(
+    (g): g is GroundParam =>
+      typeof g === "object" &&
+      g !== null &&
+      ["articleZh", "articleEn", "zh", "en"].every(
+        (key) => typeof (g as Record<string, unknown>)[key] === "string",
+      ),
+  );
 }
 
 /** Renders a message in a language; unknown kinds fall back to the kind itself. */

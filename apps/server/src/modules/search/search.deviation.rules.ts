@@ -35,7 +35,8 @@ export type DeviationFindingCode =
   | "award_above_range"
   | "award_insufficient_data"
   | "charge_unsupported"
-  | "article_unsupported";
+  | "article_unsupported"
+  | "too_few_comparable_cases";
 
 /** One finding with its bilingual text. */
 export interface DeviationFinding {
@@ -81,11 +82,37 @@ export interface DeviationRuleOptions {
   minSamples: number;
 }
 
+/**
+ * The fewest similar decided cases worth comparing a proposed outcome with. Below it a "deviation"
+ * says more about an empty or thin judgment index than about the proposal (a charge or article that
+ * none of 0 cases carries is no signal), so the check says there is not enough to compare and never
+ * warns. The same number bounds the term and award ranges.
+ */
+export const MIN_COMPARABLE_CASES = 5;
+
 export const DEFAULT_DEVIATION_RULES: DeviationRuleOptions = {
   lowQuantile: 0.2,
   highQuantile: 0.8,
-  minSamples: 5,
+  minSamples: MIN_COMPARABLE_CASES,
 };
+
+/** The one finding when too few similar cases were found to compare with. */
+function tooFewComparableCases(found: number, minimum: number): DeviationFinding {
+  return {
+    code: "too_few_comparable_cases",
+    severity: "info",
+    message: {
+      "zh-CN":
+        found === 0
+          ? `未找到类案；至少需要${minimum}件类案才能比较。`
+          : `仅找到${found}件类案，少于${minimum}件，类案不足，无法比较。`,
+      en:
+        found === 0
+          ? `No similar case was found; not enough to compare (at least ${minimum} are needed).`
+          : `Only ${found} similar ${found === 1 ? "case was" : "cases were"} found; not enough to compare (at least ${minimum} are needed).`,
+    },
+  };
+}
 
 function percentileOf(value: number, samples: readonly RangeSample[]): number | null {
   let below = 0;
@@ -202,13 +229,23 @@ const canonical = (charge: string) =>
  * Checks a proposed outcome against decided similar cases (裁判偏离度预警); pure. The term range is
  * the similarity-weighted 20 %–80 % quantiles of ln(1 + months) of the similar cases sharing the main
  * charge (life and death above 25 years); the award range is the same over award ÷ claim. Proposed
- * charges and articles that no similar case carries are reported too.
+ * charges and articles that no similar case carries are reported too. With fewer than
+ * `MIN_COMPARABLE_CASES` similar cases it only says there is not enough to compare.
  */
 export function checkOutcomeDeviation(
   samples: readonly OutcomeSample[],
   proposed: ProposedOutcome,
   options: DeviationRuleOptions = DEFAULT_DEVIATION_RULES,
 ): DeviationCheck {
+  const minimum = Math.max(options.minSamples, MIN_COMPARABLE_CASES);
+  if (samples.length < minimum)
+    return {
+      term: null,
+      award: null,
+      findings: [tooFewComparableCases(samples.length, minimum)],
+      charge: null,
+      neighbours: samples.length,
+    };
   const findings: DeviationFinding[] = [];
   const proposedCharges = [...new Set(proposed.charges.map(canonical))];
   for (const charge of proposedCharges) {

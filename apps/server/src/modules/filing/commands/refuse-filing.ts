@@ -4,10 +4,32 @@ import { changeCaseStatus, closeDeadline, courtDateOf, lockCase } from "../../ca
 import { findCourt } from "../../courts/index";
 import { sendInboxMessage } from "../../delivery/index";
 import { appendCourtEvent } from "../../ledger/index";
-import { renderRefusalRuling } from "../documents/refusal-ruling";
+import { refusalGrounds, renderRefusalRuling } from "../documents/refusal-ruling";
 import { assertClerk, loadFiling, userOf } from "../filing.access";
 import { feeDeadlineKey } from "../filing.jobs";
 import { findFeeOrder, insertReview, insertStoredFile, updateFeeOrder } from "../filing.repository";
+
+/**
+ * The grounds as the filer's message keeps them: the article and what it means in both languages, so
+ * the message reads the same however the list of grounds changes later ("127-4" → 民事诉讼法第一百二十七条
+ * 第四项, 不属于本院管辖).
+ */
+export function refusalGroundParams(basis: readonly string[]) {
+  return basis.flatMap((key) => {
+    const ground = refusalGrounds[key];
+    if (!ground) return [];
+    const [article, item] = key.split("-");
+    return [
+      {
+        key,
+        articleZh: ground.article,
+        articleEn: item ? `Article ${article}(${item})` : `Article ${article}`,
+        zh: ground.zh,
+        en: ground.en,
+      },
+    ];
+  });
+}
 
 export interface RefuseFilingOptions {
   caseId: string;
@@ -60,7 +82,8 @@ export async function refuseFiling(
       row,
       transition: "refuseFiling",
       patch: { closed_at: meta.now, closure_reason: "refused" },
-      timeline: { kind: "refused", data: { basis: options.basis }, isPublic: true },
+      // `basis` on a timeline entry is the transition's article; the clerk's grounds are kept apart.
+      timeline: { kind: "refused", data: { grounds: options.basis }, isPublic: true },
     });
     await insertStoredFile(trx, { sha256: zh.sha256, size: zh.size, mediaType: docxType, now: meta.now });
     await insertStoredFile(trx, { sha256: en.sha256, size: en.size, mediaType: docxType, now: meta.now });
@@ -83,7 +106,7 @@ export async function refuseFiling(
       recipientIds: [row.filed_by],
       caseId: row.id,
       kind: "filing_refused",
-      params: { reason: options.reason },
+      params: { reason: options.reason, grounds: refusalGroundParams(options.basis) },
       now: meta.now,
     });
     // 全流程留痕: the signed ruling and its service on the filer leave verifiable traces in the ledger.

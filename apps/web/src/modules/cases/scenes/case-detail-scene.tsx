@@ -31,22 +31,58 @@ import { SimilarCasesPanel } from "./similar-cases-panel";
 import "../../filing/filing.css";
 
 const filingStatuses = new Set(["draft", "under_review", "correction_requested"]);
-const shownParams = ["caseNumber", "judgeName", "procedure", "reviewDueOn", "reason", "note"] as const;
+const shownParams = [
+  "caseNumber",
+  "judgeName",
+  "procedure",
+  "reviewDueOn",
+  "grounds",
+  "amountFen",
+  "reason",
+  "note",
+] as const;
 
-/** A step of the case in the reader's language, using the public progress page's words. */
+type ParamLabel = Exclude<(typeof shownParams)[number], "amountFen"> | "amount";
+
+/** One parameter of a timeline entry in words, or null when it says nothing to the reader. */
+function paramLine(name: (typeof shownParams)[number], raw: unknown): string | null {
+  const line = (key: ParamLabel, value: string) => i18next.t(`cases:timeline.params.${key}`, { value });
+  switch (name) {
+    case "grounds":
+      return Array.isArray(raw) && raw.length > 0
+        ? line(
+            "grounds",
+            raw
+              .map((ground) => translateOr(`cases:refusalGrounds.${String(ground)}`, String(ground)))
+              .join("；"),
+          )
+        : null;
+    case "amountFen":
+      return typeof raw === "number"
+        ? line("amount", i18next.t("cases:detail.yuan", { amount: formatYuan(raw / 100) }))
+        : null;
+    case "procedure":
+      return typeof raw === "string" && raw !== ""
+        ? line(name, translateOr(`cases:procedure.${raw}`, raw))
+        : null;
+    case "reviewDueOn":
+      return typeof raw === "string" && raw !== "" ? line(name, formatDate(raw)) : null;
+    case "reason":
+      return typeof raw === "string" && raw !== ""
+        ? line(name, translateOr(`cases:timeline.reasons.${raw}`, raw))
+        : null;
+    default:
+      return typeof raw === "string" && raw !== "" ? line(name, raw) : null;
+  }
+}
+
+/**
+ * A step of the case in the reader's language, named from its kind; a kind this page does not know
+ * yet reads as a generic update rather than as a code.
+ */
 function eventLines(event: TimelineEntry): { label: string; details: string[] } {
-  const label = translateOr(`disclosure:progress.events.${event.kind}`, event.kind.replaceAll("_", " "));
-  const details = shownParams.flatMap((name) => {
-    const raw = event.params[name];
-    if (typeof raw !== "string" || raw === "") return [];
-    const value =
-      name === "procedure"
-        ? translateOr(`cases:procedure.${raw}`, raw)
-        : name === "reviewDueOn"
-          ? formatDate(raw)
-          : raw;
-    return [translateOr(`disclosure:progress.params.${name}`, `${name}: ${value}`, { value })];
-  });
+  const label = translateOr(`cases:timeline.kinds.${event.kind}`, i18next.t("cases:timeline.other"));
+  const details = shownParams.flatMap((name) => paramLine(name, event.params[name]) ?? []);
   return { label, details };
 }
 
@@ -245,10 +281,11 @@ export function CaseDetailScene() {
   }
   const { detail, filing } = loaded.data;
   const timeline = [...detail.timeline].sort((a, b) => b.at.localeCompare(a.at));
+  const latestReview = (decision: string) =>
+    [...(filing?.reviews ?? [])].reverse().find((review) => review.decision === decision);
   const correction =
-    detail.status === "correction_requested"
-      ? [...(filing?.reviews ?? [])].reverse().find((review) => review.decision === "correction_requested")
-      : undefined;
+    detail.status === "correction_requested" ? latestReview("correction_requested") : undefined;
+  const refusal = detail.status === "refused" ? latestReview("refused") : undefined;
   const showsFiling = filing && (filingStatuses.has(detail.status) || filing.fee !== null);
   // Similar published outcomes help the litigants weigh mediation once the filing is submitted.
   const showsSimilar =
@@ -269,11 +306,47 @@ export function CaseDetailScene() {
           showIcon
           title={i18next.t("filing:wizard.correction.title")}
           description={
-            <ul>
-              {correction.items.map((item) => (
-                <li key={item}>{item}</li>
-              ))}
-            </ul>
+            <>
+              <ul>
+                {correction.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+              {correction.reason ? (
+                <div style={{ whiteSpace: "pre-wrap" }} data-testid="correction-note">
+                  {t("detail.correctionNote", { text: correction.reason })}
+                </div>
+              ) : null}
+            </>
+          }
+        />
+      ) : null}
+      {refusal ? (
+        <Alert
+          className="nc-block"
+          type="error"
+          showIcon
+          title={t("detail.refusal.title")}
+          data-testid="refusal"
+          description={
+            <>
+              {refusal.items.length > 0 ? (
+                <>
+                  <div>{t("detail.refusal.grounds")}</div>
+                  <ul>
+                    {refusal.items.map((ground) => (
+                      <li key={ground}>{translateOr(`cases:refusalGrounds.${ground}`, ground)}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {refusal.reason ? (
+                <div style={{ whiteSpace: "pre-wrap" }}>
+                  {t("detail.refusal.reason", { text: refusal.reason })}
+                </div>
+              ) : null}
+              <div className="nc-muted">{t("detail.refusal.appeal")}</div>
+            </>
           }
         />
       ) : null}

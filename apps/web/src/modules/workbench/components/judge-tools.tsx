@@ -210,6 +210,8 @@ function DeviationCheck({ caseId, claimTotal }: { caseId: string; claimTotal: nu
       }),
     );
   });
+  // With too few similar cases the server compares nothing; saying "no deviation" would mislead too.
+  const isTooFew = result?.findings.some((f) => f.code === "too_few_comparable_cases") ?? false;
   return (
     <>
       <Typography.Paragraph type="secondary">{t("tools.deviationIntro")}</Typography.Paragraph>
@@ -252,14 +254,16 @@ function DeviationCheck({ caseId, claimTotal }: { caseId: string; claimTotal: nu
       <div style={{ marginTop: 12 }}>
         <ErrorAlert error={check.error} details={check.otherDetails} />
         {result ? (
-          <div aria-live="polite">
+          <div aria-live="polite" data-testid="deviation-result">
             <Alert
-              type={result.isWarning ? "warning" : "success"}
+              type={isTooFew ? "info" : result.isWarning ? "warning" : "success"}
               showIcon
-              title={result.isWarning ? t("tools.warning") : t("tools.noWarning")}
+              title={
+                isTooFew ? t("tools.tooFew") : result.isWarning ? t("tools.warning") : t("tools.noWarning")
+              }
               description={
                 <>
-                  <div>{t("tools.neighbours", { count: result.neighbours })}</div>
+                  {isTooFew ? null : <div>{t("tools.neighbours", { count: result.neighbours })}</div>}
                   <ul className="nc-compact-list">
                     {result.findings.map((f, index) => (
                       <li key={`${f.code}-${index}`}>

@@ -36,7 +36,7 @@ import {
   localName,
   translateOr,
 } from "../../cases/cases.format";
-import type { PartyContent } from "../../filing/filing.api";
+import { refusalGrounds, type PartyContent } from "../../filing/filing.api";
 import { FeeTag } from "../components/fee-tag";
 import { JudgeAssignmentRecord } from "../components/judge-assignment";
 import { LedgerVerificationPanel } from "../components/ledger-verification";
@@ -54,7 +54,6 @@ import {
 } from "../workbench.api";
 
 const procedures: Procedure[] = ["ordinary", "simplified", "small_claims"];
-const grounds: RefusalGround[] = ["122", "127-1", "127-2", "127-3", "127-4", "127-5", "127-6", "127-7"];
 
 function Parties({ parties }: { parties: PartyContent[] }) {
   const { t } = useTranslation("workbench");
@@ -134,18 +133,23 @@ function Reviews({ filing }: { filing: ReviewFilingView }) {
             <Typography.Text type="secondary">{formatDateTime(r.decidedAt)}</Typography.Text>
           </Space>
           {r.items.length > 0 ? (
-            <div>
-              {t("review.reviewItems")}
+            <div data-testid="review-items">
+              {r.decision === "refused" ? t("review.reviewGrounds") : t("review.reviewItems")}
               <ol className="nc-compact-list">
                 {r.items.map((item, i) => (
-                  <li key={i}>{item}</li>
+                  <li key={i}>
+                    {r.decision === "refused" ? translateOr(`cases:refusalGrounds.${item}`, item) : item}
+                  </li>
                 ))}
               </ol>
             </div>
           ) : null}
           {r.reason ? (
-            <Typography.Paragraph style={{ whiteSpace: "pre-wrap", marginBottom: 4 }}>
-              {t("review.reviewReason")}: {r.reason}
+            <Typography.Paragraph
+              style={{ whiteSpace: "pre-wrap", marginBottom: 4 }}
+              data-testid="review-reason"
+            >
+              {t(r.decision === "refused" ? "review.reviewReason" : "review.reviewNote", { text: r.reason })}
             </Typography.Paragraph>
           ) : null}
           <Space wrap>
@@ -343,7 +347,7 @@ function RefuseDialog({
   onClose: () => void;
   onDone: (view: ReviewFilingView) => void;
 }) {
-  const { t } = useTranslation(["workbench", "common"]);
+  const { t } = useTranslation(["workbench", "cases", "common"]);
   const [form] = Form.useForm<{ basis: RefusalGround[]; reason: string }>();
   const refuse = useSubmit(async ({ basis, reason }: { basis: RefusalGround[]; reason: string }) => {
     onDone(await workbenchApi.refuse(filing.caseId, reason, basis));
@@ -369,9 +373,9 @@ function RefuseDialog({
           rules={[{ required: true, type: "array", min: 1, message: t("review.refuseDialog.basisRequired") }]}
         >
           <Checkbox.Group style={{ display: "flex", flexDirection: "column", gap: 6 }}>
-            {grounds.map((ground) => (
+            {refusalGrounds.map((ground) => (
               <Checkbox key={ground} value={ground}>
-                {t(`review.grounds.${ground}`)}
+                {t(`cases:refusalGrounds.${ground}`)}
               </Checkbox>
             ))}
           </Checkbox.Group>

@@ -1,5 +1,6 @@
 import { Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Table, Tag, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { i18next } from "../../../platform/i18n";
 import "../workbench.css";
 import { useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert";
@@ -275,7 +276,15 @@ export function StaffCaseScene() {
                       key: `${entry.at}-${entry.kind}`,
                       content: (
                         <>
-                          <strong>{translateOr(`workbench:events.${entry.kind}`, entry.kind)}</strong>
+                          <strong>
+                            {translateOr(
+                              `cases:timeline.kinds.${entry.kind}`,
+                              translateOr(
+                                `workbench:events.${entry.kind}`,
+                                i18next.t("cases:timeline.other"),
+                              ),
+                            )}
+                          </strong>
                           <br />
                           <Typography.Text type="secondary">{formatDateTime(entry.at)}</Typography.Text>
                           {typeof entry.params.caseNumber === "string" ? (
