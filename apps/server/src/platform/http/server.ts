@@ -466,6 +466,6 @@ function useStrictJsonParser(app: FastifyInstance): void {
       );
       return;
     }
-    parseJson(request, text, done);
+    void parseJson(request, text, done);
   });
 }
