@@ -146,6 +146,9 @@ describe("refusal and correction records, the case timeline and error boxes", ()
       expect(await items.textContent()).not.toContain("补正事项");
       expect(await items.textContent()).not.toContain("127-4");
       expect(await page.getByTestId("review-reason").textContent()).toMatch(/^理由：被告住所地/);
+      // A company's legal representative is named with the company, not in the ID-number column.
+      const defendantRow = page.getByRole("row").filter({ hasText: "法定代表人或负责人：钱七" });
+      expect(await defendantRow.count()).toBe(1);
       await shot(page, "refusal record");
 
       await page.goto(`${baseUrl}/court/filings/${corrected.caseId}`);

@@ -65,12 +65,25 @@ function Parties({ parties }: { parties: PartyContent[] }) {
       dataSource={parties.map((p, key) => ({ ...p, key }))}
       columns={[
         { title: t("review.partyColumns.role"), render: (_v, p) => t(`review.roles.${p.role}`) },
-        { title: t("review.partyColumns.name"), render: (_v, p) => <strong>{p.name}</strong> },
+        {
+          title: t("review.partyColumns.name"),
+          render: (_v, p) => (
+            <>
+              <strong>{p.name}</strong>
+              {p.legalRepresentative ? (
+                <div>
+                  <Typography.Text type="secondary">
+                    {t("review.partyColumns.legalRepresentative", { name: p.legalRepresentative })}
+                  </Typography.Text>
+                </div>
+              ) : null}
+            </>
+          ),
+        },
         { title: t("review.partyColumns.kind"), render: (_v, p) => t(`review.kinds.${p.kind}`) },
         {
           title: t("review.partyColumns.id"),
-          render: (_v, p) =>
-            [p.idNumber, p.creditCode, p.legalRepresentative].filter(Boolean).join(" / ") || t("common.none"),
+          render: (_v, p) => [p.idNumber, p.creditCode].filter(Boolean).join(" / ") || t("common.none"),
         },
         {
           title: t("review.partyColumns.contact"),
