@@ -1,6 +1,10 @@
 import { isIP } from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+
+/** The laws corpus shipped with the server (apps/server/corpora/laws, see its README.md). */
+export const SHIPPED_LAWS_DIR = fileURLToPath(new URL("../../corpora/laws", import.meta.url));
 
 /** Stand-ins for outside systems that ports report when they are in use (platform/start-safety.ts). */
 export const SIMULATOR_KINDS = ["payment", "real_name", "witnesses"] as const;
@@ -86,7 +90,10 @@ const ZEnvironment = z.object({
   JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
   WEB_DIST: z.string().optional(),
   VALIDATE_RESPONSES: z.enum(["true", "false"]).optional(),
-  /** Folder of the laws corpus (laws.jsonl.gz, articles.jsonl.gz) imported on start when the catalogue is empty. */
+  /**
+   * Folder of the laws corpus (laws.jsonl.gz, articles.jsonl.gz) imported on start when the catalogue is
+   * empty; unset: the copy shipped with the server; empty: none.
+   */
   LAWS_DIR: z.string().optional(),
   /** Base64 AES-256 keys for TOTP secrets at rest, comma-separated: the first encrypts, all decrypt. */
   TOTP_ENCRYPTION_KEY: z.string().optional(),
@@ -122,7 +129,7 @@ export interface AppConfig {
   webDist: string | undefined;
   /** Check every response against its schema (outside production; a safety net for development and tests). */
   validateResponses: boolean;
-  /** Laws corpus imported on start into an empty catalogue; undefined: none (npx netcourt laws import). */
+  /** Laws corpus imported on start into an empty catalogue (default: the shipped copy); undefined: none. */
   lawsDir: string | undefined;
   /** TOTP secret encryption keys (base64, comma-separated, newest first); see modules/identity/totp-secrets.ts. */
   totpEncryptionKey: string | undefined;
@@ -178,7 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobPollMs: e.JOB_POLL_MS,
     webDist: e.WEB_DIST,
     validateResponses: e.VALIDATE_RESPONSES === undefined ? !isProduction : e.VALIDATE_RESPONSES === "true",
-    lawsDir: e.LAWS_DIR ? path.resolve(e.LAWS_DIR) : undefined,
+    lawsDir:
+      e.LAWS_DIR === undefined ? SHIPPED_LAWS_DIR : e.LAWS_DIR === "" ? undefined : path.resolve(e.LAWS_DIR),
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY,
     totpEncryptionKeyFile: e.TOTP_ENCRYPTION_KEY_FILE ? path.resolve(e.TOTP_ENCRYPTION_KEY_FILE) : undefined,
   };

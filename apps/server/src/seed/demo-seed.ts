@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import {
   creditCodeCheckCharacter,
   organisationCodeCheckCharacter,
@@ -15,6 +16,7 @@ import {
   listDivisions,
 } from "../modules/courts/index";
 import { createAccount } from "../modules/identity/index";
+import { importJudgments, type ImportJudgmentsResult } from "../modules/search/index";
 import { inTransaction, systemMeta, type StaffRole } from "../platform";
 
 /** The password of every demo account (printed on first start). */
@@ -108,14 +110,36 @@ const roleSlugs: Record<StaffRole, string> = {
   enforcement_officer: "enforcement",
 };
 
+/** The public judgment sample of the demo (300 LeCaRD criminal judgments; see its README.md). */
+export const DEMO_JUDGMENTS_FILE = fileURLToPath(
+  new URL("../../corpora/judgments-sample/lecard-sample.jsonl.gz", import.meta.url),
+);
+
+/**
+ * Loads the demo's public judgment sample into the judgments archive (published, no court), which the
+ * judgment index follows, so the judge's similar-case tools have material on a first start.
+ */
+export async function seedDemoJudgments(
+  context: Pick<AppContext, "db">,
+  options: { now: Date; file?: string },
+): Promise<ImportJudgmentsResult> {
+  return importJudgments(context.db, {
+    file: options.file ?? DEMO_JUDGMENTS_FILE,
+    format: "lecard",
+    published: true,
+    now: options.now,
+  });
+}
+
 /**
  * Seeds the demo court network on an empty database: the courts of DESIGN.md with their hierarchy and
- * divisions, staff for each (TOTP enabled with the demo secret), and verified demo litigants.
+ * divisions, staff for each (TOTP enabled with the demo secret), and verified demo litigants; the
+ * whole network (no `courts` subset) also gets the public judgment sample unless `judgments` is false.
  * Returns the accounts created, or null when courts already exist.
  */
 export async function seedDemoNetwork(
   context: Pick<AppContext, "db" | "totpSecrets">,
-  options: { now: Date; courts?: string[] } = { now: new Date() },
+  options: { now: Date; courts?: string[]; judgments?: boolean } = { now: new Date() },
 ): Promise<DemoAccount[] | null> {
   if ((await countCourts(context.db)) > 0) return null;
   const meta = systemMeta("demo-seed", options.now);
@@ -249,6 +273,7 @@ export async function seedDemoNetwork(
     });
     accounts.push({ login: company.login, name: company.name, role: "litigant", courtCode: null, userId });
   });
+  if (options.judgments ?? options.courts === undefined) await seedDemoJudgments(context, options);
   return accounts;
 }
 

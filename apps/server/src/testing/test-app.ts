@@ -40,6 +40,8 @@ export async function createTestApp(
     DATA_DIR: dataDir,
     LOG_LEVEL: "silent",
     SEED_DEMO: "false",
+    // No laws corpus on start unless a test names one (the shipped one takes a while to load).
+    LAWS_DIR: "",
     PORT: "0",
     HOST: "127.0.0.1",
     ...listenEnv,

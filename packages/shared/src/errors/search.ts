@@ -6,6 +6,12 @@ export const searchErrors = {
   law_not_found: { status: 404, zh: "法律文件不存在", en: "Law not found" },
   /** The law has no article with this number (GET /api/laws/:id/articles/:number). */
   law_article_not_found: { status: 404, zh: "该法律文件中没有此条文", en: "No such article in this law" },
+  /** The law catalogue is still loading on first start and does not hold this law yet. */
+  law_catalogue_loading: {
+    status: 503,
+    zh: "法规库正在首次载入，请稍后再试",
+    en: "The law catalogue is still loading for the first time; try again shortly",
+  },
   /** No judgment with this id, or the caller may not see it (unpublished judgments of another court). */
   judgment_not_found: { status: 404, zh: "裁判文书不存在或无权查看", en: "Judgment not found" },
   /** The case holds no text to compare (no facts and reasons, claims or title yet). */

@@ -9,7 +9,8 @@ import { JudgmentIndexSync } from "./search.index-sync";
 import { judgmentIndexDir } from "./search.service";
 
 const LAWS_USAGE = `usage: netcourt laws import [--dir <folder with laws.jsonl.gz and articles.jsonl.gz>]
-  default folder: $LAWS_DIR. Idempotent: importing again replaces each law's articles.
+  default folder: $LAWS_DIR, else the copy shipped with netcourt (apps/server/corpora/laws).
+  Idempotent: importing again replaces each law's articles and the repeals it states.
 `;
 
 /** `netcourt laws import`: loads the laws corpus into the catalogue. */
@@ -26,7 +27,7 @@ export async function runLawsCommand(argv: string[]): Promise<number> {
   const config = loadConfig();
   const dir = values.dir ?? config.lawsDir;
   if (!dir) {
-    process.stderr.write(`no corpus folder: pass --dir or set LAWS_DIR\n${LAWS_USAGE}`);
+    process.stderr.write(`no corpus folder: LAWS_DIR is empty; pass --dir\n${LAWS_USAGE}`);
     return 2;
   }
   const started = performance.now();

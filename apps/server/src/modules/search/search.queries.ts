@@ -6,7 +6,12 @@ import type { SimilarCaseHit } from "./engine/judgment-index";
 import { citationLabel } from "./laws/law-labels";
 import { findArticleInForce } from "./laws/law-lookup";
 import { checkOutcomeDeviation, type OutcomeSample } from "./search.deviation.rules";
-import { findVisibleJudgments, type JudgmentScope, type JudgmentSummaryRow } from "./search.repository";
+import {
+  countVisibleJudgmentsBySource,
+  findVisibleJudgments,
+  type JudgmentScope,
+  type JudgmentSummaryRow,
+} from "./search.repository";
 import type { SearchService } from "./search.service";
 import type { TJudgmentSummary, TSimilarHit } from "./search.schemas";
 import { weightedQuantile } from "./predict/predict.range";
@@ -156,6 +161,7 @@ export async function similarCasesForCase(
     queryCharges: result.queryCharges,
     chargesInferred: result.chargesInferred,
     indexedJudgments: result.indexed,
+    sources: await countVisibleJudgmentsBySource(db, judgmentScopeOf(actor)),
   };
 }
 
@@ -244,7 +250,7 @@ export async function applicableArticlesForCase(
       weight: Number.isFinite(entry.weight) ? entry.weight : 0,
     });
   }
-  return { items, similarCases: result.hits.length };
+  return { items, similarCases: result.hits.length, catalogueLoading: service.lawsLoading };
 }
 
 /** The outcome a judge proposes, as the deviation request carries it. */
@@ -369,5 +375,6 @@ export async function searchJudgments(
     queryCharges: result.queryCharges,
     chargesInferred: result.chargesInferred,
     indexedJudgments: result.indexed,
+    sources: await countVisibleJudgmentsBySource(db, judgmentScopeOf(actor)),
   };
 }

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kyse
 import type { Executor } from "../../platform";
 import type { DB } from "../../platform";
 import type { JudgmentRecord } from "./search.formats";
+import type { JudgmentSource } from "./search.tables";
 
 /** Which unpublished judgments a caller may read: those of these courts (empty: published only). */
 export interface JudgmentScope {
@@ -47,6 +48,21 @@ export async function findVisibleJudgments(db: Executor, ids: readonly string[],
     .execute();
 }
 export type JudgmentSummaryRow = Awaited<ReturnType<typeof findVisibleJudgments>>[number];
+
+/** How many judgments the scope may see, per source (netcourt: court archives; lecard, cail: public corpora). */
+export async function countVisibleJudgmentsBySource(
+  db: Executor,
+  scope: JudgmentScope,
+): Promise<Array<{ source: JudgmentSource; judgments: number }>> {
+  const rows = await db
+    .selectFrom("judgments")
+    .select(["judgments.source", (eb) => eb.fn.countAll<string>().as("n")])
+    .where(judgmentVisibleIn(scope))
+    .groupBy("judgments.source")
+    .orderBy("judgments.source")
+    .execute();
+  return rows.map((row) => ({ source: row.source, judgments: Number(row.n) }));
+}
 
 /** One judgment with its text, if the scope may see it. */
 export async function findVisibleJudgment(db: Executor, id: string, scope: JudgmentScope) {

@@ -81,7 +81,7 @@ export async function registerSearchRoutes(
     },
     async (request) => {
       const law = await service.laws.getLaw(request.params.id);
-      if (!law) throw new AppError("law_not_found");
+      if (!law) throw new AppError(service.lawsLoading ? "law_catalogue_loading" : "law_not_found");
       const articles = await service.laws.findArticlesInRange([law.id], 1, 2_000_000_000);
       return { law, label: lawLabel(law.title), articles };
     },
@@ -109,7 +109,7 @@ export async function registerSearchRoutes(
           },
         ]);
       const law = await service.laws.getLaw(request.params.id);
-      if (!law) throw new AppError("law_not_found");
+      if (!law) throw new AppError(service.lawsLoading ? "law_catalogue_loading" : "law_not_found");
       const [article] = await service.laws.findArticles([law.id], pointer.number, pointer.suffix);
       if (!article) throw new AppError("law_article_not_found");
       return { law, article, citation: citationLabel(law.title, pointer) };

@@ -262,6 +262,16 @@ export const ZSimilarResponse = z.object({
   queryCharges: z.array(z.string()).describe("Charges used for ranking"),
   chargesInferred: z.boolean().describe("True when the charges were inferred from similar cases"),
   indexedJudgments: z.number().int().describe("Judgments in the index"),
+  sources: z
+    .array(
+      z.object({
+        source: z
+          .enum(["netcourt", "lecard", "cail"])
+          .describe("netcourt: courts' own archives; lecard, cail: public research corpora (criminal)"),
+        judgments: z.number().int(),
+      }),
+    )
+    .describe("Judgments the caller may search, per source"),
 });
 
 export const ZCaseIdParams = z.object({ id: z.string().uuid().describe("Case id") });
@@ -307,6 +317,9 @@ export const ZApplicableArticle = z.object({
 export const ZApplicableArticlesResponse = z.object({
   items: z.array(ZApplicableArticle),
   similarCases: z.number().int().describe("Similar cases read"),
+  catalogueLoading: z
+    .boolean()
+    .describe("True while the law catalogue is still loading on first start: article texts may be missing"),
 });
 
 export const ZDeviationRequest = z.strictObject({

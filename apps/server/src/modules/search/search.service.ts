@@ -16,7 +16,7 @@ export interface SearchServiceOptions {
   changes: ChangeFeed;
   dataDir: string;
   log: Logger;
-  /** Laws corpus to import into an empty catalogue on start (LAWS_DIR); undefined: none. */
+  /** Laws corpus loaded into the catalogue on start (LAWS_DIR, default the shipped copy); undefined: none. */
   lawsDir?: string | undefined;
   /** How often the index checks the table when no notification came (ms). */
   pollMs?: number;
@@ -39,6 +39,7 @@ export class SearchService {
   #retry: NodeJS.Timeout | undefined;
   #closed = false;
   #lawImport: Promise<void> | undefined;
+  #lawsLoading = false;
 
   constructor(private readonly options: SearchServiceOptions) {
     this.laws = createDbLawCatalog(options.db as unknown as Kysely<LawsTables>);
@@ -49,21 +50,50 @@ export class SearchService {
     return this.#sync;
   }
 
-  /** Opens the index and follows the table; imports the laws corpus into an empty catalogue when configured. */
+  /**
+   * Opens the index and follows the table, and loads the laws corpus (LAWS_DIR, by default the copy
+   * shipped with the server) into the catalogue in the background: all of it into an empty catalogue,
+   * the rest of it after a first load cut short, nothing into a catalogue filled from another corpus.
+   */
   async start(): Promise<void> {
     await this.#openIndex();
     const { lawsDir, log, db } = this.options;
-    if (lawsDir && existsSync(path.join(lawsDir, "laws.jsonl.gz"))) {
-      const counts = await countLawCatalog(db as unknown as Kysely<LawsTables>);
-      if (counts.laws === 0) {
-        log.info({ lawsDir }, "importing the laws corpus into the empty catalogue");
-        this.#lawImport = importLaws(db, { dir: lawsDir })
-          .then((result) => log.info(result, "laws corpus imported"))
-          .catch((error: unknown) => log.error({ err: error }, "laws corpus import failed"));
-      }
-    } else if (lawsDir) {
+    if (!lawsDir) return;
+    if (!existsSync(path.join(lawsDir, "laws.jsonl.gz"))) {
       log.warn({ lawsDir }, "LAWS_DIR holds no laws.jsonl.gz; the law catalogue stays as it is");
+      return;
     }
+    const counts = await countLawCatalog(db as unknown as Kysely<LawsTables>);
+    this.#lawsLoading = counts.laws === 0;
+    const started = performance.now();
+    this.#lawImport = importLaws(db, {
+      dir: lawsDir,
+      onlyMissing: true,
+      // Whole laws of about 250 articles per transaction, with a pause after each: on the embedded
+      // database (one connection) requests wait at most for one short transaction while it loads.
+      articlesPerTransaction: 250,
+      pauseMs: 50,
+      shouldStop: () => this.#closed,
+      onProgress: () => {
+        this.#lawsLoading = true;
+      },
+    })
+      .then((result) => {
+        if (result.laws > 0)
+          log.info(
+            { lawsDir, ...result, seconds: (performance.now() - started) / 1000 },
+            "laws corpus imported",
+          );
+      })
+      .catch((error: unknown) => log.error({ err: error, lawsDir }, "laws corpus import failed"))
+      .finally(() => {
+        this.#lawsLoading = false;
+      });
+  }
+
+  /** True while the laws corpus is being loaded into the catalogue on start. */
+  get lawsLoading(): boolean {
+    return this.#lawsLoading;
   }
 
   async #openIndex(): Promise<void> {

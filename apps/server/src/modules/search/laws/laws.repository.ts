@@ -445,3 +445,9 @@ export async function countLawCatalog(db: Kysely<LawsTables>): Promise<LawImport
   ]);
   return { laws: Number(laws.n), articles: Number(articles.n), repeals: Number(repeals.n) };
 }
+
+/** The ids of every law document in the catalogue. */
+export async function listLawIds(db: Kysely<LawsTables>): Promise<string[]> {
+  const rows = await db.selectFrom("laws").select("laws.id").execute();
+  return rows.map((row) => row.id);
+}
