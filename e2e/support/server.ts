@@ -122,6 +122,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       LOG_LEVEL: "warn",
       SEED_DEMO: options.seedDemo ? "true" : "false",
       PUBLIC_URL: baseUrl,
+      // The shipped law catalogue loads for a minute in the background; journeys that need it set LAWS_DIR.
+      LAWS_DIR: "",
       ...options.env,
     },
   });

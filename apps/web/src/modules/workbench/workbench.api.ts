@@ -204,6 +204,8 @@ export interface SimilarCases {
   queryCharges: string[];
   chargesInferred: boolean;
   indexedJudgments: number;
+  /** Judgments the caller may search, per source (netcourt: court archives; lecard, cail: public corpora). */
+  sources: Array<{ source: "netcourt" | "lecard" | "cail"; judgments: number }>;
 }
 
 export interface ApplicableArticle {
@@ -258,7 +260,10 @@ export const judgeToolsApi = {
   similar: (caseId: string, signal?: AbortSignal) =>
     api.get<SimilarCases>(`${casePath(caseId)}/similar`, { query: { limit: 10 }, signal }),
   articles: (caseId: string, signal?: AbortSignal) =>
-    api.get<{ items: ApplicableArticle[]; similarCases: number }>(`${casePath(caseId)}/articles`, { signal }),
+    api.get<{ items: ApplicableArticle[]; similarCases: number; catalogueLoading: boolean }>(
+      `${casePath(caseId)}/articles`,
+      { signal },
+    ),
   deviation: (caseId: string, outcome: DeviationOutcome) =>
     api.post<Deviation>(`${casePath(caseId)}/deviation`, { outcome }),
 };

@@ -27,6 +27,7 @@ import {
   type Deviation,
   type Localized,
   type RangeCheck,
+  type SimilarCases as SimilarCasesResponse,
   type SimilarHit,
 } from "../workbench.api";
 
@@ -99,6 +100,20 @@ function SimilarCase({ hit }: { hit: SimilarHit }) {
   );
 }
 
+/** What the similar-case index holds: how many judgments and where they come from. */
+function IndexScope({ indexed, sources }: Pick<SimilarCasesResponse, "sources"> & { indexed: number }) {
+  const { t } = useTranslation("workbench");
+  if (indexed === 0) return <>{t("tools.indexedNone")}</>;
+  const names = sources.map(({ source, judgments }) =>
+    sources.length === 1
+      ? t(`tools.sources.${source}`)
+      : t("tools.sourceCount", { source: t(`tools.sources.${source}`), count: judgments }),
+  );
+  return (
+    <>{t("tools.indexed", { count: indexed, sources: names.join(currentLocale() === "en" ? "; " : "、") })}</>
+  );
+}
+
 function SimilarCases({ caseId }: { caseId: string }) {
   const { t } = useTranslation("workbench");
   const similar = useApiQuery((signal) => judgeToolsApi.similar(caseId, signal), [caseId]);
@@ -107,7 +122,7 @@ function SimilarCases({ caseId }: { caseId: string }) {
   return (
     <>
       <Typography.Text type="secondary">
-        {t("tools.indexed", { count: similar.data.indexedJudgments })}
+        <IndexScope indexed={similar.data.indexedJudgments} sources={similar.data.sources} />
       </Typography.Text>
       {similar.data.items.length === 0 ? (
         <Empty description={t("tools.similarEmpty")} image={Empty.PRESENTED_IMAGE_SIMPLE} />
@@ -127,32 +142,43 @@ function Articles({ caseId }: { caseId: string }) {
   const articles = useApiQuery((signal) => judgeToolsApi.articles(caseId, signal), [caseId]);
   if (articles.error) return <ErrorAlert error={articles.error} onRetry={articles.reload} />;
   if (!articles.data) return <Skeleton active paragraph={{ rows: 3 }} />;
+  const loading = articles.data.catalogueLoading ? (
+    <Alert type="info" showIcon message={t("tools.catalogueLoading")} style={{ marginBottom: 8 }} />
+  ) : null;
   if (articles.data.items.length === 0)
-    return <Empty description={t("tools.articlesEmpty")} image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+    return (
+      <>
+        {loading}
+        <Empty description={t("tools.articlesEmpty")} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      </>
+    );
   return (
-    <Collapse
-      size="small"
-      items={articles.data.items.map((item: ApplicableArticle) => ({
-        key: item.key,
-        label: (
-          <Space wrap size={[8, 2]}>
-            <span>{local(item.article?.citation ?? item.citation)}</span>
-            <Tag color={item.basis === "cited_in_case" ? "gold" : "blue"}>
-              {item.basis === "cited_in_case"
-                ? t("tools.citedInCase")
-                : t("tools.fromSimilar", { count: item.similarCases })}
-            </Tag>
-          </Space>
-        ),
-        children: item.article ? (
-          <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>
-            {item.article.text}
-          </Typography.Paragraph>
-        ) : (
-          <Typography.Text type="secondary">{t("tools.articleMissing")}</Typography.Text>
-        ),
-      }))}
-    />
+    <>
+      {loading}
+      <Collapse
+        size="small"
+        items={articles.data.items.map((item: ApplicableArticle) => ({
+          key: item.key,
+          label: (
+            <Space wrap size={[8, 2]}>
+              <span>{local(item.article?.citation ?? item.citation)}</span>
+              <Tag color={item.basis === "cited_in_case" ? "gold" : "blue"}>
+                {item.basis === "cited_in_case"
+                  ? t("tools.citedInCase")
+                  : t("tools.fromSimilar", { count: item.similarCases })}
+              </Tag>
+            </Space>
+          ),
+          children: item.article ? (
+            <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>
+              {item.article.text}
+            </Typography.Paragraph>
+          ) : (
+            <Typography.Text type="secondary">{t("tools.articleMissing")}</Typography.Text>
+          ),
+        }))}
+      />
+    </>
   );
 }
 
