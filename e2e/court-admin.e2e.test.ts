@@ -83,19 +83,25 @@ async function signInStaff(page: Page, baseUrl: string, login: string, next: str
   await page.getByRole("button", { name: "验证", exact: true }).click();
 }
 
-async function switchToEnglish(page: Page): Promise<void> {
-  // A click may land while the sign-in toast is still settling; try again as a user would.
+async function switchLanguage(page: Page, to: "zh-CN" | "en"): Promise<void> {
+  const item = to === "en" ? "English" : "简体中文";
+  // A click may land while a toast or the menu is still settling; try again as a user would.
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const english = page.getByRole("menuitem", { name: "English" });
-    if (!(await english.isVisible())) await page.getByRole("button", { name: /切换语言/ }).click();
-    await english.click();
-    const isEnglish = await page
-      .waitForFunction("document.documentElement.lang === 'en'", undefined, { timeout: 3_000 })
+    const target = page.getByRole("menuitem", { name: item });
+    if (!(await target.isVisible()))
+      await page.getByRole("button", { name: /切换语言|Change language/ }).click();
+    await target.click();
+    const isSwitched = await page
+      .waitForFunction(`document.documentElement.lang === '${to}'`, undefined, { timeout: 3_000 })
       .then(() => true)
       .catch(() => false);
-    if (isEnglish) return;
+    if (isSwitched) return;
   }
-  throw new Error("the language switch did not switch to English");
+  throw new Error(`the language switch did not switch to ${to}`);
+}
+
+function switchToEnglish(page: Page): Promise<void> {
+  return switchLanguage(page, "en");
 }
 
 /** Follows the menu entry as a user would: the side menu on a desktop, the drawer on a phone. */
@@ -175,8 +181,7 @@ describe("court administration", () => {
           await page.getByRole("heading", { level: 1, name: texts.en.adminTitle }).waitFor();
           await shot(page, "court administration in english");
           // Back in Chinese for the invitation.
-          await page.getByRole("button", { name: /Change language/ }).click();
-          await page.getByRole("menuitem", { name: "简体中文" }).click();
+          await switchLanguage(page, "zh-CN");
           await page.getByRole("heading", { level: 1, name: words.adminTitle }).waitFor();
         } else {
           await openFromMenu(page, "zh-CN", isPhone, texts["zh-CN"].navAdmin);
@@ -205,11 +210,17 @@ describe("court administration", () => {
           .getByLabel(words.idNumber, { exact: true })
           .fill(residentIdNumber("1995-06-01", "female"));
         await dialog.getByLabel(words.phone, { exact: true }).fill(uniquePhone());
-        await dialog.getByLabel(words.role, { exact: true }).click();
-        await page
+        const option = page
           .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: words.clerk })
-          .first()
-          .click();
+          .first();
+        const chosen = dialog.locator(".ant-select", { hasText: words.clerk });
+        // The list animates open inside a dialog that is still settling; a click that misses is tried again.
+        for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt += 1) {
+          if (!(await option.isVisible())) await dialog.getByLabel(words.role, { exact: true }).click();
+          await option.click({ timeout: 5_000 }).catch(() => undefined);
+          await chosen.waitFor({ timeout: 3_000 }).catch(() => undefined);
+        }
+        await chosen.waitFor();
         await dialogShot(page, "invite dialog filled");
         await dialog.getByRole("button", { name: words.invite }).click();
 
@@ -252,8 +263,7 @@ describe("court administration", () => {
           await page.getByRole("heading", { level: 1, name: texts.en.inviteTitle }).waitFor();
           await page.getByLabel(texts.en.code, { exact: true }).waitFor();
           await shot(page, "invitation page in english");
-          await page.getByRole("button", { name: /Change language/ }).click();
-          await page.getByRole("menuitem", { name: "简体中文" }).click();
+          await switchLanguage(page, "zh-CN");
           await page.getByRole("heading", { level: 1, name: words.inviteTitle }).waitFor();
         }
         if (locale === "en")
