@@ -1,6 +1,7 @@
 // Scale benchmark of the similar-case index: build N synthetic judgments (default 1,000,000) made
 // from the LeCaRD candidates, then time similar-case queries. Usage:
-//   npm run bench:search -- [--docs N] [--data /work/shared/data/lecard] [--dir /tmp/x] [--queries 300] [--keep]
+//   npm run bench:search -- [--docs N] [--data ../shared/data/lecard] [--dir /tmp/x] [--queries 300] [--keep]
+import { fileURLToPath } from "node:url";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,7 +25,7 @@ import {
 const { values } = parseArgs({
   options: {
     docs: { type: "string", default: "1000000" },
-    data: { type: "string", default: "/work/shared/data/lecard" },
+    data: { type: "string", default: fileURLToPath(new URL("../../shared/data/lecard", import.meta.url)) },
     dir: { type: "string" },
     queries: { type: "string", default: "300" },
     threads: { type: "string", default: "2" },

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,7 +8,9 @@ import { verifyConsistency, verifyInclusion } from "./verify";
 // transparency-dev/merkle testdata (Apache-2.0), read in place — never copied into the repository.
 // Its subtreeinclusion/ and subtreeconsistency/ folders test Merkle Tree Certificate subtree proofs,
 // which this library does not implement; inclusion/ and consistency/ are the RFC 9162 cases.
-const VECTORS = process.env.MERKLE_VECTORS_DIR ?? "/work/shared/data/merkle-vectors";
+const VECTORS =
+  process.env.MERKLE_VECTORS_DIR ??
+  fileURLToPath(new URL("../../../../shared/data/merkle-vectors", import.meta.url));
 const TESTDATA = join(VECTORS, "testdata");
 
 interface InclusionCase {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -21,7 +22,8 @@ const PNG = Buffer.from(
     "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
   "hex",
 );
-const SHARED = process.env.NETCOURT_DATA_DIR ?? "/work/shared/data";
+const SHARED =
+  process.env.NETCOURT_DATA_DIR ?? fileURLToPath(new URL("../../../../../../shared/data", import.meta.url));
 const LAWS_DIR = path.join(SHARED, "laws");
 const LECARD = path.join(SHARED, "lecard", "candidates.jsonl.gz");
 const CAIL = path.join(SHARED, "cail2018", "cases.jsonl");

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,7 +12,9 @@ import { readCandidates } from "../lecard/lecard-data";
 import { CIRCUMSTANCES, extractCircumstances, extractElements } from "./elements";
 import { normalizeNumerals } from "./numerals";
 
-const DATA = process.env.LECARD_DIR ?? "/work/shared/data/lecard";
+const DATA =
+  process.env.LECARD_DIR ??
+  fileURLToPath(new URL("../../../../../../../shared/data/lecard", import.meta.url));
 const hasData = existsSync(join(DATA, "candidates.jsonl.gz"));
 
 /** The circumstances as the patterns alone decide them (what the literal scan must agree with). */

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { dict } from "@node-rs/jieba/dict.js";
@@ -16,7 +17,9 @@ import { normalizeNumerals } from "./numerals";
 import { DictionarySegmenter, forEachDictionaryWord, getLegalSegmenter, NO_WORD } from "./segmenter";
 import { createTextAnalyzer } from "./tokenizer";
 
-const DATA = process.env.LECARD_DIR ?? "/work/shared/data/lecard";
+const DATA =
+  process.env.LECARD_DIR ??
+  fileURLToPath(new URL("../../../../../../../shared/data/lecard", import.meta.url));
 const hasData = existsSync(join(DATA, "candidates.jsonl.gz"));
 
 /**

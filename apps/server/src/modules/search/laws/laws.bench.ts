@@ -4,6 +4,7 @@
  *
  *   npx tsx apps/server/src/modules/search/laws/laws.bench.ts [laws dir] [--db]
  */
+import { fileURLToPath } from "node:url";
 import { readFile } from "node:fs/promises";
 import { cpus, loadavg } from "node:os";
 import type { Kysely } from "kysely";
@@ -17,7 +18,9 @@ import { lawCorpusFiles, loadLawCorpus } from "./laws.loader";
 import { importLawCorpus, type LawsTables } from "./laws.repository";
 
 const args = process.argv.slice(2);
-const dir = args.find((arg) => !arg.startsWith("--")) ?? "/work/shared/data/laws";
+const dir =
+  args.find((arg) => !arg.startsWith("--")) ??
+  fileURLToPath(new URL("../../../../../../../shared/data/laws", import.meta.url));
 const withDb = args.includes("--db");
 
 const QUERIES = [

@@ -1,9 +1,12 @@
+import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseChineseNumeral } from "./chinese-numerals.rules";
 
 /** The shared data folder (NETCOURT_DATA_DIR overrides it); tests that read the corpus skip without it. */
-export const DATA_DIR = process.env.NETCOURT_DATA_DIR ?? "/work/shared/data";
+export const DATA_DIR =
+  process.env.NETCOURT_DATA_DIR ??
+  fileURLToPath(new URL("../../../../../../../shared/data", import.meta.url));
 export const LAWS_DIR = path.join(DATA_DIR, "laws");
 export const hasLawCorpus =
   existsSync(path.join(LAWS_DIR, "laws.jsonl.gz")) && existsSync(path.join(LAWS_DIR, "articles.jsonl.gz"));

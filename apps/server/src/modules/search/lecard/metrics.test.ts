@@ -1,10 +1,13 @@
+import { fileURLToPath } from "node:url";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readOfficialRuns, readPools, readQrels, type Qrels, type Run } from "./lecard-data";
 import { averagePrecision, evaluateRun, ndcgAt, precisionAt } from "./metrics";
 
-const DATA = process.env.LECARD_DIR ?? "/work/shared/data/lecard";
+const DATA =
+  process.env.LECARD_DIR ??
+  fileURLToPath(new URL("../../../../../../../shared/data/lecard", import.meta.url));
 const hasData = existsSync(join(DATA, "qrels.tsv"));
 
 describe("LeCaRD metrics on hand-made rankings", () => {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +18,9 @@ import {
   type Qrels,
 } from "./lecard-data";
 
-const DATA = process.env.LECARD_DIR ?? "/work/shared/data/lecard";
+const DATA =
+  process.env.LECARD_DIR ??
+  fileURLToPath(new URL("../../../../../../../shared/data/lecard", import.meta.url));
 const hasData = existsSync(join(DATA, "candidates.jsonl.gz"));
 const ROOT = new URL("../../../../../../", import.meta.url).pathname;
 const CLI = ["tsx", join(ROOT, "apps/server/src/cli.ts"), "similar"];

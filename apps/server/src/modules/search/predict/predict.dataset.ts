@@ -1,10 +1,13 @@
+import { fileURLToPath } from "node:url";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { CailLabelLists } from "./predict.scoring";
 import type { CriminalCase, PredictionLine, ReferenceCase } from "./predict.types";
 
 /** Default location of the CAIL2018 development share. */
-export const DEFAULT_CAIL_DIR = "/work/shared/data/cail2018";
+export const DEFAULT_CAIL_DIR = fileURLToPath(
+  new URL("../../../../../../../shared/data/cail2018", import.meta.url),
+);
 
 /** Reads a JSONL file of prediction lines (`predict run` output); lines without an id are skipped. */
 export async function readPredictionLines(path: string): Promise<PredictionLine[]> {
