@@ -86,9 +86,16 @@ async function signIn(page: Page, baseUrl: string, login: string, next: string, 
 
 /** Switches the screens' language; the choice is kept on the account, so each test switches back. */
 async function switchLanguage(page: Page, language: "en" | "zh-CN") {
-  await page.getByRole("button", { name: /切换语言|Change language/ }).click();
-  await page.getByRole("menuitem", { name: language === "en" ? "English" : "简体中文" }).click();
-  await page.locator(`html[lang=${language}]`).waitFor({ state: "attached" });
+  const item = page.getByRole("menuitem", { name: language === "en" ? "English" : "简体中文" });
+  const switched = page.locator(`html[lang=${language}]`);
+  // A click may land while a toast or the menu is still settling; try again as a user would.
+  for (let attempt = 0; attempt < 3 && (await switched.count()) === 0; attempt += 1) {
+    if (!(await item.isVisible()))
+      await page.getByRole("button", { name: /切换语言|Change language/ }).click();
+    await item.click({ timeout: 5_000 }).catch(() => undefined);
+    await switched.waitFor({ state: "attached", timeout: 3_000 }).catch(() => undefined);
+  }
+  await switched.waitFor({ state: "attached" });
 }
 
 /** Waits out the current 30-second TOTP step: a code may be used once per account. */
@@ -283,7 +290,8 @@ describe("refusal and correction records, the case timeline and error boxes", ()
           const text = (await result.textContent()) ?? "";
           // With fewer than five judgments in the whole index, fewer than five can be similar.
           const indexed = await page
-            .getByText(/检索范围：\d+ 篇裁判文书|Searched \d+ judgments/)
+            .getByText(/^(检索范围：|Judgments searched: |The index holds no judgments yet)/)
+            .first()
             .textContent();
           if (Number(/(\d+)/.exec(indexed ?? "")?.[1] ?? "0") < 5) {
             expect(text).toContain(
