@@ -142,7 +142,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         await exited(child, 5_000);
       }
       process.removeListener("exit", killOnExit);
-      await fs.rm(dataDir, { recursive: true, force: true });
+      // A process of the group may still be closing files for a moment after the signal: try again.
+      await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     })();
     return stopped;
   };
