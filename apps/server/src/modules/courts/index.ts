@@ -24,5 +24,5 @@ export {
   type PeriodEnd,
 } from "./calendar.rules";
 export { registerCourtsRoutes } from "./courts.routes";
-export { demoCourts, demoDivisions, demoSmallClaimsBasis } from "./courts.seed-data";
+export { demoCourts, demoDivisions, demoSmallClaimsBasis, type CourtSeed } from "./courts.seed-data";
 export { presentCourt } from "./courts.presenter";

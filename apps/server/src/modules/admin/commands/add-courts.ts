@@ -1,23 +1,10 @@
 import { AppError, inTransaction, writeAuditEvent, type CommandMeta, type Executor } from "../../../platform";
-import { findCourtByCode, insertCourt, type CourtLevel } from "../../courts/index";
+import { findCourtByCode, insertCourt, type CourtSeed } from "../../courts/index";
 import type { AdminDependencies } from "../admin.dependencies";
 import { levelBelow } from "../admin.rules";
 
-/** A court to add, in the shape of the court network seed (courts.seed-data.ts). */
-export interface CourtInput {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  level: CourtLevel;
-  parentCode: string | null;
-  isInternetCourt: boolean;
-  provinceZh: string | null;
-  provinceEn: string | null;
-  addressZh: string | null;
-  /** The published small-claims limit in yuan (民事诉讼法第一百六十五条), or null. */
-  smallClaimsLimitYuan: number | null;
-  smallClaimsBasis?: string | null;
-}
+/** A court to add, in the shape of the court network seed, with the basis of its small-claims limit. */
+export type CourtInput = CourtSeed & { smallClaimsBasis?: string | null };
 
 async function addOne(trx: Executor, meta: CommandMeta, court: CourtInput, index: number): Promise<string> {
   const path = (field: string) => `courts.${index}.${field}`;
