@@ -1,18 +1,13 @@
 // Scale benchmark of the similar-case index: build N synthetic judgments (default 1,000,000) made
 // from the LeCaRD candidates, then time similar-case queries. Usage:
 //   npm run bench:search -- [--docs N] [--data ../shared/data/lecard] [--dir /tmp/x] [--queries 300] [--keep]
-import { fileURLToPath } from "node:url";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import {
-  AnalysisPool,
-  JudgmentIndex,
-  readLecardCandidates as readCandidates,
-  readLecardQueries as readQueries,
-  type JudgmentInput,
-} from "../apps/server/src/modules/search/index";
+import { readCandidates, readQueries } from "@netcourt/evaluation/lecard";
+import { AnalysisPool, JudgmentIndex, type JudgmentInput } from "../apps/server/src/modules/search/index";
+import { sharedDataPath } from "../scripts/shared-data";
 import {
   baseJudgment,
   basesByCharge,
@@ -25,7 +20,7 @@ import {
 const { values } = parseArgs({
   options: {
     docs: { type: "string", default: "1000000" },
-    data: { type: "string", default: fileURLToPath(new URL("../../shared/data/lecard", import.meta.url)) },
+    data: { type: "string", default: sharedDataPath("lecard") },
     dir: { type: "string" },
     queries: { type: "string", default: "300" },
     threads: { type: "string", default: "2" },

@@ -1,8 +1,5 @@
-import {
-  extractCharges,
-  type JudgmentInput,
-  type LecardCandidate,
-} from "../../apps/server/src/modules/search/index";
+import type { LecardCandidate } from "@netcourt/evaluation/lecard";
+import { extractCharges, type JudgmentInput } from "../../apps/server/src/modules/search/index";
 
 /** A real judgment used as material for synthetic ones. */
 export interface BaseJudgment {

@@ -19,11 +19,12 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandRun
   },
   similar: {
     summary: "similar-case retrieval on LeCaRD: rank pools (TREC run) and evaluate",
-    load: async () => (await import("./modules/search/lecard/similar.cli")).runSimilarCommand,
+    // Evaluation tools live in @netcourt/evaluation (packages/evaluation), which the server does not ship.
+    load: async () => (await import("@netcourt/evaluation/similar")).runSimilarCommand,
   },
   predict: {
     summary: "criminal outcome prediction (CAIL2018): predict charges, articles, terms; evaluate",
-    load: async () => (await import("./modules/search/predict/predict.cli")).runPredictCommand,
+    load: async () => (await import("@netcourt/evaluation/predict")).runPredictCommand,
   },
   laws: {
     summary: "import the laws corpus into the law catalogue (laws import --dir …)",

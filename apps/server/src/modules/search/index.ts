@@ -29,13 +29,8 @@ export { splitJudgmentSections, type JudgmentSections } from "./analysis/section
 export { extractElements, type LegalElements } from "./analysis/elements";
 export { extractCharges, canonicalizeCharge } from "./analysis/charges";
 export { extractLawArticles } from "./analysis/articles";
-export { normalizeNumerals, parseChineseNumeral } from "./analysis/numerals";
+export { normalizeNumerals } from "./analysis/numerals";
 export { createTextAnalyzer, type TextAnalyzer } from "./analysis/tokenizer";
-export {
-  readCandidates as readLecardCandidates,
-  readQueries as readLecardQueries,
-  type LecardCandidate,
-} from "./lecard/lecard-data";
 // The search context in the product: laws and judgments in the database, routes, import commands.
 export { registerSearchRoutes } from "./search.routes";
 export { SearchService, judgmentIndexDir, type SearchServiceOptions } from "./search.service";

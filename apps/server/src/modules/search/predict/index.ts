@@ -39,13 +39,6 @@ export { supportedRange, locateInRange, weightedQuantile, DEFAULT_RANGE_OPTIONS 
 export type { SupportedRange, RangeOptions, RangePosition, RangeSample } from "./predict.range";
 export { scoreCail, termScore, termToMonths, monthsToTerm, normalizeChargeName } from "./predict.scoring";
 export type { CailScore, CailLabelLists, ScoredPrediction } from "./predict.scoring";
-export {
-  readCases,
-  readLabelLists,
-  readPredictionLines,
-  hasOutcome,
-  DEFAULT_CAIL_DIR,
-} from "./predict.dataset";
 export type {
   CriminalCase,
   ReferenceCase,

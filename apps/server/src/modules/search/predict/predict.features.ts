@@ -1,3 +1,5 @@
+import { parseChineseNumeral } from "../../../platform/text/chinese-numerals";
+
 /** Facts of a criminal case that sentencing turns on, read from the fact description. */
 export interface CaseFeatures {
   /** Money amounts mentioned, in yuan (人民币…元 / …万元, Arabic or Chinese numerals). */
@@ -32,57 +34,11 @@ export interface CaseFeatures {
   acts: number;
 }
 
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  壹: 1,
-  二: 2,
-  贰: 2,
-  两: 2,
-  三: 3,
-  叁: 3,
-  四: 4,
-  肆: 4,
-  五: 5,
-  伍: 5,
-  六: 6,
-  陆: 6,
-  七: 7,
-  柒: 7,
-  八: 8,
-  捌: 8,
-  九: 9,
-  玖: 9,
-};
-const UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
-const BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
-
 /** Parses a number written in Arabic digits or Chinese numerals ("3.5", "1,200", "三千五百", "十二"); NaN if not a number. */
 export function parseChineseNumber(text: string): number {
   const cleaned = text.replace(/[,，]/g, "");
   if (/^\d+(?:\.\d+)?$/.test(cleaned)) return Number(cleaned);
-  let total = 0;
-  let section = 0;
-  let digit = -1;
-  let seen = false;
-  for (const ch of cleaned) {
-    if (ch in DIGITS) {
-      digit = DIGITS[ch] ?? 0;
-      seen = true;
-    } else if (ch in UNITS) {
-      section += (digit < 0 ? 1 : digit) * (UNITS[ch] ?? 1);
-      digit = -1;
-      seen = true;
-    } else if (ch in BIG_UNITS) {
-      total += (section + Math.max(digit, 0)) * (BIG_UNITS[ch] ?? 1);
-      section = 0;
-      digit = -1;
-      seen = true;
-    } else return Number.NaN;
-  }
-  if (!seen) return Number.NaN;
-  return total + section + Math.max(digit, 0);
+  return parseChineseNumeral(cleaned) ?? Number.NaN;
 }
 
 const NUMBER =

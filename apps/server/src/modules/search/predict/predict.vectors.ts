@@ -93,24 +93,6 @@ export function concatVectors(
   return { indices, values };
 }
 
-/** Dot product of two sparse vectors. */
-export function sparseDot(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  while (i < a.indices.length && j < b.indices.length) {
-    const ai = a.indices[i] ?? 0;
-    const bj = b.indices[j] ?? 0;
-    if (ai === bj) {
-      sum += (a.values[i] ?? 0) * (b.values[j] ?? 0);
-      i += 1;
-      j += 1;
-    } else if (ai < bj) i += 1;
-    else j += 1;
-  }
-  return sum;
-}
-
 /** An inverted index over unit vectors for fast cosine top-k search. */
 export interface InvertedIndex {
   size: number;

@@ -89,9 +89,3 @@ export function evaluateRun(
     ndcg30: sums.ndcg30 / n,
   };
 }
-
-/** Deduplicates a ranking, keeping each document's first (best) position. */
-export function dedupeRanking(ranking: readonly number[]): number[] {
-  const seen = new Set<number>();
-  return ranking.filter((doc) => (seen.has(doc) ? false : (seen.add(doc), true)));
-}

@@ -12,11 +12,20 @@ import {
   readPredictionLines,
 } from "./predict.dataset";
 import { crossValidateTestPart } from "./predict.evaluate";
-import { buildPredictionModel } from "./predict.model";
-import { checkDeviation, predictCaseload, predictOutcome, toPredictionLine } from "./predict.rules";
-import { scoreCail, termToMonths, type CailScore, type ScoredPrediction } from "./predict.scoring";
-import type { PredictionLine, ReferenceCase } from "./predict.types";
-import type { OutcomePrediction } from "./predict.rules";
+import {
+  buildPredictionModel,
+  checkDeviation,
+  predictCaseload,
+  predictOutcome,
+  scoreCail,
+  termToMonths,
+  toPredictionLine,
+  type CailScore,
+  type OutcomePrediction,
+  type PredictionLine,
+  type ReferenceCase,
+  type ScoredPrediction,
+} from "@netcourt/server/search-engine";
 
 const USAGE = `usage:
   netcourt predict run  --cases C.jsonl --out P.jsonl [--reference R.jsonl]

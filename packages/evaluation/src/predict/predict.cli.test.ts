@@ -1,11 +1,10 @@
 import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_CAIL_DIR } from "./predict.dataset";
+import { syntheticReference } from "@netcourt/server/search-engine/testing";
+import { needsSharedData, sharedDataPath } from "../../../../scripts/shared-data";
 import { runPredictCommand } from "./predict.cli";
-import { syntheticReference } from "./predict.test-fixtures";
 
 let dir: string;
 
@@ -68,10 +67,10 @@ describe("predict run", () => {
   });
 });
 
-describe.skipIf(!existsSync(`${DEFAULT_CAIL_DIR}/accu.txt`))("predict eval --predictions", () => {
+describe("predict eval --predictions", needsSharedData("cail2018/accu.txt", "cail2018/law.txt"), () => {
   it("scores a predictions file against the test cases with the official judger", async () => {
-    await copyFile(`${DEFAULT_CAIL_DIR}/accu.txt`, join(dir, "accu.txt"));
-    await copyFile(`${DEFAULT_CAIL_DIR}/law.txt`, join(dir, "law.txt"));
+    await copyFile(sharedDataPath("cail2018", "accu.txt"), join(dir, "accu.txt"));
+    await copyFile(sharedDataPath("cail2018", "law.txt"), join(dir, "law.txt"));
     const term = { imprisonment: 6, death_penalty: false, life_imprisonment: false };
     await writeFile(
       join(dir, "cases.jsonl"),

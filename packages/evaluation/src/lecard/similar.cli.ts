@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { join } from "node:path";
+import { CHARGE_RELATEDNESS_MODULE, DEFAULT_LEGAL_WEIGHTS } from "@netcourt/server/search-engine";
 import {
   crossValidateRelatedness,
   poolCaseCharges,
@@ -21,15 +21,23 @@ import { rankPools, withPoolIndex } from "./rank-pools";
 
 const USAGE = `usage:
   netcourt similar rank --queries Q.jsonl --pools P.jsonl --candidates C.jsonl.gz --out run.trec
-                        [--charges given|predicted] [--index DIR] [--tag NAME] [--threads N]
+                        [--charges given|predicted] [--no-relatedness] [--index DIR] [--tag NAME] [--threads N]
   netcourt similar eval --qrels qrels.tsv --pools P.jsonl run.trec
   netcourt similar relatedness --queries Q.jsonl --pools P.jsonl --candidates C.jsonl.gz --qrels qrels.tsv
-                        [--out charge-relatedness.data.ts] [--index DIR]
+                        [--out charge-relatedness.data.ts] [--index DIR] [--threads N]
   netcourt similar cv --queries Q.jsonl --pools P.jsonl --candidates C.jsonl.gz --qrels qrels.tsv
-                        [--charges given|predicted] [--index DIR]
-`;
+                        [--charges given|predicted] [--index DIR] [--threads N]
 
-const RELATEDNESS_MODULE = join(import.meta.dirname, "../engine/charge-relatedness.data.ts");
+rank         ranks each query's whole pool (LeCaRD files, see docs/similar-cases.md) and writes a TREC run.
+             --charges given: the query's own charges; predicted: inferred from similar cases.
+             --no-relatedness: charge agreement without the shipped charge-relatedness table (a case
+             counts only for the query charges it holds); default tag netcourt-<charges>-no-relatedness.
+eval         scores a TREC run: P@5, P@10, MAP, NDCG@10/20/30 under the pool and labelled-only protocols.
+relatedness  learns the charge-relatedness table from the expert grades of --queries and writes it as a
+             data module (default: the server's engine/charge-relatedness.data.ts).
+cv           cross-validates that table over the queries (2-fold and leave-one-query-out).
+--index DIR  keeps the candidates' index in DIR and reuses it on the next run (default: a temporary folder).
+`;
 
 function formatScores(label: string, s: LecardScores): string {
   const f = (x: number): string => x.toFixed(4);
@@ -86,6 +94,8 @@ async function runSimilarSubcommand(sub: string | undefined, rest: string[]): Pr
         index: { type: "string" },
         tag: { type: "string" },
         threads: { type: "string" },
+        "no-relatedness": { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
       },
     });
   } catch (error) {
@@ -93,6 +103,10 @@ async function runSimilarSubcommand(sub: string | undefined, rest: string[]): Pr
     return 2;
   }
   const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   if (sub === "relatedness" || sub === "cv") {
     if (!values.queries || !values.pools || !values.candidates || !values.qrels) {
       process.stderr.write(USAGE);
@@ -113,7 +127,7 @@ async function runSimilarSubcommand(sub: string | undefined, rest: string[]): Pr
       log: (line: string) => process.stderr.write(`${line}\n`),
     };
     if (sub === "relatedness") {
-      const out = values.out ?? RELATEDNESS_MODULE;
+      const out = values.out ?? CHARGE_RELATEDNESS_MODULE;
       const pairs = await withPoolIndex(index, async (dir) =>
         writeRelatednessModule(
           out,
@@ -151,6 +165,7 @@ async function runSimilarSubcommand(sub: string | undefined, rest: string[]): Pr
       process.stderr.write("--charges must be given or predicted\n");
       return 2;
     }
+    const withoutRelatedness = values["no-relatedness"];
     const started = Date.now();
     const rankings = await rankPools({
       queries: values.queries,
@@ -160,8 +175,12 @@ async function runSimilarSubcommand(sub: string | undefined, rest: string[]): Pr
       charges: values.charges,
       threads: values.threads ? Number(values.threads) : undefined,
       log: (line) => process.stderr.write(`${line}\n`),
+      // Without the table a case counts only for the query charges it holds (as `cv` "without").
+      ranking: withoutRelatedness
+        ? { legal: { ...DEFAULT_LEGAL_WEIGHTS, relatedCharges: undefined } }
+        : undefined,
     });
-    const tag = values.tag ?? `netcourt-${values.charges}`;
+    const tag = values.tag ?? `netcourt-${values.charges}${withoutRelatedness ? "-no-relatedness" : ""}`;
     writeFileSync(values.out, formatTrecRun(rankings, tag));
     process.stderr.write(
       `ranked ${rankings.length} queries in ${((Date.now() - started) / 1000).toFixed(1)} s → ${values.out}\n`,
@@ -189,6 +208,10 @@ async function runSimilarSubcommand(sub: string | undefined, rest: string[]): Pr
     process.stdout.write(`${lines.join("\n")}\n`);
     return 0;
   }
+  if (sub === undefined || sub === "help" || sub === "--help") {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   process.stderr.write(USAGE);
-  return sub === undefined || sub === "--help" ? 0 : 2;
+  return 2;
 }

@@ -1,14 +1,10 @@
-import { fileURLToPath } from "node:url";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { hasSharedData, needsSharedData, sharedDataPath } from "../../../../scripts/shared-data";
 import { readOfficialRuns, readPools, readQrels, type Qrels, type Run } from "./lecard-data";
 import { averagePrecision, evaluateRun, ndcgAt, precisionAt } from "./metrics";
 
-const DATA =
-  process.env.LECARD_DIR ??
-  fileURLToPath(new URL("../../../../../../../shared/data/lecard", import.meta.url));
-const hasData = existsSync(join(DATA, "qrels.tsv"));
+const LECARD_FILES = ["lecard/qrels.tsv", "lecard/pools.jsonl", "lecard/runs.jsonl"];
+const hasData = hasSharedData(...LECARD_FILES);
 
 describe("LeCaRD metrics on hand-made rankings", () => {
   const labels = new Map([
@@ -41,11 +37,13 @@ const REFERENCE: Record<string, number[]> = {
   "pool in doc_id order": [0.3296, 0.3222, 0.4002, 0.6841, 0.7497, 0.8549, 0.2552],
 };
 
-describe.skipIf(!hasData)("LeCaRD metrics against the README reference numbers", () => {
-  const qrels: Qrels = hasData ? readQrels(join(DATA, "qrels.tsv")) : new Map<number, Map<number, number>>();
-  const pools = hasData ? readPools(join(DATA, "pools.jsonl")) : new Map<number, number[]>();
+describe("LeCaRD metrics against the README reference numbers", needsSharedData(...LECARD_FILES), () => {
+  const qrels: Qrels = hasData
+    ? readQrels(sharedDataPath("lecard", "qrels.tsv"))
+    : new Map<number, Map<number, number>>();
+  const pools = hasData ? readPools(sharedDataPath("lecard", "pools.jsonl")) : new Map<number, number[]>();
   const runs: Map<string, Run> = hasData
-    ? readOfficialRuns(join(DATA, "runs.jsonl"))
+    ? readOfficialRuns(sharedDataPath("lecard", "runs.jsonl"))
     : new Map<string, Run>();
   runs.set("pool in doc_id order", pools);
   const qids = [...pools.keys()];

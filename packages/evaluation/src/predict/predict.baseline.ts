@@ -1,7 +1,16 @@
-import { normalizeChargeName, termToMonths, type ScoredPrediction } from "./predict.scoring";
-import { charNgrams, stripToText } from "./predict.text";
-import type { ReferenceCase } from "./predict.types";
-import { buildInvertedIndex, fitTfIdf, scoreAll, topK, vectorize } from "./predict.vectors";
+import {
+  buildInvertedIndex,
+  charNgrams,
+  fitTfIdf,
+  normalizeChargeName,
+  scoreAll,
+  stripToText,
+  termToMonths,
+  topK,
+  vectorize,
+  type ReferenceCase,
+  type ScoredPrediction,
+} from "@netcourt/server/search-engine";
 
 /** The README's constant predictor: always 盗窃 / art. 264 / 6 months. */
 export function predictConstant(): ScoredPrediction {

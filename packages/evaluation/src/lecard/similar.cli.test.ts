@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,9 +5,14 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canonicalCharges } from "../analysis/analyze-judgment";
-import { DEFAULT_CHARGE_RELATEDNESS, relatedChargeCredit } from "../engine/charge-relatedness";
-import { JudgmentIndex } from "../engine/judgment-index";
+import {
+  canonicalCharges,
+  CHARGE_RELATEDNESS_MODULE,
+  DEFAULT_CHARGE_RELATEDNESS,
+  JudgmentIndex,
+  relatedChargeCredit,
+} from "@netcourt/server/search-engine";
+import { needsSharedData, REPOSITORY_ROOT, sharedDataPath } from "../../../../scripts/shared-data";
 import {
   readCandidates,
   readPools,
@@ -18,11 +22,12 @@ import {
   type Qrels,
 } from "./lecard-data";
 
-const DATA =
-  process.env.LECARD_DIR ??
-  fileURLToPath(new URL("../../../../../../../shared/data/lecard", import.meta.url));
-const hasData = existsSync(join(DATA, "candidates.jsonl.gz"));
-const ROOT = new URL("../../../../../../", import.meta.url).pathname;
+const DATA = sharedDataPath("lecard");
+const LECARD_FILES = ["queries.jsonl", "pools.jsonl", "candidates.jsonl.gz", "qrels.tsv"].map(
+  (f) => `lecard/${f}`,
+);
+const ROOT = REPOSITORY_ROOT;
+// The root `netcourt` command, which loads `similar` from this package.
 const CLI = ["tsx", join(ROOT, "apps/server/src/cli.ts"), "similar"];
 
 interface LecardSubset {
@@ -87,7 +92,7 @@ function figures(output: string, label: string): number[] {
   return numbers;
 }
 
-describe.skipIf(!hasData)("netcourt similar rank + eval on a LeCaRD subset", () => {
+describe("netcourt similar rank + eval on a LeCaRD subset", needsSharedData(...LECARD_FILES), () => {
   const work = mkdtempSync(join(tmpdir(), "similar-cli-"));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -146,7 +151,7 @@ describe.skipIf(!hasData)("netcourt similar rank + eval on a LeCaRD subset", () 
   }, 180_000);
 });
 
-describe.skipIf(!hasData)("netcourt similar relatedness + cv on a LeCaRD subset", () => {
+describe("netcourt similar relatedness + cv on a LeCaRD subset", needsSharedData(...LECARD_FILES), () => {
   // 聚众斗殴罪 (3), 故意伤害罪 twice (10, 2132), 盗窃罪 twice (8, 5511): the first 12 cases of
   // each pool. Query 3's hold 故意伤害罪 cases graded 2 and 3, the pair the table is made for.
   const QIDS = [3, 10, 2132, 8, 5511];
@@ -193,12 +198,9 @@ describe.skipIf(!hasData)("netcourt similar relatedness + cv on a LeCaRD subset"
     expect(relatedness.stderr).toContain(`related charge pairs from 5 queries → ${tablePath}`);
     expect(relatedness.status).toBe(0);
     const written = readFileSync(tablePath, "utf8").split("\n");
-    const shipped = readFileSync(
-      join(ROOT, "apps/server/src/modules/search/engine/charge-relatedness.data.ts"),
-      "utf8",
-    ).split("\n");
+    const shipped = readFileSync(CHARGE_RELATEDNESS_MODULE, "utf8").split("\n");
     // Same header (the exported name and type charge-relatedness.ts imports) and footer as the shipped table.
-    expect(written.slice(0, 3)).toEqual(shipped.slice(0, 3));
+    expect(written.slice(0, 4)).toEqual(shipped.slice(0, 4));
     expect(written.slice(-2)).toEqual(shipped.slice(-2));
     const module = (await import(pathToFileURL(tablePath).href)) as {
       RELATED_CHARGES: readonly (readonly [string, string, number])[];
@@ -285,6 +287,47 @@ describe.skipIf(!hasData)("netcourt similar relatedness + cv on a LeCaRD subset"
     expect(figures(inertCv.stdout, "leave-one-query-out, without")).toEqual(pool);
   }, 120_000);
 
+  it('ranks without the relatedness table on --no-relatedness, as cross-validation\'s "without" row', () => {
+    const run = (name: string): string => join(work, name);
+    const ranked = runSimilar([
+      "rank",
+      ...inputs(),
+      "--pools",
+      subset.files.pools,
+      "--out",
+      run("with.trec"),
+    ]);
+    expect(ranked.status).toBe(0);
+    const plain = runSimilar([
+      ...["rank", ...inputs(), "--pools", subset.files.pools, "--out", run("without.trec")],
+      "--no-relatedness",
+    ]);
+    expect(plain.status).toBe(0);
+    const withTable = readFileSync(run("with.trec"), "utf8");
+    const withoutTable = readFileSync(run("without.trec"), "utf8");
+    expect(withoutTable.trim().split("\n")[0]).toMatch(/ netcourt-given-no-relatedness$/u);
+    expect(withTable.trim().split("\n")[0]).toMatch(/ netcourt-given$/u);
+    // The shipped table credits some subset cases with related charges, so the scores differ.
+    const scores = (trec: string): string[] =>
+      trec.split("\n").map((line) => line.split(" ").slice(0, 5).join(" "));
+    expect(scores(withoutTable)).not.toEqual(scores(withTable));
+
+    const evaluation = runSimilar([
+      "eval",
+      "--qrels",
+      subset.files.qrels,
+      "--pools",
+      subset.files.pools,
+      run("without.trec"),
+    ]);
+    expect(evaluation.status).toBe(0);
+    const cv = runSimilar(["cv", ...inputs(), "--pools", subset.files.pools]);
+    expect(cv.status).toBe(0);
+    expect(figures(cv.stdout, "2-fold, without")).toEqual(
+      figures(evaluation.stdout, "pool (CAIL2021 official)"),
+    );
+  }, 120_000);
+
   it("names an unreadable or missing file and a malformed qrels line, exit status 2, no stack trace", () => {
     const missing = join(work, "missing.jsonl");
     const noQueries = runSimilar(["cv", ...inputs(), "--pools", subset.files.pools, "--queries", missing]);
@@ -322,3 +365,25 @@ describe.skipIf(!hasData)("netcourt similar relatedness + cv on a LeCaRD subset"
     expect(existsSync(join(work, "unused.data.ts"))).toBe(false);
   }, 60_000);
 });
+
+describe(
+  "netcourt similar relatedness on the whole LeCaRD development share",
+  needsSharedData(...LECARD_FILES),
+  () => {
+    const work = mkdtempSync(join(tmpdir(), "similar-relatedness-"));
+    afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+    it("reproduces the shipped charge-relatedness table byte for byte", () => {
+      const out = join(work, "charge-relatedness.data.ts");
+      const result = runSimilar([
+        "relatedness",
+        ...["--queries", join(DATA, "queries.jsonl"), "--pools", join(DATA, "pools.jsonl")],
+        ...["--candidates", join(DATA, "candidates.jsonl.gz"), "--qrels", join(DATA, "qrels.tsv")],
+        ...["--out", out, "--index", join(work, "index")],
+      ]);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stderr).toContain(`related charge pairs from 54 queries → ${out}`);
+      expect(readFileSync(out).equals(readFileSync(CHARGE_RELATEDNESS_MODULE))).toBe(true);
+    }, 600_000);
+  },
+);

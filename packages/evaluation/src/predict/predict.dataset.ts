@@ -1,13 +1,15 @@
-import { fileURLToPath } from "node:url";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { CailLabelLists } from "./predict.scoring";
-import type { CriminalCase, PredictionLine, ReferenceCase } from "./predict.types";
+import type {
+  CailLabelLists,
+  CriminalCase,
+  PredictionLine,
+  ReferenceCase,
+} from "@netcourt/server/search-engine";
+import { SHARED_DATA_DIR } from "../shared-data";
 
 /** Default location of the CAIL2018 development share. */
-export const DEFAULT_CAIL_DIR = fileURLToPath(
-  new URL("../../../../../../../shared/data/cail2018", import.meta.url),
-);
+export const DEFAULT_CAIL_DIR = join(SHARED_DATA_DIR, "cail2018");
 
 /** Reads a JSONL file of prediction lines (`predict run` output); lines without an id are skipped. */
 export async function readPredictionLines(path: string): Promise<PredictionLine[]> {

@@ -1,7 +1,15 @@
-import { buildPredictionModel, type PredictionModelOptions } from "./predict.model";
-import { predictCaseload, toPredictionLine } from "./predict.rules";
-import { scoreCail, termToMonths, type CailLabelLists, type CailScore } from "./predict.scoring";
-import type { PredictionLine, ReferenceCase } from "./predict.types";
+import {
+  buildPredictionModel,
+  predictCaseload,
+  scoreCail,
+  termToMonths,
+  toPredictionLine,
+  type CailLabelLists,
+  type CailScore,
+  type PredictionLine,
+  type PredictionModelOptions,
+  type ReferenceCase,
+} from "@netcourt/server/search-engine";
 
 /** Result of a k-fold evaluation over the `test` part of a CAIL2018 share. */
 export interface CrossValidation {

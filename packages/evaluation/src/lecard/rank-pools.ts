@@ -1,9 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { JudgmentInput } from "../analysis/analyze-judgment";
-import { AnalysisPool } from "../engine/analysis-pool";
-import { JudgmentIndex, type RankingOptions } from "../engine/judgment-index";
+import {
+  AnalysisPool,
+  JudgmentIndex,
+  type JudgmentInput,
+  type RankingOptions,
+} from "@netcourt/server/search-engine";
 import {
   readCandidates,
   readPools,
