@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // and end-to-end journeys in Chromium. `npm test` runs all of them.
 export default defineConfig({
   test: {
-    reporters: ["default", "./scripts/summary-reporter.ts"],
+    reporters: ["default", "./scripts/shared-data-reporter.ts", "./scripts/summary-reporter.ts"],
     setupFiles: ["./scripts/test-setup.ts"],
     maxWorkers: 2,
     projects: [

@@ -1,17 +1,16 @@
-import { fileURLToPath } from "node:url";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { hasSharedData, needsSharedData, sharedDataPath } from "../../../scripts/shared-data";
 import { fromBase64 } from "./encoding";
 import { verifyConsistency, verifyInclusion } from "./verify";
 
 // transparency-dev/merkle testdata (Apache-2.0), read in place — never copied into the repository.
 // Its subtreeinclusion/ and subtreeconsistency/ folders test Merkle Tree Certificate subtree proofs,
 // which this library does not implement; inclusion/ and consistency/ are the RFC 9162 cases.
-const VECTORS =
-  process.env.MERKLE_VECTORS_DIR ??
-  fileURLToPath(new URL("../../../../shared/data/merkle-vectors", import.meta.url));
+const VECTORS = sharedDataPath("merkle-vectors");
 const TESTDATA = join(VECTORS, "testdata");
+const hasVectors = hasSharedData("merkle-vectors/testdata/inclusion", "merkle-vectors/testdata/consistency");
 
 interface InclusionCase {
   leafIdx: number;
@@ -44,31 +43,41 @@ function loadCases<T>(kind: string): [string, T][] {
 const hashes = (list: string[] | null): Uint8Array[] => (list ?? []).map(fromBase64);
 
 // Skipped only where the shared data folder is absent (the vectors are third-party test data that is
-// read from ../shared/data, never committed); point MERKLE_VECTORS_DIR at a copy to run them.
-describe.skipIf(!existsSync(TESTDATA))(`transparency-dev/merkle vectors in ${VECTORS}`, () => {
-  const inclusion = existsSync(TESTDATA) ? loadCases<InclusionCase>("inclusion") : [];
-  const consistency = existsSync(TESTDATA) ? loadCases<ConsistencyCase>("consistency") : [];
+// read from ../shared/data, never committed); point NETCOURT_DATA_DIR at a copy to run them.
+describe(
+  `transparency-dev/merkle vectors in ${VECTORS}`,
+  needsSharedData("merkle-vectors/testdata/inclusion", "merkle-vectors/testdata/consistency"),
+  () => {
+    const inclusion = hasVectors ? loadCases<InclusionCase>("inclusion") : [];
+    const consistency = hasVectors ? loadCases<ConsistencyCase>("consistency") : [];
 
-  it("finds both happy paths and hostile cases", () => {
-    expect(inclusion.filter(([, c]) => c.wantErr).length).toBeGreaterThan(50);
-    expect(inclusion.filter(([, c]) => !c.wantErr).length).toBeGreaterThan(5);
-    expect(consistency.filter(([, c]) => c.wantErr).length).toBeGreaterThan(50);
-    expect(consistency.filter(([, c]) => !c.wantErr).length).toBeGreaterThan(5);
-  });
+    it("finds both happy paths and hostile cases", () => {
+      expect(inclusion.filter(([, c]) => c.wantErr).length).toBeGreaterThan(50);
+      expect(inclusion.filter(([, c]) => !c.wantErr).length).toBeGreaterThan(5);
+      expect(consistency.filter(([, c]) => c.wantErr).length).toBeGreaterThan(50);
+      expect(consistency.filter(([, c]) => !c.wantErr).length).toBeGreaterThan(5);
+    });
 
-  it.each(inclusion)("inclusion %s", (_, c) => {
-    const ok = verifyInclusion(
-      c.leafIdx,
-      c.treeSize,
-      fromBase64(c.leafHash),
-      hashes(c.proof),
-      fromBase64(c.root),
-    );
-    expect(ok, c.desc).toBe(!c.wantErr);
-  });
+    it.each(inclusion)("inclusion %s", (_, c) => {
+      const ok = verifyInclusion(
+        c.leafIdx,
+        c.treeSize,
+        fromBase64(c.leafHash),
+        hashes(c.proof),
+        fromBase64(c.root),
+      );
+      expect(ok, c.desc).toBe(!c.wantErr);
+    });
 
-  it.each(consistency)("consistency %s", (_, c) => {
-    const ok = verifyConsistency(c.size1, c.size2, fromBase64(c.root1), fromBase64(c.root2), hashes(c.proof));
-    expect(ok, c.desc).toBe(!c.wantErr);
-  });
-});
+    it.each(consistency)("consistency %s", (_, c) => {
+      const ok = verifyConsistency(
+        c.size1,
+        c.size2,
+        fromBase64(c.root1),
+        fromBase64(c.root2),
+        hashes(c.proof),
+      );
+      expect(ok, c.desc).toBe(!c.wantErr);
+    });
+  },
+);

@@ -1,10 +1,9 @@
-import { fileURLToPath } from "node:url";
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { ErrorBody } from "@netcourt/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { needsSharedData, sharedDataPath } from "../../../../../scripts/shared-data";
 import { seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
 import { TestClient, createTestApp, type TestApp } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
@@ -22,15 +21,9 @@ const PNG = Buffer.from(
     "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
   "hex",
 );
-const SHARED =
-  process.env.NETCOURT_DATA_DIR ?? fileURLToPath(new URL("../../../../../../shared/data", import.meta.url));
-const LAWS_DIR = path.join(SHARED, "laws");
-const LECARD = path.join(SHARED, "lecard", "candidates.jsonl.gz");
-const CAIL = path.join(SHARED, "cail2018", "cases.jsonl");
-const hasLaws = existsSync(path.join(LAWS_DIR, "laws.jsonl.gz"));
-const hasLecard = existsSync(LECARD);
-if (!hasLaws || !hasLecard)
-  console.warn(`search.db.test: ${SHARED} lacks the laws corpus or LeCaRD; the real-data tests are skipped`);
+const LAWS_DIR = sharedDataPath("laws");
+const LECARD = sharedDataPath("lecard", "candidates.jsonl.gz");
+const CAIL = sharedDataPath("cail2018", "cases.jsonl");
 
 type Hit = { judgment: { id: string; title: string; published: boolean; courtId: string | null } };
 type SimilarBody = { items: Hit[]; indexedJudgments: number };
@@ -345,73 +338,77 @@ describe.each(testDatabaseKinds())("the search context over HTTP on %s", (kind) 
     });
   });
 
-  describe.skipIf(!hasLaws || !hasLecard)("on real judgments from the shared data", () => {
-    it("checks the citations of real LeCaRD judgments against the real catalogue", async () => {
-      const corpus = await loadLawCorpus(lawCorpusFiles(LAWS_DIR));
-      const wanted = new Set(["中华人民共和国刑法", "中华人民共和国刑事诉讼法", "中华人民共和国民法典"]);
-      const laws = corpus.laws.filter((law) => wanted.has(law.title));
-      const ids = new Set(laws.map((law) => law.id));
-      await importLawCorpus(app.context.db as unknown as Kysely<LawsTables>, {
-        laws,
-        articles: corpus.articles.filter((a) => ids.has(a.lawId)),
-        repeals: corpus.repeals.filter((r) => ids.has(r.repealedByLawId)),
-      });
-      const imported = await importJudgments(app.context.db, {
-        file: LECARD,
-        format: "lecard",
-        limit: 60,
-        now: app.clock.now(),
-      });
-      expect(imported.rejected).toBe(0);
-      await app.search.judgments?.sync();
-
-      const hits = await anonymous.get<{ items: Array<{ judgment: { id: string; source: string } }> }>(
-        `/api/judgments/search?q=${encodeURIComponent("醉酒驾驶机动车 血液酒精含量")}&limit=10`,
-      );
-      expect(hits.body.items.length).toBeGreaterThan(0);
-      let citations = 0;
-      let ok = 0;
-      for (const hit of hits.body.items.filter((h) => h.judgment.source === "lecard")) {
-        const judgment = await anonymous.get<{ fullText: string; decidedOn: string | null }>(
-          `/api/judgments/${hit.judgment.id}`,
-        );
-        const checked = await anonymous.post<{
-          findings: Array<{ code: string; articles: Array<{ text: string }> }>;
-        }>("/api/laws/check-citations", {
-          text: judgment.body.fullText,
-          ...(judgment.body.decidedOn ? { at: judgment.body.decidedOn } : {}),
+  describe(
+    "on real judgments from the shared data",
+    needsSharedData("laws/laws.jsonl.gz", "laws/articles.jsonl.gz", "lecard/candidates.jsonl.gz"),
+    () => {
+      it("checks the citations of real LeCaRD judgments against the real catalogue", async () => {
+        const corpus = await loadLawCorpus(lawCorpusFiles(LAWS_DIR));
+        const wanted = new Set(["中华人民共和国刑法", "中华人民共和国刑事诉讼法", "中华人民共和国民法典"]);
+        const laws = corpus.laws.filter((law) => wanted.has(law.title));
+        const ids = new Set(laws.map((law) => law.id));
+        await importLawCorpus(app.context.db as unknown as Kysely<LawsTables>, {
+          laws,
+          articles: corpus.articles.filter((a) => ids.has(a.lawId)),
+          repeals: corpus.repeals.filter((r) => ids.has(r.repealedByLawId)),
         });
-        expect(checked.status).toBe(200);
-        citations += checked.body.findings.length;
-        for (const finding of checked.body.findings.filter((f) => f.code === "citation_ok")) {
-          ok += 1;
-          expect(finding.articles[0]?.text.length).toBeGreaterThan(0);
-        }
-      }
-      expect(citations).toBeGreaterThan(0);
-      // Criminal judgments cite the Criminal Law in force on their date: most citations check out.
-      expect(ok / citations).toBeGreaterThan(0.6);
-    }, 300_000);
-
-    it.skipIf(!existsSync(CAIL))(
-      "imports CAIL2018 cases with their terms",
-      async () => {
         const imported = await importJudgments(app.context.db, {
-          file: CAIL,
-          format: "cail",
-          limit: 50,
+          file: LECARD,
+          format: "lecard",
+          limit: 60,
           now: app.clock.now(),
         });
-        expect(imported).toMatchObject({ read: 50, rejected: 0 });
-        const rows = await app.context.db
-          .selectFrom("judgments")
-          .select(["term_months", "charges", "articles"])
-          .where("source", "=", "cail")
-          .execute();
-        expect(rows).toHaveLength(50);
-        expect(rows.every((r) => r.term_months !== null && r.articles.length > 0)).toBe(true);
-      },
-      120_000,
-    );
-  });
+        expect(imported.rejected).toBe(0);
+        await app.search.judgments?.sync();
+
+        const hits = await anonymous.get<{ items: Array<{ judgment: { id: string; source: string } }> }>(
+          `/api/judgments/search?q=${encodeURIComponent("醉酒驾驶机动车 血液酒精含量")}&limit=10`,
+        );
+        expect(hits.body.items.length).toBeGreaterThan(0);
+        let citations = 0;
+        let ok = 0;
+        for (const hit of hits.body.items.filter((h) => h.judgment.source === "lecard")) {
+          const judgment = await anonymous.get<{ fullText: string; decidedOn: string | null }>(
+            `/api/judgments/${hit.judgment.id}`,
+          );
+          const checked = await anonymous.post<{
+            findings: Array<{ code: string; articles: Array<{ text: string }> }>;
+          }>("/api/laws/check-citations", {
+            text: judgment.body.fullText,
+            ...(judgment.body.decidedOn ? { at: judgment.body.decidedOn } : {}),
+          });
+          expect(checked.status).toBe(200);
+          citations += checked.body.findings.length;
+          for (const finding of checked.body.findings.filter((f) => f.code === "citation_ok")) {
+            ok += 1;
+            expect(finding.articles[0]?.text.length).toBeGreaterThan(0);
+          }
+        }
+        expect(citations).toBeGreaterThan(0);
+        // Criminal judgments cite the Criminal Law in force on their date: most citations check out.
+        expect(ok / citations).toBeGreaterThan(0.6);
+      }, 300_000);
+
+      it(
+        "imports CAIL2018 cases with their terms",
+        { ...needsSharedData("cail2018/cases.jsonl"), timeout: 120_000 },
+        async () => {
+          const imported = await importJudgments(app.context.db, {
+            file: CAIL,
+            format: "cail",
+            limit: 50,
+            now: app.clock.now(),
+          });
+          expect(imported).toMatchObject({ read: 50, rejected: 0 });
+          const rows = await app.context.db
+            .selectFrom("judgments")
+            .select(["term_months", "charges", "articles"])
+            .where("source", "=", "cail")
+            .execute();
+          expect(rows).toHaveLength(50);
+          expect(rows.every((r) => r.term_months !== null && r.articles.length > 0)).toBe(true);
+        },
+      );
+    },
+  );
 });

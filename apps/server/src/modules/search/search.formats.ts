@@ -2,7 +2,11 @@ import { z } from "zod";
 import { extractLawArticles } from "./analysis/articles";
 import { canonicalizeCharge, extractCharges } from "./analysis/charges";
 import { splitJudgmentSections } from "./analysis/sections";
-import { parseChineseNumeral } from "./laws/chinese-numerals.rules";
+import {
+  CHINESE_DATE_PATTERN,
+  chineseDateValue,
+  parseChineseNumeral,
+} from "../../platform/text/chinese-numerals";
 import type { JudgmentKind, JudgmentSource } from "./search.tables";
 
 /** The judgment corpora `npx netcourt judgments import` reads, one JSON object per line. */
@@ -40,7 +44,7 @@ const NUMERAL = "[0-9零〇○一二两三四五六七八九十百]+";
 function numeral(text: string | undefined): number {
   if (!text) return 0;
   if (/^[0-9]+$/u.test(text)) return Number(text);
-  return parseChineseNumeral(text.replace(/两/gu, "二").replace(/○/gu, "〇")) ?? 0;
+  return parseChineseNumeral(text) ?? 0;
 }
 
 /**
@@ -63,24 +67,10 @@ export function parseTermMonths(outcome: string): number | null {
   return numeral(years) * 12 + numeral(months);
 }
 
-const CN_YEAR_DIGITS = "〇一二三四五六七八九";
-
 /** The date a judgment was signed (the last 二〇一七年九月二十六日 in it) as YYYY-MM-DD, or null. */
 export function parseSigningDate(text: string): string | null {
-  const dates = [
-    ...text.matchAll(
-      /([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/gu,
-    ),
-  ];
-  const last = dates.at(-1);
-  if (!last) return null;
-  const year = [...(last[1] ?? "")]
-    .map((ch) => CN_YEAR_DIGITS.indexOf(ch === "○" || ch === "零" ? "〇" : ch))
-    .join("");
-  const month = parseChineseNumeral(last[2] ?? "");
-  const day = parseChineseNumeral(last[3] ?? "");
-  if (month === null || day === null || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const last = [...text.matchAll(CHINESE_DATE_PATTERN)].at(-1);
+  return last ? chineseDateValue(last[1] ?? "", last[2] ?? "", last[3] ?? "") : null;
 }
 
 /** Court and case number from the head of a judgment (…人民法院 刑事判决书 （2017）晋0825刑初89号). */

@@ -100,15 +100,6 @@ export async function judgmentsToIndex(db: Executor, afterSeq: string, limit: nu
     .execute();
 }
 
-/** The highest index_seq written so far ("0" when empty). */
-export async function latestJudgmentSeq(db: Executor): Promise<string> {
-  const row = await db
-    .selectFrom("judgments")
-    .select(sql<string>`coalesce(max(index_seq), 0)::text`.as("seq"))
-    .executeTakeFirstOrThrow();
-  return row.seq;
-}
-
 /** Inserts or replaces (by source and source id) a batch of judgments; returns how many were new. */
 export async function upsertJudgments(
   db: Executor,
@@ -173,16 +164,4 @@ export async function upsertJudgments(
     .execute();
   const inserted = rows.filter((row) => row.inserted).length;
   return { inserted, updated: rows.length - inserted };
-}
-
-/** Number of judgments in the archive (all, and published). */
-export async function countJudgments(db: Executor): Promise<{ total: number; published: number }> {
-  const row = await db
-    .selectFrom("judgments")
-    .select((eb) => [
-      eb.fn.countAll<string>().as("total"),
-      sql<string>`count(*) filter (where published)`.as("published"),
-    ])
-    .executeTakeFirstOrThrow();
-  return { total: Number(row.total), published: Number(row.published) };
 }

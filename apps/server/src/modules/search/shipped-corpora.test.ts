@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { loadConfig, SHIPPED_LAWS_DIR } from "../../platform";
 import { DEMO_JUDGMENTS_FILE } from "../../seed/demo-seed";
 import { lawCorpusFiles, readJsonLines, readLawRecords, toLawArticleRecord } from "./laws/laws.loader";
-import { LAWS_DIR as SHARED_LAWS_DIR, hasLawCorpus } from "./laws/laws.test-support";
+import { needsSharedData } from "../../../../../scripts/shared-data";
+import { LAW_CORPUS_FILES, LAWS_DIR as SHARED_LAWS_DIR } from "./laws/laws.test-support";
 import { parseJudgmentLine } from "./search.formats";
 
 async function readAll(file: string): Promise<Array<Record<string, unknown>>> {
@@ -43,9 +44,9 @@ describe("the laws corpus shipped with the server", () => {
     expect(article122.text).toMatch(/^起诉必须符合下列条件/u);
   });
 
-  it.skipIf(!hasLawCorpus)(
+  it(
     "derives the same in-force dates as the full corpus it was packed from",
-    { timeout: 60_000 },
+    { ...needsSharedData(...LAW_CORPUS_FILES), timeout: 60_000 },
     async () => {
       const full = new Map<string, string | null>();
       for await (const law of readLawRecords(lawCorpusFiles(SHARED_LAWS_DIR).lawsFile))

@@ -1,4 +1,4 @@
-import { parseChineseNumeral } from "./numerals";
+import { parseChineseNumeral } from "../../../platform/text/chinese-numerals";
 
 /** Law titles as cited, reduced to the short title (《中华人民共和国刑法》 → 刑法). */
 export function shortLawTitle(title: string): string {

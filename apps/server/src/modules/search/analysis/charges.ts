@@ -63,16 +63,3 @@ export function extractCharges(text: string): string[] {
   }
   return found;
 }
-
-/**
- * Finds charge names mentioned anywhere in a text (used on a bare fact description where no
- * 犯…罪 phrase exists); each official charge once, in order of first mention.
- */
-export function mentionedCharges(text: string): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(/[\u4e00-\u9fff、]{2,30}?罪/gu)) {
-    const canonical = canonicalizeCharge(match[0]);
-    if (canonical !== null && !found.includes(canonical)) found.push(canonical);
-  }
-  return found;
-}

@@ -1,6 +1,3 @@
-import { fileURLToPath } from "node:url";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   baseJudgment,
@@ -8,14 +5,12 @@ import {
   synthesizeJudgment,
   type BaseJudgment,
 } from "../../../../../../bench/search/synthetic-judgments";
-import { readCandidates } from "../lecard/lecard-data";
+import { readCandidates } from "@netcourt/evaluation/lecard";
+import { needsSharedData, sharedDataPath } from "../../../../../../scripts/shared-data";
 import { CIRCUMSTANCES, extractCircumstances, extractElements } from "./elements";
 import { normalizeNumerals } from "./numerals";
 
-const DATA =
-  process.env.LECARD_DIR ??
-  fileURLToPath(new URL("../../../../../../../shared/data/lecard", import.meta.url));
-const hasData = existsSync(join(DATA, "candidates.jsonl.gz"));
+const CANDIDATES = sharedDataPath("lecard", "candidates.jsonl.gz");
 
 /** The circumstances as the patterns alone decide them (what the literal scan must agree with). */
 const circumstancesByPatterns = (text: string): string[] =>
@@ -32,7 +27,7 @@ const amountMatches = (text: string, pattern: RegExp): string[] =>
 async function sampleTexts(): Promise<string[]> {
   const texts: string[] = [];
   const bases: BaseJudgment[] = [];
-  for await (const c of readCandidates(join(DATA, "candidates.jsonl.gz"))) {
+  for await (const c of readCandidates(CANDIDATES)) {
     bases.push(baseJudgment(c));
     for (const section of [c.ajjbqk, c.cpfxgc, c.pjjg]) texts.push(normalizeNumerals(section ?? ""));
   }
@@ -137,8 +132,9 @@ describe("extractElements", () => {
     for (const text of texts) expect(extractCircumstances(text)).toEqual(circumstancesByPatterns(text));
   });
 
-  it.skipIf(!hasData)(
+  it(
     "reads LeCaRD judgments and synthetic ones as the patterns alone do",
+    { ...needsSharedData("lecard/candidates.jsonl.gz"), timeout: 120_000 },
     async () => {
       for (const text of await sampleTexts()) {
         expect(extractCircumstances(text)).toEqual(circumstancesByPatterns(text));
@@ -147,6 +143,5 @@ describe("extractElements", () => {
         );
       }
     },
-    120_000,
   );
 });

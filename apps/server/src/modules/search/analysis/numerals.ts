@@ -4,89 +4,10 @@
  * alteration), and mixed forms (1.5万元, 3万余元). Everything is turned into plain numbers so
  * amounts, weights and blood-alcohol readings can be compared between cases.
  */
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from "../../../platform/text/chinese-numerals";
 
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  Ｏ: 0,
-  一: 1,
-  壹: 1,
-  二: 2,
-  贰: 2,
-  貳: 2,
-  两: 2,
-  兩: 2,
-  三: 3,
-  叁: 3,
-  參: 3,
-  四: 4,
-  肆: 4,
-  五: 5,
-  伍: 5,
-  六: 6,
-  陆: 6,
-  陸: 6,
-  七: 7,
-  柒: 7,
-  八: 8,
-  捌: 8,
-  九: 9,
-  玖: 9,
-};
-
-const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
-const LARGE_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
-
-const CHINESE_NUMERAL_CHARS = Object.keys(DIGITS).join("") + Object.keys(SMALL_UNITS).join("") + "万萬亿億";
-/** A run of Chinese numeral characters (at least one). */
-export const CHINESE_NUMERAL_RUN = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+`, "gu");
-
-/**
- * Parses a Chinese numeral (一万五千, 伍万, 二〇一八, 十二, 一百零五) into a number;
- * returns null when the string is not a well-formed numeral.
- */
-export function parseChineseNumeral(text: string): number | null {
-  if (text.length === 0) return null;
-  // Digit-by-digit form used for years and codes: 二〇一八.
-  if ([...text].every((ch) => DIGITS[ch] !== undefined) && text.length > 1) {
-    let value = 0;
-    for (const ch of text) value = value * 10 + (DIGITS[ch] ?? 0);
-    return value;
-  }
-  let total = 0; // completed 亿 groups
-  let section = 0; // completed 万 group below the current 亿
-  let group = 0; // value below 万
-  let digit: number | null = null;
-  for (const ch of text) {
-    const d = DIGITS[ch];
-    if (d !== undefined) {
-      digit = d;
-      continue;
-    }
-    const small = SMALL_UNITS[ch];
-    if (small !== undefined) {
-      // 十 alone means 10 (十二 = 12).
-      group += (digit ?? 1) * small;
-      digit = null;
-      continue;
-    }
-    const large = LARGE_UNITS[ch];
-    if (large !== undefined) {
-      const below = group + (digit ?? 0);
-      if (large === 1e8) {
-        total = (total + section + below) * 1e8;
-        section = 0;
-      } else {
-        section = (section + (below === 0 ? 1 : below)) * 1e4;
-      }
-      group = 0;
-      digit = null;
-      continue;
-    }
-    return null;
-  }
-  return total + section + group + (digit ?? 0);
-}
+/** Multipliers written after an Arabic number (1.5万元, 3亿元). */
+const MULTIPLIERS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
 
 /** Replaces full-width digits, letters and symbols that matter for numbers with ASCII ones. */
 export function toHalfWidth(text: string): string {
@@ -135,7 +56,7 @@ export function normalizeNumerals(text: string): string {
 
 const IS_NUMERAL_CHAR = new Uint8Array(65536);
 for (const ch of CHINESE_NUMERAL_CHARS) IS_NUMERAL_CHAR[ch.charCodeAt(0)] = 1;
-const LARGE_UNIT_CHARS = "万萬亿億";
+const LARGE_UNIT_CHARS = Object.keys(MULTIPLIERS).join("");
 
 /** The Arabic form of the numeral run text[start, end), or null to leave it as written. */
 function rewriteRun(whole: string, start: number, end: number): string | null {
@@ -155,6 +76,6 @@ export function parseArabicWithMultiplier(digits: string, multiplier: string | u
   const base = Number(digits.replace(/,/gu, ""));
   if (!Number.isFinite(base)) return Number.NaN;
   let factor = 1;
-  for (const ch of multiplier ?? "") factor *= LARGE_UNITS[ch] ?? 1;
+  for (const ch of multiplier ?? "") factor *= MULTIPLIERS[ch] ?? 1;
   return base * factor;
 }

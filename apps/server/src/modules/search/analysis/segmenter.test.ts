@@ -1,6 +1,3 @@
-import { fileURLToPath } from "node:url";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { dict } from "@node-rs/jieba/dict.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -10,17 +7,15 @@ import {
   synthesizeJudgment,
   type BaseJudgment,
 } from "../../../../../../bench/search/synthetic-judgments";
-import { readCandidates } from "../lecard/lecard-data";
+import { readCandidates } from "@netcourt/evaluation/lecard";
+import { needsSharedData, sharedDataPath } from "../../../../../../scripts/shared-data";
 import { countTerms } from "./analyze-judgment";
 import { buildJiebaUserDictionary } from "./legal-dictionary";
 import { normalizeNumerals } from "./numerals";
 import { DictionarySegmenter, forEachDictionaryWord, getLegalSegmenter, NO_WORD } from "./segmenter";
 import { createTextAnalyzer } from "./tokenizer";
 
-const DATA =
-  process.env.LECARD_DIR ??
-  fileURLToPath(new URL("../../../../../../../shared/data/lecard", import.meta.url));
-const hasData = existsSync(join(DATA, "candidates.jsonl.gz"));
+const CANDIDATES = sharedDataPath("lecard", "candidates.jsonl.gz");
 
 /**
  * jieba's algorithm without HMM written the plain way (a word-frequency map with every prefix,
@@ -145,11 +140,12 @@ describe("DictionarySegmenter", () => {
     }
   });
 
-  it.skipIf(!hasData)(
+  it(
     "cuts and counts LeCaRD facts as the plain algorithm and the string tokenizer do",
+    { ...needsSharedData("lecard/candidates.jsonl.gz"), timeout: 120_000 },
     async () => {
       let checked = 0;
-      for await (const candidate of readCandidates(join(DATA, "candidates.jsonl.gz"))) {
+      for await (const candidate of readCandidates(CANDIDATES)) {
         if (checked++ % 50 !== 0) continue; // every 50th of the 4,903 candidates
         const normalized = normalizeNumerals(candidate.ajjbqk ?? "");
         const text = normalized.toLowerCase();
@@ -164,7 +160,6 @@ describe("DictionarySegmenter", () => {
         expect(terms).toEqual(new Map(byString.terms.map((term, i) => [term, byString.freqs[i]])));
       }
     },
-    120_000,
   );
   it("gives every prefix of a dictionary word an id whose parent is the prefix one character shorter", () => {
     const segmenter = getLegalSegmenter();
@@ -191,11 +186,12 @@ describe("DictionarySegmenter", () => {
     }
   });
 
-  it.skipIf(!hasData)(
+  it(
     "cuts synthetic judgments of the search benchmark as the plain algorithm does",
+    { ...needsSharedData("lecard/candidates.jsonl.gz"), timeout: 120_000 },
     async () => {
       const bases: BaseJudgment[] = [];
-      for await (const c of readCandidates(join(DATA, "candidates.jsonl.gz"))) bases.push(baseJudgment(c));
+      for await (const c of readCandidates(CANDIDATES)) bases.push(baseJudgment(c));
       const byCharge = basesByCharge(bases);
       const random = createRandom(3);
       for (let i = 0; i < 40; i += 1) {
@@ -207,6 +203,5 @@ describe("DictionarySegmenter", () => {
         }
       }
     },
-    120_000,
   );
 });

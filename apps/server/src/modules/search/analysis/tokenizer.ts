@@ -1,6 +1,4 @@
-import { Jieba } from "@node-rs/jieba";
-import { dict } from "@node-rs/jieba/dict.js";
-import { buildJiebaUserDictionary, loadLegalDictionary } from "./legal-dictionary";
+import { loadLegalDictionary } from "./legal-dictionary";
 import { normalizeNumerals } from "./numerals";
 import { getLegalSegmenter, NO_WORD, type DictionarySegmenter } from "./segmenter";
 
@@ -29,18 +27,6 @@ export interface WordCounts {
   otherFreqs: number[];
   /** Number of tokens (BM25 length). */
   length: number;
-}
-
-let sharedJieba: Jieba | undefined;
-
-/** The native jieba segmenter with the legal user dictionary (kept for comparison; indexing uses `getLegalSegmenter`). */
-export function getLegalJieba(): Jieba {
-  if (!sharedJieba) {
-    const jieba = Jieba.withDict(dict);
-    jieba.loadDict(Buffer.from(buildJiebaUserDictionary(), "utf8"));
-    sharedJieba = jieba;
-  }
-  return sharedJieba;
 }
 
 /**

@@ -100,38 +100,6 @@ export class SequentialReader {
   }
 }
 
-/** Decodes LEB128 varint postings (doc delta, term frequency pairs) into the given arrays; returns the count. */
-export function decodePostings(
-  bytes: Uint8Array,
-  count: number,
-  docs: Int32Array,
-  freqs: Int32Array,
-): number {
-  let at = 0;
-  let doc = 0;
-  for (let i = 0; i < count; i += 1) {
-    let shift = 0;
-    let value = 0;
-    let b: number;
-    do {
-      b = bytes[at++] ?? 0;
-      value |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    doc += value;
-    docs[i] = doc;
-    shift = 0;
-    value = 0;
-    do {
-      b = bytes[at++] ?? 0;
-      value |= (b & 0x7f) << shift;
-      shift += 7;
-    } while (b & 0x80);
-    freqs[i] = value;
-  }
-  return count;
-}
-
 /** FNV-1a over the UTF-16 code units of a string: the id → document lookup key. */
 export function hashId(id: string): number {
   let h = 0x811c9dc5;

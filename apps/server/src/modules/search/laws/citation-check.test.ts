@@ -1,19 +1,19 @@
-import { createReadStream, existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { createReadStream, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { needsSharedData, sharedDataPath } from "../../../../../../scripts/shared-data";
 import { checkCitations, type CitationCheckResult, type CitationFindingCode } from "./citation-check";
 import type { LawCatalog } from "./law-catalog";
 import { createMemoryLawCatalog } from "./law-catalog.memory";
 import { lawCorpusFiles, loadLawCorpus } from "./laws.loader";
-import { DATA_DIR, LAWS_DIR, hasLawCorpus, judgmentDate } from "./laws.test-support";
+import { LAW_CORPUS_FILES, LAWS_DIR, judgmentDate } from "./laws.test-support";
 
 // Loading the corpus takes a few seconds, more on a busy machine.
 const CORPUS_TIMEOUT = 120_000;
 
-const LECARD = path.join(DATA_DIR, "lecard", "candidates.jsonl.gz");
-const LECARD_V2 = path.join(DATA_DIR, "lecardv2", "judgments.jsonl");
+const LECARD = sharedDataPath("lecard", "candidates.jsonl.gz");
+const LECARD_V2 = sharedDataPath("lecardv2", "judgments.jsonl");
 // The first lines of the candidates file are enough for a real sample and keep the test fast.
 const LECARD_SAMPLE = 400;
 
@@ -32,7 +32,7 @@ async function readLecardSample(): Promise<Array<{ docId: number; text: string }
   return docs;
 }
 
-describe.skipIf(!hasLawCorpus)("checkCitations", () => {
+describe("checkCitations", needsSharedData(...LAW_CORPUS_FILES), () => {
   let catalog: LawCatalog;
   beforeAll(async () => {
     catalog = createMemoryLawCatalog(await loadLawCorpus(lawCorpusFiles(LAWS_DIR)));
@@ -199,7 +199,7 @@ describe.skipIf(!hasLawCorpus)("checkCitations", () => {
     );
   });
 
-  describe.skipIf(!existsSync(LECARD))("on LeCaRD judgments", () => {
+  describe("on LeCaRD judgments", needsSharedData("lecard/candidates.jsonl.gz"), () => {
     const results = new Map<number, CitationCheckResult>();
     beforeAll(async () => {
       for (const doc of await readLecardSample()) {
@@ -251,7 +251,7 @@ describe.skipIf(!hasLawCorpus)("checkCitations", () => {
     });
   });
 
-  describe.skipIf(!existsSync(LECARD_V2))("on LeCaRDv2 judgments", () => {
+  describe("on LeCaRDv2 judgments", needsSharedData("lecardv2/judgments.jsonl"), () => {
     const results = new Map<number, CitationCheckResult>();
     beforeAll(async () => {
       for (const line of readFileSync(LECARD_V2, "utf8").split("\n")) {

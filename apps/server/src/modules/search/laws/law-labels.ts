@@ -1,4 +1,5 @@
-import { formatChineseNumeral, suffixOrdinal } from "./chinese-numerals.rules";
+import { formatChineseNumeral } from "../../../platform/text/chinese-numerals";
+import { suffixOrdinal } from "./chinese-numerals.rules";
 import { englishTitle, titleKey } from "./law-titles.rules";
 import type { LocalizedText } from "./laws.types";
 

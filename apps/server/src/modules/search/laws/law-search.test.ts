@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { needsSharedData } from "../../../../../../scripts/shared-data";
 import type { LawCatalog } from "./law-catalog";
 import { createMemoryLawCatalog } from "./law-catalog.memory";
 import { findArticleInForce, findLawVersions } from "./law-lookup";
 import { searchLaws, type LawSearchResult } from "./law-search";
 import { lawCorpusFiles, loadLawCorpus } from "./laws.loader";
-import { LAWS_DIR, hasLawCorpus } from "./laws.test-support";
+import { LAW_CORPUS_FILES, LAWS_DIR } from "./laws.test-support";
 
 // Loading the corpus takes a few seconds, more on a busy machine.
 const CORPUS_TIMEOUT = 120_000;
@@ -14,7 +15,7 @@ function describeResult(result: LawSearchResult | undefined): string {
   return result.kind === "law" ? result.label["zh-CN"] : result.label["zh-CN"];
 }
 
-describe.skipIf(!hasLawCorpus)("law search", () => {
+describe("law search", needsSharedData(...LAW_CORPUS_FILES), () => {
   let catalog: LawCatalog;
   beforeAll(async () => {
     catalog = createMemoryLawCatalog(await loadLawCorpus(lawCorpusFiles(LAWS_DIR)), { buildIndexNow: true });

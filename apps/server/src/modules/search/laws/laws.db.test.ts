@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { needsSharedData } from "../../../../../../scripts/shared-data";
 import { openDatabase, type Database } from "../../../platform/db/database";
 import { checkCitations } from "./citation-check";
 import type { LawCatalog } from "./law-catalog";
@@ -16,7 +17,7 @@ import {
   importLawCorpus,
   type LawsTables,
 } from "./laws.repository";
-import { LAWS_DIR, hasLawCorpus } from "./laws.test-support";
+import { LAW_CORPUS_FILES, LAWS_DIR } from "./laws.test-support";
 import type { LawCorpus } from "./laws.types";
 
 // A slice of the corpus keeps the import short on the embedded database: the split Civil Code, the
@@ -61,7 +62,7 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   };
 }
 
-describe.skipIf(!hasLawCorpus)("the law catalogue in the database", () => {
+describe("the law catalogue in the database", needsSharedData(...LAW_CORPUS_FILES), () => {
   let database: Database | null = null;
   let drop: () => Promise<void> = async () => undefined;
   let db: Kysely<LawsTables>;

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { needsSharedData } from "../../../../../../scripts/shared-data";
 import { lawCorpusFiles, loadLawCorpus, toLawArticleRecord, toLawRecord } from "./laws.loader";
 import type { LawCorpus } from "./laws.types";
-import { LAWS_DIR, hasLawCorpus } from "./laws.test-support";
+import { LAW_CORPUS_FILES, LAWS_DIR } from "./laws.test-support";
 
 // Loading the corpus takes a few seconds, more on a busy machine.
 const CORPUS_TIMEOUT = 120_000;
@@ -19,7 +20,7 @@ describe("record conversion", () => {
   });
 });
 
-describe.skipIf(!hasLawCorpus)("the laws corpus", () => {
+describe("the laws corpus", needsSharedData(...LAW_CORPUS_FILES), () => {
   let corpus: LawCorpus;
   beforeAll(async () => {
     corpus = await loadLawCorpus(lawCorpusFiles(LAWS_DIR));
