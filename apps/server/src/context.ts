@@ -1,9 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
-import type { PaymentGateway } from "./modules/filing/index";
-import type { RealNameVerifier, TotpSecretBox } from "./modules/identity/index";
-import type { Ledger } from "./modules/ledger/index";
 import type { AppConfig, Clock, Database, DB, FileStore } from "./platform";
+import type { Ledger, PaymentGateway, RealNameVerifier, SecretBox } from "./platform/ports/index";
 
 /**
  * The long-lived services every command and route can use. Ports to the outside world are wired in
@@ -20,7 +18,7 @@ export interface AppContext {
   /** The evidence ledger: sequencer, checkpoints, witnesses and tiles (modules/ledger). */
   ledger: Ledger;
   /** Seals and opens TOTP secrets at rest (modules/identity/totp-secrets.ts). */
-  totpSecrets: TotpSecretBox;
+  totpSecrets: SecretBox;
 }
 
 /** Outside systems, each behind a port with a local simulator (DESIGN.md: adapters). */

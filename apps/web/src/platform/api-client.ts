@@ -5,9 +5,6 @@ import { currentLocale } from "./i18n";
 export const CSRF_COOKIE = "nc_csrf";
 const CSRF_HEADER = "x-csrf-token";
 
-/** Error codes the client raises itself when no error body arrives. */
-export type ClientErrorCode = "network_unreachable" | "invalid_response";
-
 /** A failed API call: the one error body of the server, or a client-side failure (status 0). */
 export class ApiError extends Error {
   override readonly name = "ApiError";

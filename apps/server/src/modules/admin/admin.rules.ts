@@ -1,6 +1,5 @@
 // Pure rules of court administration: invitation lifetime and state, court hierarchy, masking.
 import type { CourtLevel } from "../courts/index";
-import type { InvitationPurpose } from "./admin.tables";
 
 /** An invitation link is valid for 72 hours: long enough to reach someone over a weekend, short enough to limit a leaked link. */
 export const INVITATION_TTL_MS = 72 * 60 * 60 * 1000;
@@ -16,8 +15,6 @@ export function invitationState(
   if (invitation.expires_at.getTime() <= now.getTime()) return "expired";
   return "open";
 }
-
-export const invitationPurposes: readonly InvitationPurpose[] = ["staff_enrolment", "second_factor_reset"];
 
 /**
  * The level directly below a court's (人民法院组织法第十二条: supreme, high, intermediate, basic

@@ -13,8 +13,6 @@ import { HOLIDAY_YEARS, type HolidayYear } from "./calendar.data";
 /** A calendar day in Asia/Shanghai, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-export const COURT_TIME_ZONE = "Asia/Shanghai";
-
 export type CalendarErrorCode = "invalid_date" | "calendar_year_not_covered" | "invalid_period";
 
 /** Thrown for malformed dates, periods, and days outside the covered years. */

@@ -157,15 +157,13 @@ export async function insertStaff(
     .execute();
 }
 
-/** Active judges of a court, optionally of one kind of division (for assignment). */
-export async function listJudges(db: Executor, courtId: string, divisionKinds?: DivisionKind[]) {
+/** Active judge memberships of a court, optionally in one kind of division. */
+export async function selectJudgeMemberships(db: Executor, courtId: string, divisionKinds?: DivisionKind[]) {
   let query = db
     .selectFrom("court_staff")
-    .innerJoin("users", "users.id", "court_staff.user_id")
     .leftJoin("court_divisions", "court_divisions.id", "court_staff.division_id")
     .select([
       "court_staff.user_id as userId",
-      "users.name as name",
       "court_staff.division_id as divisionId",
       "court_divisions.kind as divisionKind",
       "court_staff.title_zh as titleZh",
@@ -173,11 +171,21 @@ export async function listJudges(db: Executor, courtId: string, divisionKinds?: 
     ])
     .where("court_staff.court_id", "=", courtId)
     .where("court_staff.role", "=", "judge")
-    .where("court_staff.is_active", "=", true)
-    .where("users.disabled_at", "is", null);
+    .where("court_staff.is_active", "=", true);
   if (divisionKinds && divisionKinds.length > 0)
     query = query.where("court_divisions.kind", "in", divisionKinds);
-  return query.orderBy("users.name").execute();
+  return query.execute();
+}
+
+/** Code and names of the given courts (unknown ids are left out). */
+export async function findCourtLabels(db: Executor, courtIds: readonly string[]) {
+  const ids = [...new Set(courtIds)];
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("courts")
+    .select(["id", "code", "name_zh as nameZh", "name_en as nameEn"])
+    .where("id", "in", ids)
+    .execute();
 }
 
 /** Staff of a court holding one of the roles (for notifications such as a new filing to review). */

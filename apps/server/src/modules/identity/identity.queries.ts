@@ -7,8 +7,8 @@ import { requiresSecondFactor } from "./identity.policy";
 import { presentMe } from "./identity.presenter";
 import {
   findAccount,
-  findCourtLabels,
   findDocumentMediaType,
+  selectActiveUserNames,
   selectUserSummaries,
 } from "./identity.repository";
 import type { DocumentSide } from "./identity.tables";
@@ -29,14 +29,14 @@ export async function getMe(
       isStaff: memberships.length > 0,
       totpEnabled: account.totp_enabled_at !== null,
     }) && !hasSecondFactor;
-  return presentMe(account, { needsSecondFactor, memberships: await labelMemberships(deps.db, memberships) });
+  return presentMe(account, { needsSecondFactor, memberships: await labelMemberships(deps, memberships) });
 }
 
-async function labelMemberships(db: Executor, memberships: StaffMembership[]) {
+async function labelMemberships(deps: IdentityDependencies, memberships: StaffMembership[]) {
   const courts = new Map(
     (
-      await findCourtLabels(
-        db,
+      await deps.findCourtLabels(
+        deps.db,
         memberships.map((m) => m.courtId),
       )
     ).map((c) => [c.id, c]),
@@ -46,8 +46,8 @@ async function labelMemberships(db: Executor, memberships: StaffMembership[]) {
     return {
       courtId: m.courtId,
       courtCode: court?.code ?? "",
-      courtNameZh: court?.name_zh ?? "",
-      courtNameEn: court?.name_en ?? "",
+      courtNameZh: court?.nameZh ?? "",
+      courtNameEn: court?.nameEn ?? "",
       role: m.role,
       divisionId: m.divisionId,
     };
@@ -64,6 +64,14 @@ export interface UserSummary {
 /** Names and kinds of the given accounts (unknown ids are left out), for other modules' presenters. */
 export async function findUserSummaries(db: Executor, ids: readonly string[]): Promise<UserSummary[]> {
   return selectUserSummaries(db, ids);
+}
+
+/** Names of those of the given accounts that are not disabled (unknown ids are left out). */
+export async function findActiveAccountNames(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  return new Map((await selectActiveUserNames(db, ids)).map((row) => [row.id, row.name]));
 }
 
 /**

@@ -546,16 +546,14 @@ export async function selectUserSummaries(db: Executor, userIds: readonly string
   return db.selectFrom("users").select(["id", "name", "kind"]).where("id", "in", ids).execute();
 }
 
-/**
- * Code and names of courts, to label an account's staff memberships. A read-only lookup of the
- * court registry's public labels (the registry itself belongs to the courts context).
- */
-export async function findCourtLabels(db: Executor, courtIds: readonly string[]) {
-  const ids = [...new Set(courtIds)];
+/** Names of those of the given accounts that are not disabled. */
+export async function selectActiveUserNames(db: Executor, userIds: readonly string[]) {
+  const ids = [...new Set(userIds)].filter((id) => UUID.test(id));
   if (ids.length === 0) return [];
   return db
-    .selectFrom("courts")
-    .select(["id", "code", "name_zh", "name_en"])
+    .selectFrom("users")
+    .select(["id", "name"])
     .where("id", "in", ids)
+    .where("disabled_at", "is", null)
     .execute();
 }

@@ -67,6 +67,7 @@ import { verificationScopeOf, type VerificationScopePort } from "./verification-
 /** What the identity routes need from the courts context. */
 export interface IdentityCourtsPort extends VerificationScopePort {
   findMemberships: IdentityDependencies["findMemberships"];
+  findCourtLabels: IdentityDependencies["findCourtLabels"];
 }
 
 const TAGS = ["identity"];
@@ -139,6 +140,7 @@ export async function registerIdentityRoutes(
     verifier,
     totpSecrets: context.totpSecrets,
     findMemberships: courts.findMemberships,
+    findCourtLabels: courts.findCourtLabels,
   };
   const { config } = context;
 

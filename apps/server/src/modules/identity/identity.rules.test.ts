@@ -3,6 +3,8 @@ import {
   creditCodeCheckCharacter,
   organisationCodeCheckCharacter,
   residentIdCheckCharacter,
+} from "@netcourt/shared/identity-checks";
+import {
   validateCreditCode,
   validateEmail,
   validateMobilePhone,

@@ -8,7 +8,7 @@ import {
   creditCodeCheckCharacter,
   organisationCodeCheckCharacter,
   residentIdCheckCharacter,
-} from "./identity.rules";
+} from "@netcourt/shared/identity-checks";
 import { decodeBase32, generateTotpSecret, totpCode } from "./totp";
 
 let sequence = 0;

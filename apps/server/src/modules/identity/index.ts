@@ -2,7 +2,13 @@
 export { loadActor } from "./load-actor";
 export { registerIdentityRoutes, type IdentityCourtsPort } from "./identity.routes";
 export { createAccount, type CreateAccountInput } from "./commands/create-account";
-export { findAccountIdentity, findUserSummaries, type UserSummary } from "./identity.queries";
+export { validateCreditCode, validateMobilePhone, type CreditCodeResult } from "./identity.rules";
+export {
+  findAccountIdentity,
+  findActiveAccountNames,
+  findUserSummaries,
+  type UserSummary,
+} from "./identity.queries";
 export type { RealNameCheck, RealNameResult, RealNameVerifier } from "./identity.ports";
 export { realNameVerifierFromEnv } from "./identity.ports";
 export { HttpRealNameVerifier } from "./adapters/http-real-name-verifier";

@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
 import { AppError, type AppConfig } from "../../platform";
+import type { SecretBox } from "../../platform/ports/index";
 
 const VERSION = "v1";
 const KEY_BYTES = 32;
@@ -42,7 +43,7 @@ export function parseTotpKeys(text: string): Buffer[] {
  * Seals and opens TOTP secrets. The first key seals; every key opens. Each envelope is bound to the
  * row it belongs to (GCM additional data), so a secret copied onto another account does not open.
  */
-export class TotpSecretBox {
+export class TotpSecretBox implements SecretBox {
   private readonly keys = new Map<string, Buffer>();
   readonly currentKeyId: string;
 

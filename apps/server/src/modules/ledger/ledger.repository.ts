@@ -446,17 +446,6 @@ export async function claimPendingEvents(trx: Tx, limit: number): Promise<CourtE
   return rows.map(toEvent);
 }
 
-/** True when some committed court event waits for the log. */
-export async function hasPendingEvents(db: Executor): Promise<boolean> {
-  const row = await db
-    .selectFrom("ledger_court_events")
-    .select("id")
-    .where("leaf_index", "is", null)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function setEventLeafIndexes(
   trx: Tx,
   rows: ReadonlyArray<{ id: number; leafIndex: number }>,

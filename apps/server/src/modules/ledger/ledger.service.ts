@@ -3,6 +3,7 @@ import { createSignerFromPrivateKey, emptyTreeHash } from "@netcourt/ledger";
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { Clock, DB } from "../../platform";
+import type { Ledger } from "../../platform/ports/index";
 import { Checkpointer, type PublishedCheckpoint } from "./ledger.checkpointer";
 import type { LedgerConfig, WitnessConfig } from "./ledger.config";
 import { loadOrCreateLogKey, useNativeCrypto } from "./ledger.keys";
@@ -11,28 +12,26 @@ import { Sequencer } from "./ledger.sequencer";
 import { TileStore } from "./ledger.tiles";
 import { WitnessClient } from "./ledger.witness-client";
 
-/** The running evidence ledger of one server: its key, tiles, sequencer and checkpointer. */
-export interface Ledger {
-  readonly config: LedgerConfig;
-  /** The log's origin (as stored when the log was created). */
-  readonly origin: string;
-  /** The log's note verifier key (`/ledger/key`). */
-  readonly verifierKey: string;
-  readonly witnesses: readonly WitnessConfig[];
-  readonly quorum: number;
-  readonly tiles: TileStore;
-  readonly sequencer: Sequencer;
-  readonly checkpointer: Checkpointer;
-  readonly witnessClient: WitnessClient;
-  /** True between start() and stop(). */
-  readonly isRunning: boolean;
-  /** The latest published checkpoint, if any. */
-  readonly published: PublishedCheckpoint | undefined;
-  /** Starts the sequencer and the checkpoint timer (idempotent). */
-  start(): Promise<void>;
-  /** Stops both; waiting deposits fail with `ledger_unavailable`. */
-  stop(): Promise<void>;
+declare module "../../platform/ports/ledger" {
+  /** The running evidence ledger of one server: its key, tiles, sequencer and checkpointer. */
+  interface Ledger {
+    readonly config: LedgerConfig;
+    /** The log's origin (as stored when the log was created). */
+    readonly origin: string;
+    /** The log's note verifier key (`/ledger/key`). */
+    readonly verifierKey: string;
+    readonly witnesses: readonly WitnessConfig[];
+    readonly quorum: number;
+    readonly tiles: TileStore;
+    readonly sequencer: Sequencer;
+    readonly checkpointer: Checkpointer;
+    readonly witnessClient: WitnessClient;
+    /** The latest published checkpoint, if any. */
+    readonly published: PublishedCheckpoint | undefined;
+  }
 }
+
+export type { Ledger };
 
 export interface CreateLedgerOptions {
   db: Kysely<DB>;

@@ -73,6 +73,7 @@ describe("nextOpenDeadline", () => {
       kind,
       dueAt,
       basis: "",
+      basisEn: "",
       status,
       daysLeft: null,
     });

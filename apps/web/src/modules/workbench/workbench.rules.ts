@@ -1,5 +1,5 @@
 import type { Deadline } from "../cases/cases.api";
-import type { FeeStatus, ReviewQueueItem } from "./workbench.api";
+import type { ReviewQueueItem } from "./workbench.api";
 
 /** How urgent a registration review is, from the server's days left (民事诉讼法第一百二十六条: seven days). */
 export type Urgency = "calm" | "near" | "last" | "overdue" | "unknown";
@@ -44,11 +44,6 @@ export function filterQueue(
       text.toLowerCase().includes(needle),
     );
   });
-}
-
-/** Whether a fee state counts as paid (no order at all means nothing was asked yet). */
-export function isPaid(status: FeeStatus | null): boolean {
-  return status === "paid";
 }
 
 /** The open period that ends first, or null. */

@@ -10,7 +10,7 @@ import {
 import fs from "node:fs/promises";
 import { z } from "zod";
 import type { PaymentGatewaySettings } from "../../../platform/config";
-import type { PaymentGateway, PaymentNotification, PaymentStatus } from "../filing.ports";
+import type { PaymentGateway, PaymentNotification, PaymentStatus } from "../../../platform/ports/index";
 
 /** Names the version of the signing scheme in every signed string (docs/payment-gateway.md). */
 export const PAYMENT_SIGNATURE_SCHEME = "netcourt-pay-v1";

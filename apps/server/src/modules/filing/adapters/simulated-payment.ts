@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { PaymentGateway, PaymentNotification } from "../filing.ports";
+import type { PaymentGateway, PaymentNotification } from "../../../platform/ports/index";
 
 const SIGNATURE_HEADER = "x-netcourt-sim-signature";
 

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { z } from "zod";
-import type { RealNameCheck, RealNameResult, RealNameVerifier } from "../identity.ports";
+import type { RealNameCheck, RealNameResult, RealNameVerifier } from "../../../platform/ports/index";
 
 /** Header carrying `sha256=<hex HMAC-SHA256 of the raw request body>` under the shared secret. */
 export const SIGNATURE_HEADER = "x-netcourt-signature";

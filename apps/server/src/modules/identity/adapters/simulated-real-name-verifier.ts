@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { RealNameCheck, RealNameResult, RealNameVerifier } from "../identity.ports";
+import type { RealNameCheck, RealNameResult, RealNameVerifier } from "../../../platform/ports/index";
 import { validateResidentIdNumber } from "../identity.rules";
 
 /** A name the simulator always reports as a mismatch (for demos and tests of the rejection path). */

@@ -17,7 +17,7 @@ import { insertUser, findTakenIdentifiers, type NewUser } from "../identity.repo
 import { hashPassword } from "../password";
 import { checkPasswordPolicy } from "../password.rules";
 import { decodeBase32 } from "../totp";
-import type { TotpSecretBox } from "../totp-secrets";
+import type { SecretBox } from "../../../platform/ports/index";
 
 /** A new account's identity: a natural person (居民身份证) or an organisation (统一社会信用代码). */
 export type AccountIdentity =
@@ -186,7 +186,7 @@ export async function prepareAccount(
   db: Executor,
   input: CreateAccountInput,
   now: Date,
-  totpSecrets?: TotpSecretBox,
+  totpSecrets?: SecretBox,
 ): Promise<NewUser> {
   const valid = validateAccountInput(input, now);
   await assertIdentifiersFree(db, valid);
@@ -249,7 +249,7 @@ export async function createAccount(
   trx: Executor,
   meta: CommandMeta,
   input: CreateAccountInput,
-  options: { totpSecrets?: TotpSecretBox } = {},
+  options: { totpSecrets?: SecretBox } = {},
 ): Promise<{ userId: string }> {
   const user = await prepareAccount(trx, input, meta.now, options.totpSecrets);
   return { userId: await insertAccount(trx, meta, user, "identity.account_created") };

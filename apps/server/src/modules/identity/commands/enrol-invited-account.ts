@@ -7,7 +7,7 @@ import { completeCredentials, findAccount, resetCredentials } from "../identity.
 import { hashPassword } from "../password";
 import { checkPasswordPolicy } from "../password.rules";
 import { checkTotp, decodeBase32, generateTotpSecret } from "../totp";
-import type { TotpSecretBox } from "../totp-secrets";
+import type { SecretBox } from "../../../platform/ports/index";
 import { insertAccount, prepareAccount } from "./create-account";
 
 /** A password nobody knows: the account cannot sign in until the invitation is accepted. */
@@ -23,7 +23,7 @@ export async function createInvitedAccount(
   trx: Executor,
   meta: CommandMeta,
   input: { name: string; idNumber: string; phone: string; email?: string | null; locale?: "zh-CN" | "en" },
-  totpSecrets: TotpSecretBox,
+  totpSecrets: SecretBox,
 ): Promise<{ userId: string }> {
   // The placeholder only passes validation; the stored hash is replaced by an unusable one below.
   const user = await prepareAccount(
@@ -48,7 +48,7 @@ export async function createInvitedAccount(
 export async function issueEnrolmentCredentials(
   trx: Executor,
   userId: string,
-  totpSecrets: TotpSecretBox,
+  totpSecrets: SecretBox,
   now: Date,
 ): Promise<void> {
   await resetCredentials(
@@ -66,7 +66,7 @@ export async function issueEnrolmentCredentials(
 export async function findPendingEnrolment(
   db: Executor,
   userId: string,
-  totpSecrets: TotpSecretBox,
+  totpSecrets: SecretBox,
 ): Promise<{ name: string; phone: string; secret: string } | null> {
   const account = await findAccount(db, userId);
   if (!account || account.totp_enabled_at !== null || !account.totp_secret) return null;
@@ -81,7 +81,7 @@ export async function findPendingEnrolment(
 export async function checkEnrolment(
   db: Executor,
   userId: string,
-  totpSecrets: TotpSecretBox,
+  totpSecrets: SecretBox,
   input: { password: string; code: string; now: Date },
 ): Promise<{ passwordHash: string; step: number }> {
   const pending = await findPendingEnrolment(db, userId, totpSecrets);

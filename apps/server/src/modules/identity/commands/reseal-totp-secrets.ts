@@ -5,6 +5,7 @@ import {
   replaceTotpSecret,
   validateSealedTotpConstraint,
 } from "../identity.repository";
+import type { SecretBox } from "../../../platform/ports/index";
 import { TotpSecretBox } from "../totp-secrets";
 
 /**
@@ -14,7 +15,7 @@ import { TotpSecretBox } from "../totp-secrets";
  */
 export async function resealTotpSecrets(
   db: Kysely<DB>,
-  box: TotpSecretBox,
+  box: SecretBox,
   meta: CommandMeta,
   options: { onlyClear: boolean },
 ): Promise<{ sealedClear: number; reencrypted: number }> {
