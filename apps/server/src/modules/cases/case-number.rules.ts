@@ -6,6 +6,8 @@
 // high court; + 2 digits for an intermediate-level court (01, 02 … by city; 71 railway, 72
 // maritime, 73 intellectual property, 74 financial courts); + 2 more digits for a basic-level court.
 
+import { formatChineseNumeral, parseChineseNumeral } from "../../platform/text/chinese-numerals";
+
 export interface Label {
   zh: string;
   en: string;
@@ -281,22 +283,13 @@ export class CaseNumberError extends Error {
   }
 }
 
-const DIGITS_ZH = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-
-/** 1–99 in Chinese numerals as used in 之一 … 之九十九. */
-function toChineseNumeral(n: number): string {
-  if (n < 10) return DIGITS_ZH[n]!;
-  const tens = Math.floor(n / 10);
-  return `${tens === 1 ? "" : DIGITS_ZH[tens]}十${DIGITS_ZH[n % 10]}`;
-}
-
-function fromChineseNumeral(text: string): number | null {
-  const match = /^(?:([二三四五六七八九])?十)?([一二三四五六七八九])?$/.exec(text);
-  if (!match || text === "") return null;
-  const hasTen = text.includes("十");
-  const tens = hasTen ? (match[1] ? DIGITS_ZH.indexOf(match[1]) : 1) : 0;
-  const units = match[2] ? DIGITS_ZH.indexOf(match[2]) : 0;
-  return tens * 10 + units;
+/**
+ * The 之一 … 之九十九 of a sub-number, read only in the form the court writes it (之十一, not 之一十
+ * or 之11), so that a case number has one spelling.
+ */
+function parseSubNumber(text: string): number | null {
+  const value = parseChineseNumeral(text);
+  return value !== null && value >= 1 && value <= 99 && formatChineseNumeral(value) === text ? value : null;
 }
 
 function checkParts(parts: CaseNumberParts): void {
@@ -329,7 +322,7 @@ function checkParts(parts: CaseNumberParts): void {
  */
 export function formatCaseNumber(parts: CaseNumberParts): string {
   checkParts(parts);
-  const suffix = parts.subNumber === undefined ? "" : `之${toChineseNumeral(parts.subNumber)}`;
+  const suffix = parts.subNumber === undefined ? "" : `之${formatChineseNumeral(parts.subNumber)}`;
   return `（${parts.year}）${parts.courtCode}${parts.typeCode}${parts.sequence}号${suffix}`;
 }
 
@@ -382,12 +375,12 @@ export function parseCaseNumber(
   if (!Number.isSafeInteger(sequence)) return { ok: false, reason: "invalid_sequence" };
   let subNumber: number | undefined;
   if (subText !== undefined) {
-    const parsed = fromChineseNumeral(subText);
+    const parsed = parseSubNumber(subText);
     if (parsed === null || parsed < 1) return { ok: false, reason: "malformed" };
     subNumber = parsed;
   }
   const parts: CaseNumberParts = { year, courtCode, typeCode, sequence, ...(subNumber ? { subNumber } : {}) };
-  const suffix = subNumber === undefined ? "" : `之${toChineseNumeral(subNumber)}`;
+  const suffix = subNumber === undefined ? "" : `之${formatChineseNumeral(subNumber)}`;
   const { ok: _ok, ...courtInfo } = court;
   return {
     ok: true,

@@ -4,7 +4,6 @@ import {
   findAmounts,
   findDates,
   foldWidth,
-  parseChineseInteger,
   type ComplaintExtraction,
   type Extracted,
 } from "./extraction.rules";
@@ -448,17 +447,6 @@ describe("amount, number and date readers", () => {
 
   it("ignores numbers that are not money", () => {
     expect(findAmounts("三倍赔偿，15日内，第5条，万元")).toEqual([]);
-  });
-
-  it.each([
-    ["十二", 12],
-    ["二十一", 21],
-    ["一千零五", 1005],
-    ["壹亿贰仟万", 120_000_000],
-    ["", null],
-    ["abc", null],
-  ])("reads the Chinese number %j as %s", (text, value) => {
-    expect(parseChineseInteger(text)).toBe(value);
   });
 
   it("reads dates in three forms and skips impossible ones", () => {

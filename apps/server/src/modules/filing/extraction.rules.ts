@@ -9,13 +9,13 @@
 // Matching runs on a folded copy of the text in which full-width ASCII (：，；（）０-９ …) and the
 // ideographic space are replaced one-for-one by their ASCII forms, so offsets are the input's own.
 
-// eslint-disable-next-line netcourt/module-boundaries -- pure validators that identity's index does not expose
+import { checkResidentIdNumber } from "@netcourt/shared/identity-checks";
 import {
-  validateCreditCode,
-  validateMobilePhone,
-  validateResidentIdNumber,
-  type CreditCodeResult,
-} from "../identity/identity.rules";
+  CHINESE_DATE_PATTERN,
+  chineseDateValue,
+  parseChineseNumeral,
+} from "../../platform/text/chinese-numerals";
+import { validateCreditCode, validateMobilePhone, type CreditCodeResult } from "../identity/index";
 
 export interface Span {
   start: number;
@@ -187,55 +187,6 @@ const field = <T>(value: T, confidence: number, span: Span, issue?: string): Ext
 // Numbers, amounts and dates
 // ---------------------------------------------------------------------------------------------
 
-const CN_DIGITS: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, "○": 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-  壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9,
-}; // prettier-ignore
-const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
-const CN_BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
-
-/** Reads a Chinese integer written with digits and units (三千五百, 壹拾贰万叁仟肆佰伍拾陆); null if none. */
-export function parseChineseInteger(text: string): number | null {
-  let total = 0;
-  let section = 0;
-  let digit = 0;
-  let sawNumber = false;
-  for (const ch of text) {
-    if (ch in CN_DIGITS) {
-      digit = CN_DIGITS[ch]!;
-      sawNumber = true;
-    } else if (ch in CN_UNITS) {
-      // 十二 = 12: a unit with no digit before it counts once.
-      section += (digit === 0 ? 1 : digit) * CN_UNITS[ch]!;
-      digit = 0;
-      sawNumber = true;
-    } else if (ch in CN_BIG_UNITS) {
-      const unit = CN_BIG_UNITS[ch]!;
-      if (unit === 1e8) {
-        total = (total + section + digit) * unit;
-      } else {
-        total += (section + digit) * unit;
-      }
-      section = 0;
-      digit = 0;
-    } else {
-      return null;
-    }
-  }
-  return sawNumber ? total + section + digit : null;
-}
-
-/** Reads a date-part written digit by digit (二〇二六) or with units (十二, 三十一). */
-function parseChineseDatePart(text: string, byDigits: boolean): number | null {
-  if (!byDigits) return parseChineseInteger(text);
-  let value = 0;
-  for (const ch of text) {
-    if (!(ch in CN_DIGITS)) return null;
-    value = value * 10 + CN_DIGITS[ch]!;
-  }
-  return value;
-}
-
 function isoDate(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1) return null;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
@@ -245,11 +196,7 @@ function isoDate(year: number, month: number, day: number): string | null {
 const DATE_PATTERNS: readonly { form: ExtractedDate["form"]; pattern: RegExp }[] = [
   { form: "chinese", pattern: /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/g },
   { form: "iso", pattern: /(?<![\d.])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])/g },
-  {
-    form: "chinese_numerals",
-    pattern:
-      /([〇零○一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/g,
-  },
+  { form: "chinese_numerals", pattern: CHINESE_DATE_PATTERN },
 ];
 
 /** Every real calendar date written in the text (2026年3月5日, 2026-03-05, 二〇二六年三月五日). */
@@ -259,11 +206,8 @@ export function findDates(text: string, offset = 0): ExtractedDate[] {
   for (const { form, pattern } of DATE_PATTERNS) {
     for (const match of folded.matchAll(pattern)) {
       const [raw, y, m, d] = match as unknown as [string, string, string, string];
-      const numerals = form === "chinese_numerals";
-      const year = numerals ? parseChineseDatePart(y, true) : Number(y);
-      const month = numerals ? parseChineseDatePart(m, false) : Number(m);
-      const day = numerals ? parseChineseDatePart(d, false) : Number(d);
-      const value = year && month && day ? isoDate(year, month, day) : null;
+      const value =
+        form === "chinese_numerals" ? chineseDateValue(y, m, d) : isoDate(Number(y), Number(m), Number(d));
       if (!value) continue;
       const start = offset + match.index;
       dates.push({
@@ -294,10 +238,10 @@ function upperAmountToFen(text: string): number | null {
   const match = /^(.*?)[元圆](?:零?(.)角)?(?:零?(.)分)?整?$/.exec(text);
   if (!match) return null;
   const yuanPart = match[1]!;
-  const yuan = yuanPart === "" ? 0 : parseChineseInteger(yuanPart);
+  const yuan = yuanPart === "" ? 0 : parseChineseNumeral(yuanPart);
   if (yuan === null) return null;
-  const jiao = match[2] ? (CN_DIGITS[match[2]] ?? 0) : 0;
-  const fen = match[3] ? (CN_DIGITS[match[3]] ?? 0) : 0;
+  const jiao = match[2] ? (parseChineseNumeral(match[2]) ?? 0) : 0;
+  const fen = match[3] ? (parseChineseNumeral(match[3]) ?? 0) : 0;
   return yuan * 100 + jiao * 10 + fen;
 }
 
@@ -325,7 +269,7 @@ export function findAmounts(text: string, offset = 0): Omit<ExtractedAmount, "ro
       } else {
         // Lower-case numerals need a digit or 十/百/千 (so 万元 alone is not an amount).
         if (!/[〇零一二两三四五六七八九十百千]/.test(match[1]!)) continue;
-        const yuan = parseChineseInteger(match[1]!);
+        const yuan = parseChineseNumeral(match[1]!);
         fen = yuan === null ? null : yuan * 100;
       }
       if (fen === null || fen <= 0) continue;
@@ -406,7 +350,7 @@ function splitNumberedItems(folded: string, start: number, end: number): Span[] 
   let expected = 1;
   for (const match of text.matchAll(marker)) {
     const numberText = match[2] ?? match[3] ?? match[5];
-    const number = numberText ? Number(numberText) : parseChineseInteger(match[4] ?? "");
+    const number = numberText ? Number(numberText) : parseChineseNumeral(match[4] ?? "");
     if (number !== expected) continue;
     expected++;
     starts.push({ markerStart: match.index + match[1]!.length, contentStart: match.index + match[0].length });
@@ -567,12 +511,10 @@ function readIdentityNumbers(folded: string, seg: Segment, now: Date): IdentityN
   }));
   const idCandidate =
     idLabelled ??
-    tokens.find(
-      (t) => t.span.start !== codeLabelled?.span.start && validateResidentIdNumber(t.value, now).ok,
-    ) ??
+    tokens.find((t) => t.span.start !== codeLabelled?.span.start && checkResidentIdNumber(t.value, now).ok) ??
     null;
   if (idCandidate) {
-    const check = validateResidentIdNumber(idCandidate.value, now);
+    const check = checkResidentIdNumber(idCandidate.value, now);
     if (check.ok) {
       result.idNumber = field(check.value, idLabelled ? 0.98 : 0.85, idCandidate.span);
       result.birthDate = check.birthDate;
@@ -839,7 +781,7 @@ function readInterest(
     rate = { kind, value, raw: fixed[0] };
   } else if (lpr) {
     const multiple =
-      lpr[1] && lpr[2] ? (Number.isNaN(Number(lpr[1])) ? parseChineseInteger(lpr[1]) : Number(lpr[1])) : null;
+      lpr[1] && lpr[2] ? (Number.isNaN(Number(lpr[1])) ? parseChineseNumeral(lpr[1]) : Number(lpr[1])) : null;
     rate = multiple
       ? { kind: "lpr_multiple", value: multiple, raw: lpr[0].trim() }
       : { kind: "lpr", value: 1, raw: lpr[0].trim() };

@@ -10,6 +10,8 @@
 // rules wherever the small-claims rules are silent. The fee rules say nothing special about small
 // claims, so 第十六条 applies: the case acceptance fee is halved, once (民诉法解释第二百零六条).
 
+import { citationInEnglish } from "../../platform/text/citations";
+
 export type Procedure = "ordinary" | "simplified" | "small_claims";
 /** How the case ended, where known: mediation or withdrawal halves the fee (第十五条). */
 export type Resolution = "judgment" | "mediation" | "withdrawal";
@@ -62,7 +64,10 @@ export interface FeeLine {
   rate: number | null;
   /** Yuan, two decimals; negative for adjustments. The lines add up to the fee. */
   amount: number;
+  /** The legal basis as Chinese law cites it ("诉讼费用交纳办法第十三条第（一）项"). */
   article: string;
+  /** The same basis cited in English ("Measures on the Payment of Litigation Costs, art. 13(1)"). */
+  articleEn: string;
 }
 
 export interface FeeQuote {
@@ -781,6 +786,7 @@ function present(line: Line): FeeLine {
     rate: line.rate,
     amount: fenToYuan(line.amount),
     article: line.article,
+    articleEn: citationInEnglish(line.article),
   };
 }
 
