@@ -116,11 +116,6 @@ export function relationTo(actor: Actor, input: CaseRelationInput): CaseRelation
   };
 }
 
-/** The filer edits the complaint while it is a draft or sent back for correction. */
-export function canEditFiling(relation: CaseRelation, status: CaseStatus): boolean {
-  return relation.isFiler && (status === "draft" || status === "correction_requested");
-}
-
 /**
  * Whether the actor sees a party's full ID number: the person it belongs to, the filer who entered it
  * and the court; everyone else (the other side, its lawyers, agents) sees it masked (个人信息保护法第二十八条:
@@ -128,11 +123,6 @@ export function canEditFiling(relation: CaseRelation, status: CaseStatus): boole
  */
 export function seesFullIdentityOf(relation: CaseRelation, partyId: string): boolean {
   return relation.isStaff || relation.isFiler || relation.selfPartyIds.includes(partyId);
-}
-
-/** Clerks of the case's court review filings (立案庭). */
-export function canReviewFiling(relation: CaseRelation): boolean {
-  return relation.isClerk;
 }
 
 /** The actor's relation to a case, from its row and its parties and agents as stored. */

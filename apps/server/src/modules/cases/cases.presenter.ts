@@ -4,6 +4,7 @@ import type { CaseParts, CaseRow } from "./cases.repository";
 import { possibleTransitions } from "./cases.rules";
 import type { TCaseDetail, TCaseSummary } from "./cases.schemas";
 import { daysLeft } from "./deadlines.rules";
+import { citationInEnglish } from "../../platform/text/citations";
 
 export interface CourtRef {
   id: string;
@@ -124,6 +125,7 @@ export function presentCaseDetail(
         kind: d.kind,
         dueAt,
         basis: d.basis,
+        basisEn: citationInEnglish(d.basis),
         status: d.status,
         daysLeft: d.status === "open" ? daysLeft(context.now, dueAt) : null,
       };

@@ -356,11 +356,11 @@ export async function appendTimeline(
 }
 
 /** Opens a deadline of a kind, replacing an open one of the same kind. */
-export async function openDeadline(
+export async function insertOpenDeadline(
   trx: Executor,
   deadline: { caseId: string; kind: string; dueAt: Date; basis: string; now: Date },
 ): Promise<void> {
-  await closeDeadline(trx, deadline.caseId, deadline.kind, "cancelled", deadline.now);
+  await resolveOpenDeadline(trx, deadline.caseId, deadline.kind, "cancelled", deadline.now);
   await trx
     .insertInto("case_deadlines")
     .values({
@@ -376,7 +376,7 @@ export async function openDeadline(
 }
 
 /** Marks the open deadline of a kind as met, missed or cancelled. */
-export async function closeDeadline(
+export async function resolveOpenDeadline(
   trx: Executor,
   caseId: string,
   kind: string,
@@ -454,16 +454,6 @@ export async function listPublicTimeline(db: Executor, caseId: string) {
     .where("case_id", "=", caseId)
     .where("is_public", "=", true)
     .orderBy("id")
-    .execute();
-}
-
-/** Links parties to accounts (by the party's row id). */
-export async function linkPartyToUser(trx: Executor, partyId: string, userId: string): Promise<void> {
-  await trx
-    .updateTable("case_parties")
-    .set({ user_id: userId })
-    .where("id", "=", partyId)
-    .where("user_id", "is", null)
     .execute();
 }
 

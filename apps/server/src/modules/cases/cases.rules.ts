@@ -111,20 +111,6 @@ export const transitions: Record<CaseTransition, TransitionRule> = {
   withdrawSuit: { from: [...trial, "judgment"], to: "withdrawn", basis: "民事诉讼法第一百四十八条" },
 };
 
-/** Statuses in which nothing more happens. */
-export const terminalStatuses: readonly CaseStatus[] = ["closed", "refused", "withdrawn", "deemed_withdrawn"];
-
-/** Statuses before the court has registered the case (no case number yet). */
-export const preRegistrationStatuses: readonly CaseStatus[] = [
-  "mediation",
-  "draft",
-  "under_review",
-  "correction_requested",
-  "refused",
-  "withdrawn",
-  "deemed_withdrawn",
-];
-
 /** True when the act is allowed from the status. */
 export function canTransition(status: CaseStatus, transition: CaseTransition): boolean {
   return transitions[transition].from.includes(status);

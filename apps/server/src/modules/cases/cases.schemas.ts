@@ -61,6 +61,7 @@ export const ZDeadline = z.object({
   kind: z.string().describe("Which period (registration review, fee payment, answer …)"),
   dueAt: z.date().describe("When it ends"),
   basis: z.string().describe("The article that sets it"),
+  basisEn: z.string().describe("The same citation in English (a courtesy; the Chinese is the legal text)"),
   status: z.enum(["open", "met", "missed", "cancelled"]).describe("State of the period"),
   daysLeft: z
     .number()

@@ -1,31 +1,27 @@
 export { assignCaseNumber } from "./commands/assign-case-number";
 export { assignJudge, divisionKindsFor, type JudgeAssignmentRecord } from "./commands/assign-judge";
 export { changeCaseStatus } from "./commands/change-case-status";
+export { closeDeadline, openDeadline } from "./commands/case-deadlines";
 export {
-  canEditFiling,
-  canReviewFiling,
-  relationTo,
-  relationToCase,
-  seesFullIdentityOf,
-  visibleTo,
-  type CaseRelation,
-} from "./cases.policy";
+  createDraftCase,
+  discardDraftCase,
+  replaceDraftContent,
+  updateDraftParticulars,
+  type DraftContent,
+  type DraftParticulars,
+} from "./commands/draft-case";
+export { recordTimeline } from "./commands/record-timeline";
+export { relationTo, relationToCase, seesFullIdentityOf, visibleTo, type CaseRelation } from "./cases.policy";
 export { maskIdNumber, maskPhone } from "./cases.presenter";
+// Reads (and the row lock a command takes first): the cases tables are written only through the
+// commands above.
 export {
-  appendTimeline,
-  closeDeadline,
-  deleteDraft,
   findCourtsOfLitigant,
   findLitigantsAtCourts,
   findVisibleCase,
-  insertDraftCase,
-  linkPartyToUser,
   listCasesForReview,
   loadCaseParts,
   lockCase,
-  openDeadline,
-  replaceCaseContent,
-  updateCase,
   type AgentInput,
   type CaseParts,
   type CaseRow,
@@ -35,7 +31,6 @@ export {
   caseStatuses,
   canTransition,
   isEditableByFiler,
-  terminalStatuses,
   type CaseStatus,
   type CaseTransition,
 } from "./cases.rules";
@@ -50,7 +45,17 @@ export {
   causePath,
 } from "./causes.rules";
 export { CAUSES_OF_ACTION, type CauseOfAction } from "./causes.data";
-export { daysLeft, endOfCourtDay, monthsEndAt, periodEndsAt, trialLimitMonths } from "./deadlines.rules";
+export { daysLeft, endOfCourtDay } from "./deadlines.rules";
 export { courtDateOf } from "../courts/index";
-export { smallClaimsIssueOf, type SmallClaimsIssueCode, type StatedClaim } from "./procedure.rules";
+export {
+  computeAnswerDeadline,
+  computeComplaintServiceDeadline,
+  computeFeePaymentDeadline,
+  computeRegistrationDeadline,
+  computeTrialDeadlines,
+  smallClaimsIssueOf,
+  type Deadline,
+  type SmallClaimsIssueCode,
+  type StatedClaim,
+} from "./procedure.rules";
 export type { PartyKind, PartyRole, ProcedureValue } from "./cases.tables";

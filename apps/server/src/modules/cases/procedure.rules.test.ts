@@ -5,6 +5,7 @@ import {
   computeAppealTrialDeadline,
   computeAppealWindow,
   computeComplaintServiceDeadline,
+  computeFeePaymentDeadline,
   computeRegistrationDeadline,
   computeTrialDeadlines,
   isCostsClaim,
@@ -273,6 +274,36 @@ describe("filing and answer periods", () => {
       end: "2026-10-16",
       basis: "民事诉讼法第一百二十六条；民诉法解释第一百二十六条",
     });
+  });
+
+  it("cites 第一百二十八条第一款 for the complaint copy", () => {
+    expect(computeComplaintServiceDeadline("2026-03-02")).toMatchObject({
+      basis: "民事诉讼法第一百二十八条第一款",
+      labelZh: "发送起诉状副本期限",
+    });
+  });
+
+  it("gives seven days to pay the acceptance fee from the notice (诉讼费用交纳办法第二十二条)", () => {
+    // Notice on Monday 2026-03-02: the seventh day is Monday 2026-03-09.
+    expect(computeFeePaymentDeadline("2026-03-02")).toMatchObject({
+      nominalEnd: "2026-03-09",
+      end: "2026-03-09",
+      length: 7,
+      unit: "day",
+      basis: "诉讼费用交纳办法第二十二条",
+    });
+    // Notice on 2026-09-28: the seventh day falls in the National Day holiday, so it ends on 10-08.
+    expect(computeFeePaymentDeadline("2026-09-28")).toMatchObject({
+      nominalEnd: "2026-10-05",
+      end: "2026-10-08",
+      extendedForHoliday: true,
+    });
+  });
+
+  it("gives the same seven days to register and to pay when both start with the receipt", () => {
+    for (const receivedOn of ["2026-03-02", "2026-04-30", "2026-09-28", "2026-12-31"] as const) {
+      expect(computeFeePaymentDeadline(receivedOn).end).toBe(computeRegistrationDeadline({ receivedOn }).end);
+    }
   });
 
   it("gives five days to send the complaint (第一百二十八条)", () => {

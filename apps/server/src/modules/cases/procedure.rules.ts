@@ -392,9 +392,10 @@ export function computeAppealTrialDeadline(input: {
 }
 
 /**
- * The last day to register a case or refuse it (民事诉讼法第一百二十六条: seven days). When the court
- * asked for the complaint to be completed, the days run from the completed filing
- * (民诉法解释第一百二十六条; for Internet courts 互联网法院规定第七条).
+ * The last day to register a case or refuse it (民事诉讼法第一百二十六条: seven days; 登记立案规定第八条第一项
+ * for a complaint not decided on the spot). When the court asked for the complaint to be completed,
+ * the days run again from the completed filing (民诉法解释第一百二十六条; 登记立案规定第七条第二款; for
+ * Internet courts 互联网法院规定第七条第二项).
  */
 export function computeRegistrationDeadline(input: { receivedOn: IsoDate; completedOn?: IsoDate }): Deadline {
   return deadline(input.completedOn ?? input.receivedOn, 7, "day", {
@@ -403,6 +404,19 @@ export function computeRegistrationDeadline(input: { receivedOn: IsoDate; comple
     basis: input.completedOn
       ? "民事诉讼法第一百二十六条；民诉法解释第一百二十六条"
       : "民事诉讼法第一百二十六条",
+  });
+}
+
+/**
+ * The last day to pay the case acceptance fee: seven days from the notice to pay
+ * (诉讼费用交纳办法第二十二条), which goes with the receipt of the complaint. Unpaid by then, the filing is
+ * treated as withdrawn (民诉法解释第二百一十三条).
+ */
+export function computeFeePaymentDeadline(noticeOn: IsoDate): Deadline {
+  return deadline(noticeOn, 7, "day", {
+    zh: "交纳案件受理费期限",
+    en: "Time to pay the case acceptance fee",
+    basis: "诉讼费用交纳办法第二十二条",
   });
 }
 

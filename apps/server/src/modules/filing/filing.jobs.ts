@@ -3,6 +3,7 @@ import type { AppContext } from "../../context";
 import { defineJob, inTransaction, systemMeta, writeAuditEvent, type JobDefinition } from "../../platform";
 import { changeCaseStatus, closeDeadline, lockCase } from "../cases/index";
 import { sendInboxMessage } from "../delivery/index";
+import { appendCourtEvent } from "../ledger/index";
 import { lockFeeOrder, updateFeeOrder } from "./filing.repository";
 
 export const FEE_DEADLINE_JOB = "filing.fee_deadline";
@@ -42,6 +43,14 @@ export function feeDeadlineJob(context: AppContext): JobDefinition<{ caseId: str
           caseId,
           kind: "filing_deemed_withdrawn",
           params: {},
+          now,
+        });
+        // 全流程留痕: the filing treated as withdrawn for the unpaid fee is a court event.
+        await appendCourtEvent(trx, {
+          kind: "filing_deemed_withdrawn",
+          courtId: row.court_id,
+          caseId,
+          payload: { reason: "fee_unpaid", orderId, basis: "民诉法解释第二百一十三条" },
           now,
         });
         await writeAuditEvent(trx, meta, {

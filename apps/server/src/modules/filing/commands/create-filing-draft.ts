@@ -1,5 +1,5 @@
 import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
-import { appendTimeline, insertDraftCase } from "../../cases/index";
+import { createDraftCase } from "../../cases/index";
 import { findCourt } from "../../courts/index";
 import type { AppContext } from "../../../context";
 import { userOf } from "../filing.access";
@@ -19,17 +19,10 @@ export async function createFilingDraft(
   return inTransaction(context.db, async (trx) => {
     const court = await findCourt(trx, options.courtId);
     if (!court) throw new AppError("court_not_found");
-    const caseId = await insertDraftCase(trx, {
+    const caseId = await createDraftCase(trx, {
       courtId: court.id,
       typeCode: options.typeCode,
       filedBy: user.userId,
-      now: meta.now,
-    });
-    await appendTimeline(trx, {
-      caseId,
-      kind: "draft_created",
-      actorUserId: user.userId,
-      isPublic: false,
       now: meta.now,
     });
     await writeAuditEvent(trx, meta, {

@@ -1,6 +1,6 @@
 import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
 import type { AppContext } from "../../../context";
-import { deleteDraft, lockCase } from "../../cases/index";
+import { discardDraftCase, lockCase } from "../../cases/index";
 import { assertFiler, loadFiling } from "../filing.access";
 
 /** Discards a draft that was never submitted. Throws `case_not_found`, `forbidden`, `case_status_conflict`. */
@@ -17,7 +17,7 @@ export async function deleteFilingDraft(
         { code: "not_a_draft", message: "only drafts can be deleted" },
       ]);
     }
-    await deleteDraft(trx, caseId);
+    await discardDraftCase(trx, caseId);
     await writeAuditEvent(trx, meta, {
       action: "filing.draft_deleted",
       subjectType: "case",

@@ -2,6 +2,7 @@ import { inTransaction, writeAuditEvent, type CommandMeta } from "../../../platf
 import type { AppContext } from "../../../context";
 import { changeCaseStatus, closeDeadline, lockCase } from "../../cases/index";
 import { sendInboxMessage } from "../../delivery/index";
+import { appendCourtEvent } from "../../ledger/index";
 import { assertClerk, loadFiling, userOf } from "../filing.access";
 import { insertReview } from "../filing.repository";
 
@@ -43,6 +44,14 @@ export async function requestCorrection(
       caseId: options.caseId,
       kind: "correction_requested",
       params: { items: options.items, note: options.note },
+      now: meta.now,
+    });
+    // 全流程留痕: what the court asked to be completed, and when (the review clock stops here).
+    await appendCourtEvent(trx, {
+      kind: "correction_requested",
+      courtId: row.court_id,
+      caseId: options.caseId,
+      payload: { items: options.items, requestedBy: user.userId },
       now: meta.now,
     });
     await writeAuditEvent(trx, meta, {

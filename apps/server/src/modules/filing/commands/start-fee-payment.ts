@@ -1,6 +1,7 @@
 import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
 import type { AppContext } from "../../../context";
-import { loadFiling } from "../filing.access";
+import { appendCourtEvent } from "../../ledger/index";
+import { loadFiling, userOf } from "../filing.access";
 import { findFeeOrder, updateFeeOrder } from "../filing.repository";
 import { paymentReturnBase } from "../payment-return";
 
@@ -53,6 +54,20 @@ export async function startFeePayment(
   }
   await inTransaction(context.db, async (trx) => {
     await updateFeeOrder(trx, order.id, { gatewayReference: payment.reference });
+    // 全流程留痕: who started paying which fee order at which gateway, before any money moves.
+    await appendCourtEvent(trx, {
+      kind: "fee_payment_started",
+      courtId: access.row.court_id,
+      caseId,
+      payload: {
+        orderId: order.id,
+        amountFen: order.amount_fen,
+        gateway: gateway.name,
+        reference: payment.reference,
+        startedBy: userOf(meta.actor).userId,
+      },
+      now: meta.now,
+    });
     await writeAuditEvent(trx, meta, {
       action: "filing.fee_payment_started",
       subjectType: "case",

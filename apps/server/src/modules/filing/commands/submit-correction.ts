@@ -1,16 +1,18 @@
 import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
 import type { AppContext } from "../../../context";
-import { changeCaseStatus, lockCase, openDeadline, periodEndsAt } from "../../cases/index";
-import { listStaff } from "../../courts/index";
+import { changeCaseStatus, computeRegistrationDeadline, lockCase, openDeadline } from "../../cases/index";
+import { courtDateOf, listStaff } from "../../courts/index";
 import { sendInboxMessage } from "../../delivery/index";
+import { appendCourtEvent } from "../../ledger/index";
 import { assertFiler, assertSubmittedByAccountHolder, loadFiling, userOf } from "../filing.access";
 import { complaintOf } from "../filing.complaint";
+import { assertFieldsSubmittable } from "../filing.validation";
 import { listAttachments, listEvidence } from "../filing.repository";
 import { missingForSubmission } from "../filing.rules";
 
 /**
  * Resubmits a corrected complaint; the 7 days of 民事诉讼法第一百二十六条 run again from the receipt of the
- * completed material. Throws `case_not_found`, `forbidden`, `case_status_conflict`, `filing_incomplete`,
+ * completed material (民诉法解释第一百二十六条, `computeRegistrationDeadline`). Throws `case_not_found`, `forbidden`, `case_status_conflict`, `filing_incomplete`,
  * `filer_not_account_holder`.
  */
 export async function submitCorrection(
@@ -34,20 +36,24 @@ export async function submitCorrection(
         missing.map((m) => ({ path: m.path, code: m.code, message: m.code })),
       );
     }
+    // A corrected draft may keep a wrong value for its filer; the court receives none.
+    if (row.status === "correction_requested") assertFieldsSubmittable(complaint, meta.now);
     if (row.status === "correction_requested")
       await assertSubmittedByAccountHolder(trx, userOf(meta.actor).userId, complaint, attachments);
-    const review = periodEndsAt(meta.now, 7);
+    const reviewPeriod = computeRegistrationDeadline({
+      receivedOn: courtDateOf(row.submitted_at ?? meta.now),
+      completedOn: courtDateOf(meta.now),
+    });
     await changeCaseStatus(trx, meta, {
       row,
       transition: "submitCorrection",
-      patch: { review_clock_started_at: meta.now, review_due_on: review.endsOn },
-      timeline: { kind: "correction_submitted", data: { reviewDueOn: review.endsOn }, isPublic: true },
+      patch: { review_clock_started_at: meta.now, review_due_on: reviewPeriod.end },
+      timeline: { kind: "correction_submitted", data: { reviewDueOn: reviewPeriod.end }, isPublic: true },
     });
-    await openDeadline(trx, {
+    const review = await openDeadline(trx, {
       caseId,
       kind: "registration_review",
-      dueAt: review.endsAt,
-      basis: "民事诉讼法第一百二十六条",
+      period: reviewPeriod,
       now: meta.now,
     });
     const clerks = await listStaff(trx, row.court_id, ["clerk"]);
@@ -56,6 +62,14 @@ export async function submitCorrection(
       caseId,
       kind: "correction_submitted",
       params: { title: row.title, reviewDueOn: review.endsOn },
+      now: meta.now,
+    });
+    // 全流程留痕: the completed complaint restarts the review period; the court event records when.
+    await appendCourtEvent(trx, {
+      kind: "correction_submitted",
+      courtId: row.court_id,
+      caseId,
+      payload: { reviewDueOn: review.endsOn, submittedBy: userOf(meta.actor).userId },
       now: meta.now,
     });
     await writeAuditEvent(trx, meta, {

@@ -2,7 +2,8 @@ import { cancelJob, inTransaction, writeAuditEvent, type CommandMeta } from "../
 import type { AppContext } from "../../../context";
 import { changeCaseStatus, closeDeadline, lockCase } from "../../cases/index";
 import { sendInboxMessage } from "../../delivery/index";
-import { assertFiler, loadFiling } from "../filing.access";
+import { appendCourtEvent } from "../../ledger/index";
+import { assertFiler, loadFiling, userOf } from "../filing.access";
 import { feeDeadlineKey } from "../filing.jobs";
 import { findFeeOrder, updateFeeOrder } from "../filing.repository";
 
@@ -30,6 +31,14 @@ export async function withdrawFiling(context: AppContext, meta: CommandMeta, cas
       caseId,
       kind: "filing_withdrawn",
       params: {},
+      now: meta.now,
+    });
+    // 全流程留痕: the filer's withdrawal before registration closes the filing in the ledger too.
+    await appendCourtEvent(trx, {
+      kind: "filing_withdrawn",
+      courtId: row.court_id,
+      caseId,
+      payload: { withdrawnBy: userOf(meta.actor).userId, refundDue: order?.status === "paid" },
       now: meta.now,
     });
     await writeAuditEvent(trx, meta, {

@@ -10,6 +10,14 @@ export const courtEventKinds = [
   "transcript_signed",
   "judgment_signed",
   "ruling_signed",
+  "filing_submitted",
+  "correction_requested",
+  "correction_submitted",
+  "filing_withdrawn",
+  "filing_deemed_withdrawn",
+  "fee_payment_started",
+  "fee_paid",
+  "document_issued",
 ] as const;
 export type CourtEventKind = (typeof courtEventKinds)[number];
 
