@@ -202,6 +202,11 @@ describe("filing journey", () => {
       const estimate = (await page.getByTestId("fee-estimate").textContent()) ?? "";
       expect(estimate).toMatch(/^25\.00 元$/);
       await shot(page, "review");
+      // The filer looks over the generated 起诉状 and confirms it before submitting.
+      const preview = page.getByTestId("complaint-preview");
+      await preview.getByRole("button", { name: "生成起诉状预览" }).click();
+      await preview.getByRole("link", { name: "起诉状（中文正本） PDF" }).waitFor();
+      await preview.getByRole("checkbox", { name: "我已核对起诉状内容" }).check();
       await page.getByRole("button", { name: "提交立案申请" }).click();
       await page.locator(".ant-popconfirm").getByRole("button", { name: "确定" }).click();
 

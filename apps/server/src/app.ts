@@ -7,6 +7,7 @@ import * as admin from "./modules/admin/index";
 import * as cases from "./modules/cases/index";
 import * as courts from "./modules/courts/index";
 import * as delivery from "./modules/delivery/index";
+import * as documents from "./modules/documents/index";
 import * as filing from "./modules/filing/index";
 import * as identity from "./modules/identity/index";
 import * as ledger from "./modules/ledger/index";
@@ -30,7 +31,7 @@ import {
 import { createLogger } from "./platform/logger";
 import { checkStartSafety, simulatorsInUse, type SimulatorReport } from "./platform/start-safety";
 
-export const version = "0.1.0";
+const version = "0.1.0";
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -178,11 +179,13 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
     loadActor: (session) => identity.loadActor(context.db, session, courts.findMemberships),
     registerRoutes: async (app) => {
       await identity.registerIdentityRoutes(app, context, {
-        ...courts,
+        findMemberships: courts.findMemberships,
+        findCourtLabels: courts.findCourtLabels,
+        findCourtsReviewingAllVerifications: courts.findCourtsReviewingAllVerifications,
         findLitigantsAtCourts: cases.findLitigantsAtCourts,
         findCourtsOfLitigant: cases.findCourtsOfLitigant,
       });
-      await courts.registerCourtsRoutes(app, context);
+      await courts.registerCourtsRoutes(app, context, { findCause: cases.findCause });
       await cases.registerCasesRoutes(app, context, {
         actionProviders: [filing.filingCaseActions(context)],
         userNames,
@@ -190,6 +193,7 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
       });
       await filing.registerFilingRoutes(app, context);
       await delivery.registerDeliveryRoutes(app, context);
+      await documents.registerDocumentsRoutes(app, context);
       await ledger.registerLedgerRoutes(app, context);
       await search.registerSearchRoutes(app, context, searchService);
       await registerAuditRoutes(app, context.db);

@@ -12,6 +12,12 @@ export const filingErrors = {
     zh: "该案由不属于互联网法院集中管辖的范围",
     en: "Internet courts do not hear this cause of action",
   },
+  /** The court does not hear first-instance cases filed online (民事诉讼法第十八条, 行政诉讼法第十四条). */
+  court_level_not_first_instance: {
+    status: 422,
+    zh: "该法院不受理第一审案件的网上立案，请选择有管辖权的基层人民法院或互联网法院",
+    en: "This court does not hear first-instance cases filed here; choose a basic-level or Internet court with jurisdiction",
+  },
   /** The small-claims procedure does not fit the case (民事诉讼法第一百六十五条). */
   small_claims_not_eligible: {
     status: 422,

@@ -1,6 +1,7 @@
 import { casesErrors } from "./cases";
 import { courtsErrors } from "./courts";
 import { deliveryErrors } from "./delivery";
+import { documentsErrors } from "./documents";
 import { filingErrors } from "./filing";
 import { identityErrors } from "./identity";
 import { ledgerErrors } from "./ledger";
@@ -20,6 +21,7 @@ export const errorCatalog = {
   ...courtsErrors,
   ...casesErrors,
   ...deliveryErrors,
+  ...documentsErrors,
   ...filingErrors,
   ...ledgerErrors,
   ...searchErrors,

@@ -205,11 +205,12 @@ describe.each(testDatabaseKinds())("online filing on %s", (kind) => {
         "validation_failed",
       ],
       [
-        "bad ID check digit",
+        // A wrong check digit is kept in a draft (filing-wizard.db.test.ts); a number longer than any is not.
+        "ID number longer than any",
         () =>
           zhangsan.put(`/api/filings/${caseId}`, {
             ...shoppingComplaint(),
-            parties: [{ ...shoppingComplaint().parties[0], idNumber: "330106199003072131" }],
+            parties: [{ ...shoppingComplaint().parties[0], idNumber: "3301061990030721311" }],
           }),
         400,
         "validation_failed",
@@ -355,10 +356,18 @@ describe.each(testDatabaseKinds())("online filing on %s", (kind) => {
       evidenceAttachmentId: (await zhangsan.get<TFilingView>(`/api/filings/${caseId}`)).body.attachments[0]!
         .id,
     });
-    complaint.parties[1]!.creditCode = "91330106MA2DEMO01" + "X";
-    const fixed = await zhangsan.put<ErrorBody>(`/api/filings/${caseId}`, complaint);
-    // The check character of that code is wrong on purpose: the form is refused and nothing changes.
-    expect(fixed.status).toBe(400);
+    complaint.parties[1]!.creditCode = "914403001922038217";
+    // The check character of that code is wrong on purpose: the corrected draft keeps it for the filer to
+    // see, and the resubmission is refused at that field with nothing changed.
+    expect((await zhangsan.put(`/api/filings/${caseId}`, complaint)).status).toBe(200);
+    const refused = await zhangsan.post<ErrorBody>(`/api/filings/${caseId}/resubmit`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([
+      expect.objectContaining({ path: "parties.1.creditCode", code: "credit_code_check_character_mismatch" }),
+    ]);
+    expect((await zhangsan.get<TFilingView>(`/api/filings/${caseId}`)).body.status).toBe(
+      "correction_requested",
+    );
     complaint.parties[1]!.creditCode = null;
     expect((await zhangsan.put(`/api/filings/${caseId}`, complaint)).status).toBe(200);
     const resubmitted = await zhangsan.post<TFilingView>(`/api/filings/${caseId}/resubmit`);
@@ -371,9 +380,13 @@ describe.each(testDatabaseKinds())("online filing on %s", (kind) => {
   it("refuses a suit with a reasoned ruling in Chinese and English", async () => {
     const caseId = await draftWithEvidence();
     await zhangsan.post(`/api/filings/${caseId}/submit`);
+    // The filing clerk is no judge: the ruling names the judge of the court who makes it.
+    const { listJudges } = await import("../courts/index");
+    const [judge] = await listJudges(app.context.db, hangzhou.id);
     const refused = await clerk.post<TFilingView>(`/api/filings/${caseId}/refuse`, {
-      reason: "双方已约定仲裁。",
-      basis: ["127-2"],
+      reason: "原告在法律规定不得起诉的期限内起诉。",
+      basis: ["127-6"],
+      judgeId: judge!.userId,
     });
     expect(refused.status).toBe(200);
     expect(refused.body.status).toBe("refused");
@@ -385,7 +398,9 @@ describe.each(testDatabaseKinds())("online filing on %s", (kind) => {
     const { readDocxText } = await import("./extraction.docx");
     const text = await readDocxText(ruling.raw.rawPayload);
     expect(text).toContain("不予受理");
-    expect(text).toContain("第一百二十七条第二项");
+    expect(text).toContain("第一百二十七条第六项");
+    expect(text).toContain(`审判员\u3000${judge!.name}`);
+    expect(text).toContain(refused.body.caseNumber!);
     expect(text).toContain("十日内");
     const english = await readDocxText((await zhangsan.request("GET", review.rulingEnUrl!)).raw.rawPayload);
     expect(english).toContain("not accepted");

@@ -22,8 +22,10 @@ import { startFeePayment } from "./commands/start-fee-payment";
 import { submitCorrection } from "./commands/submit-correction";
 import { submitFiling } from "./commands/submit-filing";
 import { withdrawFiling } from "./commands/withdraw-filing";
+import { previewComplaint, renderComplaintPreview } from "./documents/complaint-preview";
 import { SimulatedPaymentGateway } from "./adapters/simulated-payment";
-import { canSeeAttachment, loadFiling } from "./filing.access";
+import { assertClerk, canSeeAttachment, loadFiling } from "./filing.access";
+import { findCourt, listJudges } from "../courts/index";
 import { findAttachment, listReviews } from "./filing.repository";
 import { getFilingView, getReviewQueue } from "./filing.queries";
 import {
@@ -95,9 +97,10 @@ export async function registerFilingRoutes(app: ZodApp, context: AppContext): Pr
   );
 
   const extracted = (text: string) => {
-    const extraction = extractComplaint(text, context.clock.now());
+    const now = context.clock.now();
+    const extraction = extractComplaint(text, now);
     return {
-      suggestion: suggestionFrom(extraction, text),
+      suggestion: suggestionFrom(extraction, text, now),
       extraction: extraction as unknown as Record<string, unknown>,
     };
   };
@@ -370,6 +373,71 @@ export async function registerFilingRoutes(app: ZodApp, context: AppContext): Pr
     },
   );
 
+  const ZPreviewLinks = z.object({
+    docxUrl: z.string().describe("The preview as DOCX"),
+    pdfUrl: z.string().describe("The preview as PDF (printed by Chromium)"),
+  });
+  app.get(
+    "/api/filings/:caseId/complaint-preview",
+    {
+      schema: {
+        tags: ["filing"],
+        summary: "The draft as the 起诉状 to be submitted: the hash to confirm and the files to check",
+        params: ZCaseIdParams,
+        response: {
+          200: z.object({
+            sha256: z.string().describe("SHA-256 of the complaint's content; submit it with the submission"),
+            zh: ZPreviewLinks.describe("The Chinese complaint (the one filed)"),
+            en: ZPreviewLinks.describe("English courtesy translation"),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const { caseId } = request.params;
+      const preview = await previewComplaint(context, actor, caseId, "zh-CN");
+      const links = (locale: string) => ({
+        docxUrl: `/api/filings/${caseId}/complaint-preview/${locale}/docx?sha256=${preview.sha256}`,
+        pdfUrl: `/api/filings/${caseId}/complaint-preview/${locale}/pdf?sha256=${preview.sha256}`,
+      });
+      return { sha256: preview.sha256, zh: links("zh-CN"), en: links("en") };
+    },
+  );
+
+  app.get(
+    "/api/filings/:caseId/complaint-preview/:locale/:format",
+    {
+      schema: {
+        tags: ["filing"],
+        summary: "Download the 起诉状 preview of the current draft (not stored)",
+        params: z.strictObject({
+          caseId: z.uuid().describe("The filing"),
+          locale: z.enum(["zh-CN", "en"]).describe("zh-CN (the complaint) or en (translation)"),
+          format: z.enum(["docx", "pdf"]).describe("File format"),
+        }),
+        querystring: z.strictObject({
+          sha256: z
+            .string()
+            .regex(/^[0-9a-f]{64}$/)
+            .optional()
+            .describe(
+              "The hash of the preview this file belongs to (makes the address change with the content)",
+            ),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const file = await renderComplaintPreview(context, requireUser(request.actor), request.params);
+      return reply
+        .type(file.mediaType)
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header("x-complaint-sha256", file.sha256)
+        .header("cache-control", "private, no-store")
+        .send(file.bytes);
+    },
+  );
+
   app.post(
     "/api/filings/:caseId/submit",
     {
@@ -377,12 +445,27 @@ export async function registerFilingRoutes(app: ZodApp, context: AppContext): Pr
         tags: ["filing"],
         summary: "Submit the complaint to the court",
         params: ZCaseIdParams,
+        body: z
+          .strictObject({
+            complaintSha256: z
+              .string()
+              .regex(/^[0-9a-f]{64}$/)
+              .optional()
+              .describe("The hash of the previewed 起诉状 the filer confirmed (see complaint-preview)"),
+          })
+          .describe("Optional; a request without a body submits without a preview hash"),
         response: { 200: ZFilingView },
+      },
+      // Fastify hands a request without a body to validation as null: read it as an empty object.
+      preValidation: async (request) => {
+        request.body ??= {};
       },
     },
     async (request) => {
       requireUser(request.actor);
-      await submitFiling(context, commandMeta(request, context.clock.now()), request.params.caseId);
+      await submitFiling(context, commandMeta(request, context.clock.now()), request.params.caseId, {
+        complaintSha256: request.body.complaintSha256,
+      });
       return view(request, request.params.caseId);
     },
   );
@@ -494,6 +577,51 @@ export async function registerFilingRoutes(app: ZodApp, context: AppContext): Pr
         procedure: request.body.procedure,
       });
       return view(request, request.params.caseId);
+    },
+  );
+
+  app.get(
+    "/api/filings/:caseId/ruling-judges",
+    {
+      schema: {
+        tags: ["filing"],
+        summary:
+          "The judges of the court who may make a ruling on this filing (立案庭 first), for the reviewing clerk",
+        params: ZCaseIdParams,
+        response: {
+          200: z.object({
+            reviewerIsJudge: z
+              .boolean()
+              .describe("The reviewer is a judge of the court and signs a ruling themselves"),
+            items: z.array(
+              z.object({
+                id: z.uuid().describe("The judge's account"),
+                name: z.string().describe("Name as signed on the ruling"),
+                titleZh: z.string().nullable().describe("Title, e.g. 审判员"),
+                titleEn: z.string().nullable().describe("Title in English"),
+                isFilingDivision: z.boolean().describe("Sits in the case-filing division (立案庭)"),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const access = await loadFiling(context.db, actor, request.params.caseId);
+      assertClerk(access);
+      const court = (await findCourt(context.db, access.row.court_id))!;
+      const judges = await listJudges(context.db, court.id);
+      const items = judges
+        .map((j) => ({
+          id: j.userId,
+          name: j.name,
+          titleZh: j.titleZh,
+          titleEn: j.titleEn,
+          isFilingDivision: j.divisionKind === "filing",
+        }))
+        .sort((a, b) => Number(b.isFilingDivision) - Number(a.isFilingDivision));
+      return { reviewerIsJudge: judges.some((j) => j.userId === actor.userId), items };
     },
   );
 

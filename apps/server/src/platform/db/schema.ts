@@ -3,6 +3,7 @@ import type { AdminTables } from "../../modules/admin/admin.tables";
 import type { CasesTables } from "../../modules/cases/cases.tables";
 import type { CourtsTables } from "../../modules/courts/courts.tables";
 import type { DeliveryTables } from "../../modules/delivery/delivery.tables";
+import type { DocumentsTables } from "../../modules/documents/documents.tables";
 import type { FilingTables } from "../../modules/filing/filing.tables";
 import type { IdentityTables } from "../../modules/identity/identity.tables";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables";
@@ -92,6 +93,7 @@ export interface DB
     CasesTables,
     FilingTables,
     DeliveryTables,
+    DocumentsTables,
     LedgerTables,
     SearchTables,
     AdminTables {}

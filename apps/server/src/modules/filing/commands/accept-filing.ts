@@ -5,15 +5,16 @@ import {
   assignJudge,
   changeCaseStatus,
   closeDeadline,
+  computeComplaintServiceDeadline,
+  computeTrialDeadlines,
   lockCase,
-  monthsEndAt,
   openDeadline,
-  periodEndsAt,
-  trialLimitMonths,
   type JudgeAssignmentRecord,
 } from "../../cases/index";
-import { findCourt } from "../../courts/index";
+import { courtDateOf, findCourt } from "../../courts/index";
 import { sendInboxMessage } from "../../delivery/index";
+import { issueDocument } from "../../documents/index";
+import { buildAcceptanceNotices } from "../documents/acceptance-notices";
 import { appendCourtEvent } from "../../ledger/index";
 import { assertClerk, loadFiling, userOf } from "../filing.access";
 import { findFeeOrder, insertReview } from "../filing.repository";
@@ -90,19 +91,17 @@ export async function acceptFiling(
       timeline: { kind: "accepted", data: { caseNumber, judgeName: judge.name, procedure }, isPublic: true },
     });
     await closeDeadline(trx, row.id, "registration_review", "met", meta.now);
-    const limit = trialLimitMonths[procedure];
+    const registeredOn = courtDateOf(meta.now);
     await openDeadline(trx, {
       caseId: row.id,
       kind: "trial_limit",
-      dueAt: monthsEndAt(meta.now, limit.months).endsAt,
-      basis: limit.basis,
+      period: computeTrialDeadlines({ procedure, registeredOn }).limit,
       now: meta.now,
     });
     await openDeadline(trx, {
       caseId: row.id,
       kind: "serve_complaint",
-      dueAt: periodEndsAt(meta.now, 5).endsAt,
-      basis: "民事诉讼法第一百二十八条",
+      period: computeComplaintServiceDeadline(registeredOn),
       now: meta.now,
     });
     await insertReview(trx, {
@@ -148,6 +147,32 @@ export async function acceptFiling(
       payload: { caseNumber },
       now: meta.now,
     });
+    // 民事诉讼法第一百二十六条 (立案并通知当事人) and 第一百二十八条, 证据规定第五十条: the notices of
+    // acceptance, evidence and response go out with the registration.
+    const notices = buildAcceptanceNotices({
+      courtNameZh: court.name_zh,
+      courtNameEn: court.name_en,
+      caseNumber,
+      causeNameZh: row.cause_name_zh,
+      causeNameEn: row.cause_name_en,
+      plaintiffs: access.parts.parties.filter((p) => p.role === "plaintiff").map((p) => p.name),
+      defendants: access.parts.parties.filter((p) => p.role === "defendant").map((p) => p.name),
+      procedure,
+      judgeName: judge.name,
+      acceptedOn: courtDateOf(meta.now),
+      courtAddress: court.address_zh,
+      courtPhone: court.phone,
+    });
+    for (const notice of [notices.acceptance, notices.evidence, notices.response]) {
+      if (notice)
+        await issueDocument(trx, context.files, {
+          caseId: row.id,
+          courtId: court.id,
+          ...notice,
+          issuedBy: user.userId,
+          now: meta.now,
+        });
+    }
     await writeAuditEvent(trx, meta, {
       action: "filing.accepted",
       subjectType: "case",

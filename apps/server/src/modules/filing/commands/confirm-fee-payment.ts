@@ -1,14 +1,12 @@
-import {
-  AppError,
-  cancelJob,
-  inTransaction,
-  systemMeta,
-  writeAuditEvent,
-  type Executor,
-} from "../../../platform";
+import { AppError, cancelJob, inTransaction, systemMeta, writeAuditEvent, type Tx } from "../../../platform";
 import type { AppContext } from "../../../context";
-import { appendTimeline, closeDeadline, lockCase } from "../../cases/index";
+import { closeDeadline, lockCase, recordTimeline } from "../../cases/index";
+import { courtDateOf, findCourt } from "../../courts/index";
+import { loadCaseParts } from "../../cases/index";
 import { sendInboxMessage } from "../../delivery/index";
+import { issueDocument } from "../../documents/index";
+import { buildFeeReceiptModels } from "../documents/fee-receipt";
+import { appendCourtEvent } from "../../ledger/index";
 import type { PaymentNotification } from "../filing.ports";
 import { feeDeadlineKey } from "../filing.jobs";
 import {
@@ -95,7 +93,7 @@ function outcomeOf(
 }
 
 async function applyOutcome(
-  trx: Executor,
+  trx: Tx,
   context: AppContext,
   order: FeeOrder,
   notification: PaymentNotification,
@@ -149,7 +147,7 @@ async function applyOutcome(
       });
       await closeDeadline(trx, order.case_id, "fee_payment", "met", now);
       await cancelJob(trx, feeDeadlineKey(order.case_id), now);
-      await appendTimeline(trx, {
+      await recordTimeline(trx, {
         caseId: order.case_id,
         kind: "fee_paid",
         actorUserId: null,
@@ -161,7 +159,16 @@ async function applyOutcome(
         recipientIds: [row.filed_by],
         caseId: order.case_id,
         kind: "fee_paid",
-        params: { fee: (order.amount_fen / 100).toFixed(2) },
+        params: { fee: order.amount_fen / 100 },
+        now,
+      });
+      await issueFeeReceipt(trx, context, { row, order, reference: notification.reference, now });
+      // 全流程留痕: the fee the gateway confirmed, which the registration requires, is a court event.
+      await appendCourtEvent(trx, {
+        kind: "fee_paid",
+        courtId: row.court_id,
+        caseId: order.case_id,
+        payload: { ...base, amountFen: order.amount_fen, gateway: context.ports.payment.name },
         now,
       });
       await writeAuditEvent(trx, meta, {
@@ -174,4 +181,46 @@ async function applyOutcome(
       return;
     }
   }
+}
+
+/** The 交费凭证 of a paid fee, issued to the case's documents (诉讼费用交纳办法第二十条、第二十二条). */
+async function issueFeeReceipt(
+  trx: Tx,
+  context: AppContext,
+  input: {
+    row: { id: string; court_id: string; filed_by: string; case_number: string | null; title: string | null };
+    order: FeeOrder;
+    reference: string;
+    now: Date;
+  },
+): Promise<void> {
+  const court = await findCourt(trx, input.row.court_id);
+  if (!court) return;
+  const parts = await loadCaseParts(trx, input.row.id);
+  const payer =
+    parts.parties.find((p) => p.user_id === input.row.filed_by)?.name ??
+    parts.agents.find((a) => a.user_id === input.row.filed_by)?.name ??
+    parts.parties
+      .filter((p) => p.role === "plaintiff")
+      .map((p) => p.name)
+      .join("、");
+  const models = buildFeeReceiptModels({
+    courtNameZh: court.name_zh,
+    courtNameEn: court.name_en,
+    caseNumber: input.row.case_number,
+    caseTitle: input.row.title,
+    payer,
+    amountFen: input.order.amount_fen,
+    paidOn: courtDateOf(input.now),
+    orderId: input.order.id,
+    reference: input.reference,
+    gateway: context.ports.payment.name,
+  });
+  await issueDocument(trx, context.files, {
+    caseId: input.row.id,
+    courtId: court.id,
+    ...models,
+    issuedBy: null,
+    now: input.now,
+  });
 }

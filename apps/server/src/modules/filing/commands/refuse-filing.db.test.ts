@@ -57,8 +57,9 @@ describe.each(testDatabaseKinds())("refusal and correction records on %s", (kind
 
     const zh = await messageOf(caseId, "filing_refused", "zh-CN");
     expect(zh.body).toBe(
-      "法院裁定对您的起诉不予受理。依据：《中华人民共和国民事诉讼法》第一百二十七条第四项（不属于本院管辖）。" +
-        "理由：被告住所地及合同履行地均不在本院辖区，本院对本案没有管辖权。如不服，可在裁定书送达之日起十日内提起上诉。",
+      "经审查，您的纠纷依法应通过其他途径解决，法院不予立案，并已出具告知书告知您应当如何处理。" +
+        "依据：《中华人民共和国民事诉讼法》第一百二十七条第四项（不属于本院管辖）。" +
+        "理由：被告住所地及合同履行地均不在本院辖区，本院对本案没有管辖权。告知书见案件页面的“文书”。",
     );
     const en = await messageOf(caseId, "filing_refused", "en");
     expect(en.body).toContain(

@@ -1,12 +1,19 @@
 import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
 import type { AppContext } from "../../../context";
-import { findCause, lockCase, replaceCaseContent, updateCase, isEditableByFiler } from "../../cases/index";
+import {
+  findCause,
+  isEditableByFiler,
+  lockCase,
+  replaceDraftContent,
+  updateDraftParticulars,
+} from "../../cases/index";
 import { findCourt } from "../../courts/index";
 import { assertFiler, assertFilerIsAccountHolder, loadFiling, userOf } from "../filing.access";
 import { listAttachments, replaceEvidence } from "../filing.repository";
 import { caseTitle } from "../filing.rules";
 import type { TFilingContent } from "../filing.schemas";
-import { normaliseIdentifier, validateFilingContent } from "../filing.validation";
+import { residentIdParticulars } from "@netcourt/shared/identity-checks";
+import { checkDraftContent, normaliseIdentifier } from "../filing.validation";
 
 export interface SaveFilingDraftOptions {
   caseId: string;
@@ -15,8 +22,10 @@ export interface SaveFilingDraftOptions {
 
 /**
  * Saves the whole complaint (the wizard saves drafts as the filer goes). Allowed while a draft or when
- * the court asked for corrections. Throws `case_not_found`, `forbidden`, `case_status_conflict`,
- * `case_version_conflict`, `validation_failed`, `filer_not_account_holder`.
+ * the court asked for corrections. A field with a wrong value never refuses the rest: it is kept for the
+ * filer to correct where the record can hold it (`checkDraftContent`), and submission refuses it.
+ * Throws `case_not_found`, `forbidden`, `case_status_conflict`, `case_version_conflict`,
+ * `validation_failed` (references to nothing), `filer_not_account_holder`.
  */
 export async function saveFilingDraft(
   context: AppContext,
@@ -24,8 +33,7 @@ export async function saveFilingDraft(
   options: SaveFilingDraftOptions,
 ): Promise<void> {
   const user = userOf(meta.actor);
-  const { content } = options;
-  validateFilingContent(content, meta.now);
+  const { content, issues } = checkDraftContent(options.content, meta.now);
   await inTransaction(context.db, async (trx) => {
     const access = await loadFiling(trx, meta.actor, options.caseId);
     assertFiler(access);
@@ -111,29 +119,38 @@ export async function saveFilingDraft(
       amountFen: c.amount === null ? null : Math.round(c.amount * 100),
     }));
     const claimTotalFen = claims.reduce((sum, c) => sum + (c.amountFen ?? 0), 0);
-    await replaceCaseContent(
+    await replaceDraftContent(
       trx,
       options.caseId,
       {
-        parties: content.parties.map((p) => ({
-          role: p.role,
-          kind: p.kind,
-          name: p.name,
-          // The filer's own identifiers come from the verified account, never from what was typed.
-          idNumber:
-            p.isFiler && p.kind === "natural_person" ? account.idNumber : normaliseIdentifier(p.idNumber),
-          creditCode:
-            p.isFiler && p.kind !== "natural_person" ? account.creditCode : normaliseIdentifier(p.creditCode),
-          legalRepresentative: p.legalRepresentative,
-          sex: p.sex,
-          ethnicity: p.ethnicity,
-          birthDate: p.birthDate,
-          phone: p.phone,
-          email: p.email,
-          address: p.address,
-          serviceAddress: p.serviceAddress,
-          userId: p.isFiler ? user.userId : null,
-        })),
+        parties: content.parties.map((p) => {
+          // The filer's sex and date of birth are those the verified ID number states (GB 11643-1999).
+          const own =
+            p.isFiler && p.kind === "natural_person" && account.idNumber
+              ? residentIdParticulars(account.idNumber, meta.now)
+              : null;
+          return {
+            role: p.role,
+            kind: p.kind,
+            name: p.name,
+            // The filer's own identifiers come from the verified account, never from what was typed.
+            idNumber:
+              p.isFiler && p.kind === "natural_person" ? account.idNumber : normaliseIdentifier(p.idNumber),
+            creditCode:
+              p.isFiler && p.kind !== "natural_person"
+                ? account.creditCode
+                : normaliseIdentifier(p.creditCode),
+            legalRepresentative: p.legalRepresentative,
+            sex: own?.sex ?? p.sex,
+            ethnicity: p.ethnicity,
+            birthDate: own?.birthDate ?? p.birthDate,
+            phone: p.phone,
+            email: p.email,
+            address: p.address,
+            serviceAddress: p.serviceAddress,
+            userId: p.isFiler ? user.userId : null,
+          };
+        }),
         agents: content.agents.map((a) => ({
           partyPosition: a.partyIndex + 1,
           userId: a.isFiler ? user.userId : null,
@@ -151,7 +168,7 @@ export async function saveFilingDraft(
       meta.now,
     );
     await replaceEvidence(trx, options.caseId, content.evidence);
-    await updateCase(
+    await updateDraftParticulars(
       trx,
       options.caseId,
       {
@@ -179,6 +196,8 @@ export async function saveFilingDraft(
         evidence: content.evidence.length,
         claimTotalFen,
         causeCode: cause?.id ?? null,
+        // Fields kept (or left out) with a wrong value: where, never the value.
+        fieldIssues: issues.map((issue) => ({ path: issue.path, code: issue.code, kept: issue.kept })),
       },
     });
   });

@@ -2,16 +2,21 @@ import { AppError, enqueueJob, inTransaction, writeAuditEvent, type CommandMeta 
 import type { AppContext } from "../../../context";
 import {
   changeCaseStatus,
+  computeFeePaymentDeadline,
+  computeRegistrationDeadline,
   feeKindOfCause,
   findCause,
   lockCase,
   openDeadline,
-  periodEndsAt,
 } from "../../cases/index";
-import { findCourt, listStaff } from "../../courts/index";
+import { courtDateOf, findCourt, firstInstanceJurisdictionIssue, listStaff } from "../../courts/index";
 import { sendInboxMessage } from "../../delivery/index";
+import { issueDocument } from "../../documents/index";
+import { buildComplaintModels, complaintInputOf, complaintSha256 } from "../documents/complaint";
+import { appendCourtEvent } from "../../ledger/index";
 import { assertFiler, assertSubmittedByAccountHolder, loadFiling, userOf } from "../filing.access";
 import { complaintOf } from "../filing.complaint";
+import { assertFieldsSubmittable } from "../filing.validation";
 import { feeDeadlineJob, feeDeadlineKey } from "../filing.jobs";
 import { insertFeeOrder, listAttachments, listEvidence } from "../filing.repository";
 import {
@@ -32,15 +37,20 @@ export interface SubmitFilingResult {
 
 /**
  * Submits a complaint to the court (网上立案). The court then has 7 days to register it or rule not to
- * accept it (民事诉讼法第一百二十六条), and the plaintiff 7 days to pay the fee (诉讼费用交纳办法第二十二条);
+ * accept it (民事诉讼法第一百二十六条), and the plaintiff 7 days to pay the fee (诉讼费用交纳办法第二十二条),
+ * both from cases/procedure.rules.ts;
  * an unpaid fee makes the filing treated as withdrawn (民诉法解释第二百一十三条, a durable job).
  * Throws `case_not_found`, `forbidden`, `identity_not_verified`, `case_status_conflict`,
- * `filing_incomplete`, `filer_not_account_holder`, `outside_internet_court_jurisdiction`, `small_claims_not_eligible`.
+ * `filing_incomplete`, `filer_not_account_holder`, `validation_failed` (a field of the wrong form),
+ * `court_level_not_first_instance`, `outside_internet_court_jurisdiction`, `small_claims_not_eligible`,
+ * `complaint_changed_since_preview`.
  */
 export async function submitFiling(
   context: AppContext,
   meta: CommandMeta,
   caseId: string,
+  /** The hash of the previewed 起诉状 the filer confirmed; a draft changed since is refused. */
+  options: { complaintSha256?: string | undefined } = {},
 ): Promise<SubmitFilingResult> {
   const user = userOf(meta.actor);
   return inTransaction(context.db, async (trx) => {
@@ -66,17 +76,39 @@ export async function submitFiling(
         missing.map((m) => ({ path: m.path, code: m.code, message: m.code })),
       );
     }
+    // A draft keeps a wrong value for its filer to correct; the court receives none.
+    assertFieldsSubmittable(complaint, meta.now);
     await assertSubmittedByAccountHolder(trx, user.userId, complaint, attachments);
     const court = await findCourt(trx, row.court_id);
     if (!court) throw new AppError("court_not_found");
     const cause = findCause(row.cause_code!);
-    if (court.is_internet_court && cause && !cause.internetCourt) {
-      throw new AppError("outside_internet_court_jurisdiction", [
-        { path: "causeCode", code: "cause", message: cause.nameZh },
+    const jurisdiction = firstInstanceJurisdictionIssue(
+      { level: court.level, isInternetCourt: court.is_internet_court },
+      cause ?? null,
+    );
+    if (jurisdiction) {
+      throw new AppError(jurisdiction.code, [
+        {
+          path: jurisdiction.code === "court_level_not_first_instance" ? "courtId" : "causeCode",
+          code: jurisdiction.code === "court_level_not_first_instance" ? "court_level" : "cause",
+          message: jurisdiction.basis,
+          params: { basis: jurisdiction.basis },
+        },
       ]);
     }
-    const procedure = row.procedure ?? "ordinary";
-    const issue = procedureIssue(procedure, complaint.forRules.claims, court);
+    // The 起诉状 the filer previewed and confirmed is the one submitted, and the case's first document.
+    const complaintModels = buildComplaintModels(
+      complaintInputOf(row, access.parts, evidence, court, courtDateOf(meta.now)),
+    );
+    if (
+      options.complaintSha256 !== undefined &&
+      options.complaintSha256 !== complaintSha256(complaintModels.zh)
+    )
+      throw new AppError("complaint_changed_since_preview");
+    // "由法院决定" stays undecided (待定) until the court decides at registration; the fee meanwhile is
+    // that of the ordinary procedure (诉讼费用交纳办法第十六条 halves it once a simpler one applies).
+    const feeProcedure = row.procedure ?? "ordinary";
+    const issue = procedureIssue(row.procedure, complaint.forRules.claims, court);
     if (issue) {
       throw new AppError("small_claims_not_eligible", [
         { path: issue.path, code: issue.code, message: issue.basis, params: { basis: issue.basis } },
@@ -84,10 +116,12 @@ export async function submitFiling(
     }
 
     const quote = calculateFee(
-      feeInputFor(feeKindOfCause(row.cause_code!), row.claim_total_fen, procedure, row.type_code),
+      feeInputFor(feeKindOfCause(row.cause_code!), row.claim_total_fen, feeProcedure, row.type_code),
     );
-    const review = periodEndsAt(meta.now, 7);
-    const feeDue = periodEndsAt(meta.now, 7);
+    const receivedOn = courtDateOf(meta.now);
+    const reviewPeriod = computeRegistrationDeadline({ receivedOn });
+    // The notice to pay goes out with the receipt of the complaint (诉讼费用交纳办法第二十二条).
+    const feePeriod = computeFeePaymentDeadline(receivedOn);
     const queryCode = generateQueryCode();
 
     await changeCaseStatus(trx, meta, {
@@ -96,37 +130,31 @@ export async function submitFiling(
       patch: {
         submitted_at: meta.now,
         review_clock_started_at: meta.now,
-        review_due_on: review.endsOn,
+        review_due_on: reviewPeriod.end,
         fee_fen: quote.feeFen,
         fee_quote: { ...quote },
-        procedure,
+        procedure: row.procedure,
         query_code: queryCode,
       },
-      timeline: { kind: "submitted", data: { reviewDueOn: review.endsOn }, isPublic: true },
+      timeline: { kind: "submitted", data: { reviewDueOn: reviewPeriod.end }, isPublic: true },
     });
-    await openDeadline(trx, {
+    const review = await openDeadline(trx, {
       caseId,
       kind: "registration_review",
-      dueAt: review.endsAt,
-      basis: "民事诉讼法第一百二十六条",
+      period: reviewPeriod,
       now: meta.now,
     });
+    const feeDueOn = feePeriod.end;
 
     let feeDueAt: Date | null = null;
     if (quote.feeFen > 0) {
-      feeDueAt = feeDue.endsAt;
+      feeDueAt = (await openDeadline(trx, { caseId, kind: "fee_payment", period: feePeriod, now: meta.now }))
+        .endsAt;
       const orderId = await insertFeeOrder(trx, {
         caseId,
         amountFen: quote.feeFen,
         gateway: paymentGatewayName(context),
         dueAt: feeDueAt,
-        now: meta.now,
-      });
-      await openDeadline(trx, {
-        caseId,
-        kind: "fee_payment",
-        dueAt: feeDueAt,
-        basis: "诉讼费用交纳办法第二十二条",
         now: meta.now,
       });
       await enqueueJob(
@@ -145,8 +173,8 @@ export async function submitFiling(
         courtNameZh: court.name_zh,
         courtNameEn: court.name_en,
         reviewDueOn: review.endsOn,
-        feeDueOn: feeDue.endsOn,
-        fee: quote.fee.toFixed(2),
+        feeDueOn,
+        fee: quote.fee,
         queryCode: formatQueryCode(queryCode),
       },
       now: meta.now,
@@ -159,16 +187,37 @@ export async function submitFiling(
       params: { title: row.title, reviewDueOn: review.endsOn },
       now: meta.now,
     });
+    await issueDocument(trx, context.files, {
+      caseId,
+      courtId: row.court_id,
+      ...complaintModels,
+      issuedBy: user.userId,
+      now: meta.now,
+    });
+    // 全流程留痕: the court's receipt of the complaint, with its review and fee periods, is a court event.
+    await appendCourtEvent(trx, {
+      kind: "filing_submitted",
+      courtId: row.court_id,
+      caseId,
+      payload: {
+        procedure: row.procedure,
+        feeFen: quote.feeFen,
+        reviewDueOn: review.endsOn,
+        feeDueOn: quote.feeFen > 0 ? feeDueOn : null,
+        submittedBy: user.userId,
+      },
+      now: meta.now,
+    });
     await writeAuditEvent(trx, meta, {
       action: "filing.submitted",
       subjectType: "case",
       subjectId: caseId,
       courtId: row.court_id,
       data: {
-        procedure,
+        procedure: row.procedure,
         feeFen: quote.feeFen,
         reviewDueOn: review.endsOn,
-        feeDueOn: feeDue.endsOn,
+        feeDueOn,
         claimTotalFen: row.claim_total_fen,
       },
     });

@@ -1,7 +1,7 @@
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from "docx";
-import { chineseDocumentDate } from "./chinese-date";
+import { emptyModel, type CourtDocumentModel, type DocumentLocale } from "../../documents/index";
+import { parseChineseNumeral } from "../../../platform/text/chinese-numerals";
 
-/** The grounds a clerk can cite, with the words of the ruling. */
+/** The grounds a clerk can cite, with the words of the decision. */
 export const refusalGrounds: Record<string, { zh: string; en: string; article: string }> = {
   "122": {
     zh: "起诉不符合《中华人民共和国民事诉讼法》第一百二十二条规定的起诉条件",
@@ -41,12 +41,42 @@ export const refusalGrounds: Record<string, { zh: string; en: string; article: s
   },
 };
 
-export interface RefusalRulingInput {
+/**
+ * Where 民事诉讼法第一百二十七条第一项至第五项 send the plaintiff instead of ruling: the court tells them
+ * (告知) to sue in administrative litigation, arbitrate, go to the competent authority, sue in the court
+ * that has jurisdiction, or apply for a retrial.
+ */
+export const referralDirections: Record<string, { zh: string; en: string }> = {
+  "127-1": {
+    zh: "依照《中华人民共和国行政诉讼法》的规定提起行政诉讼",
+    en: "bring an administrative suit under the Administrative Litigation Law",
+  },
+  "127-2": { zh: "向双方约定的仲裁机构申请仲裁", en: "apply to the arbitration body the parties agreed on" },
+  "127-3": { zh: "向依法有权处理该争议的机关申请解决", en: "apply to the authority competent by law" },
+  "127-4": { zh: "向有管辖权的人民法院起诉", en: "sue in the people's court that has jurisdiction" },
+  "127-5": {
+    zh: "依法申请再审（人民法院准许撤诉的裁定除外）",
+    en: "apply for a retrial (except where the court had allowed a withdrawal)",
+  },
+};
+
+/**
+ * Which instrument the grounds call for: a ruling not to accept (民事诉讼法第一百二十六条 for a suit
+ * failing 第一百二十二条; 第一百二十七条第六项、第七项 "不予受理"), or, when every ground is one of
+ * 第一百二十七条第一项至第五项, a 告知书 telling the plaintiff where to go.
+ */
+export function refusalInstrument(basis: readonly string[]): "ruling" | "notice" {
+  return basis.some((key) => !(key in referralDirections)) ? "ruling" : "notice";
+}
+
+export interface RefusalDocumentInput {
   courtNameZh: string;
   courtNameEn: string;
   appealCourtNameZh: string | null;
   appealCourtNameEn: string | null;
-  plaintiffs: Array<{ name: string; description: string }>;
+  /** 案号 of the ruling (a refused suit is numbered like a registered one); null on a 告知书. */
+  caseNumber: string | null;
+  plaintiffs: Array<{ name: string; descriptionZh: string; descriptionEn: string }>;
   defendants: string[];
   causeNameZh: string | null;
   causeNameEn: string | null;
@@ -54,100 +84,162 @@ export interface RefusalRulingInput {
   decidedOn: string;
   reason: string;
   basis: string[];
-  decidedBy: string;
+  /** The judge who makes the ruling (民事诉讼法第一百五十七条第三款: 裁定书由审判人员、书记员署名). */
+  judge: { name: string } | null;
+  /** The clerk (书记员) who records it. */
+  clerkName: string;
 }
 
 /**
- * The ruling not to accept a suit (不予受理裁定, 民事诉讼法第一百二十六条 and 第一百五十七条第一款第一项),
- * with the right of appeal within ten days (第一百七十一条第二款). Returns the Chinese original and an
- * English translation as DOCX.
+ * The court's answer to a suit it does not register: a 民事裁定书 (不予受理, appealable within ten days,
+ * 民事诉讼法第一百五十七条第一款第一项 and 第一百七十一条第二款) signed by the judge and the clerk in the court's
+ * name, or a 告知书 for 第一百二十七条第一项至第五项. Chinese original and English translation.
  */
-export async function renderRefusalRuling(input: RefusalRulingInput): Promise<{ zh: Buffer; en: Buffer }> {
-  const grounds = input.basis.map((key) => refusalGrounds[key]!).filter(Boolean);
+export function buildRefusalModels(input: RefusalDocumentInput): {
+  zh: CourtDocumentModel;
+  en: CourtDocumentModel;
+} {
+  return refusalInstrument(input.basis) === "ruling"
+    ? { zh: ruling(input, "zh-CN"), en: ruling(input, "en") }
+    : { zh: referral(input, "zh-CN"), en: referral(input, "en") };
+}
+
+function groundsOf(basis: readonly string[]) {
+  return basis.flatMap((key) => {
+    const ground = refusalGrounds[key];
+    return ground ? [{ key, ...ground }] : [];
+  });
+}
+
+function articleEn(article: string): string {
+  const match = /^第([一二三四五六七八九十百千零]+)条(?:第([一二三四五六七八九十]+)项)?$/u.exec(article);
+  const number = match ? parseChineseNumeral(match[1]!) : null;
+  const item = match?.[2] === undefined ? undefined : parseChineseNumeral(match[2]);
+  if (number === null || item === null) return article;
+  return item === undefined ? `Article ${number}` : `Article ${number}(${item})`;
+}
+
+function ruling(input: RefusalDocumentInput, locale: DocumentLocale): CourtDocumentModel {
+  const zh = locale === "zh-CN";
+  const model = emptyModel("refusal_ruling", locale, {
+    courtName: zh ? input.courtNameZh : input.courtNameEn,
+    caseNumber: input.caseNumber,
+    issuedOn: input.decidedOn,
+  });
+  const grounds = groundsOf(input.basis);
   const articles = [
-    "第一百二十二条",
-    "第一百二十六条",
-    "第一百五十七条第一款第一项",
-    ...grounds.map((g) => g.article),
+    ...new Set([
+      ...(input.basis.includes("122") ? ["第一百二十二条"] : []),
+      "第一百二十六条",
+      ...grounds.map((g) => g.article).filter((a) => a !== "第一百二十二条"),
+      "第一百五十七条第一款第一项",
+    ]),
   ];
-  const uniqueArticles = [...new Set(articles)].filter(
-    (a) => a !== "第一百二十二条" || input.basis.includes("122"),
-  );
-  const plaintiffNames = input.plaintiffs.map((p) => p.name).join("、");
-
-  const zh = document([
-    centered(input.courtNameZh, 32, true),
-    centered("民 事 裁 定 书", 36, true),
-    blank(),
-    ...input.plaintiffs.map((p) => body(`起诉人：${p.name}，${p.description}`)),
-    body(
-      `${chineseDocumentDate(input.receivedOn)}，本院收到${plaintiffNames}对${input.defendants.join("、")}${input.causeNameZh ? `提起的${input.causeNameZh}` : "的"}起诉状。`,
-    ),
-    body(
-      `本院经审查认为：${input.reason}${grounds.length > 0 ? `本案${grounds.map((g) => g.zh).join("；")}。` : ""}`,
-    ),
-    body(`依照《中华人民共和国民事诉讼法》${uniqueArticles.join("、")}规定，裁定如下：`),
-    body(`对${plaintiffNames}的起诉，本院不予受理。`),
-    body(
-      `如不服本裁定，可以在裁定书送达之日起十日内，向本院递交上诉状${input.appealCourtNameZh ? `，上诉于${input.appealCourtNameZh}` : ""}。`,
-    ),
-    blank(),
-    right(`立案庭  ${input.decidedBy}`),
-    right(chineseDocumentDate(input.decidedOn)),
-  ]);
-  const en = document([
-    centered(input.courtNameEn, 28, true),
-    centered("Civil Ruling (not accepting a suit)", 30, true),
-    centered("English translation for reference; the Chinese original prevails.", 20, false),
-    blank(),
-    ...input.plaintiffs.map((p) => body(`Plaintiff: ${p.name}`)),
-    body(
-      `On ${input.receivedOn} this court received the complaint of ${plaintiffNames} against ${input.defendants.join(", ")}${input.causeNameEn ? ` (${input.causeNameEn})` : ""}.`,
-    ),
-    body(
-      `Having reviewed it, the court holds: ${input.reason}${grounds.length > 0 ? ` In this case ${grounds.map((g) => g.en).join("; ")}.` : ""}`,
-    ),
-    body(
-      `Under the Civil Procedure Law of the People's Republic of China (${uniqueArticles.join(", ")}), the court rules:`,
-    ),
-    body(`The suit of ${plaintiffNames} is not accepted.`),
-    body(
-      `A party who disagrees may lodge an appeal with this court within ten days from service of this ruling${input.appealCourtNameEn ? `, to ${input.appealCourtNameEn}` : ""}.`,
-    ),
-    blank(),
-    right(`Case Filing Division  ${input.decidedBy}`),
-    right(input.decidedOn),
-  ]);
-  return { zh: await Packer.toBuffer(zh), en: await Packer.toBuffer(en) };
+  const plaintiffNames = input.plaintiffs.map((p) => p.name);
+  for (const p of input.plaintiffs)
+    model.parties.push(
+      zh ? `起诉人：${p.name}，${p.descriptionZh}。` : `Plaintiff: ${p.name}, ${p.descriptionEn}.`,
+    );
+  const referrals = input.basis.filter((key) => key in referralDirections);
+  if (zh) {
+    model.body.push(
+      {
+        text: `${plaintiffNames.join("、")}于${input.receivedOn.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y: string, m: string, d: string) => `${y}年${Number(m)}月${Number(d)}日`)}向本院提起诉讼，起诉${input.defendants.join("、")}${input.causeNameZh ?? "民事纠纷"}。`,
+      },
+      {
+        text: `本院经审查认为：${input.reason}${grounds.length > 0 ? `本案${grounds.map((g) => g.zh).join("；")}。` : ""}`,
+      },
+    );
+    for (const key of referrals)
+      model.body.push({
+        text: `起诉人可以${referralDirections[key]!.zh}（《中华人民共和国民事诉讼法》${refusalGrounds[key]!.article}）。`,
+      });
+    model.body.push(
+      { text: `依照《中华人民共和国民事诉讼法》${articles.join("、")}规定，裁定如下：` },
+      { text: `对${plaintiffNames.join("、")}的起诉，本院不予受理。` },
+      {
+        text: `如不服本裁定，可以在裁定书送达之日起十日内，向本院递交上诉状${input.appealCourtNameZh ? `，上诉于${input.appealCourtNameZh}` : ""}。`,
+      },
+    );
+    model.signature.push(`审判员\u3000${input.judge?.name ?? ""}`, "", `书记员\u3000${input.clerkName}`);
+  } else {
+    model.body.push(
+      {
+        text: `On ${input.receivedOn} ${plaintiffNames.join(", ")} brought a suit in this court against ${input.defendants.join(", ")}${input.causeNameEn ? ` (${input.causeNameEn})` : ""}.`,
+      },
+      {
+        text: `Having reviewed it, the court holds: ${input.reason}${grounds.length > 0 ? ` In this case ${grounds.map((g) => g.en).join("; ")}.` : ""}`,
+      },
+    );
+    for (const key of referrals)
+      model.body.push({
+        text: `The plaintiff may ${referralDirections[key]!.en} (Civil Procedure Law, ${articleEn(refusalGrounds[key]!.article)}).`,
+      });
+    model.body.push(
+      {
+        text: `Under the Civil Procedure Law of the People's Republic of China (${articles
+          .map(articleEn)
+          .map((a) =>
+            a === "第一百二十六条"
+              ? "Article 126"
+              : a === "第一百五十七条第一款第一项"
+                ? "Article 157(1)(1)"
+                : a,
+          )
+          .join(", ")}), the court rules:`,
+      },
+      { text: `The suit of ${plaintiffNames.join(", ")} is not accepted.` },
+      {
+        text: `A party who disagrees may lodge an appeal with this court within ten days from service of this ruling${input.appealCourtNameEn ? `, to ${input.appealCourtNameEn}` : ""}.`,
+      },
+    );
+    model.signature.push(`Judge  ${input.judge?.name ?? ""}`, "", `Clerk  ${input.clerkName}`);
+  }
+  return model;
 }
 
-function document(children: Paragraph[]): Document {
-  return new Document({
-    styles: { default: { document: { run: { font: "Noto Serif CJK SC", size: 28 } } } },
-    sections: [{ children }],
+function referral(input: RefusalDocumentInput, locale: DocumentLocale): CourtDocumentModel {
+  const zh = locale === "zh-CN";
+  const model = emptyModel("referral_notice", locale, {
+    courtName: zh ? input.courtNameZh : input.courtNameEn,
+    caseNumber: null,
+    issuedOn: input.decidedOn,
   });
-}
-
-function centered(text: string, size: number, bold: boolean): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
-    spacing: { after: 200 },
-    children: [new TextRun({ text, size, bold })],
+  const plaintiffNames = input.plaintiffs.map((p) => p.name);
+  const grounds = groundsOf(input.basis);
+  model.body.push({
+    text: zh ? `${plaintiffNames.join("、")}：` : `To: ${plaintiffNames.join(", ")}`,
+    style: "plain",
   });
-}
-
-function body(text: string): Paragraph {
-  return new Paragraph({
-    indent: { firstLine: 560 },
-    spacing: { after: 120, line: 360 },
-    children: [new TextRun({ text })],
-  });
-}
-
-function right(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text })] });
-}
-
-function blank(): Paragraph {
-  return new Paragraph({ children: [] });
+  if (zh) {
+    model.body.push(
+      {
+        text: `你方诉${input.defendants.join("、")}${input.causeNameZh ?? "民事纠纷"}的起诉材料，本院已收悉。经审查，${input.reason}本案${grounds.map((g) => g.zh).join("；")}。`,
+      },
+      {
+        text: `依照《中华人民共和国民事诉讼法》${grounds.map((g) => g.article).join("、")}的规定，特告知如下：`,
+      },
+      ...grounds.map((g, i) => ({
+        text: `${grounds.length > 1 ? `${i + 1}. ` : ""}你方可以${referralDirections[g.key]!.zh}。`,
+      })),
+      { text: "本告知书不是裁定，不影响你方依法向有权机关或者有管辖权的人民法院主张权利。" },
+    );
+  } else {
+    model.body.push(
+      {
+        text: `This court has received your complaint against ${input.defendants.join(", ")}${input.causeNameEn ? ` (${input.causeNameEn})` : ""}. Having reviewed it: ${input.reason} In this case ${grounds.map((g) => g.en).join("; ")}.`,
+      },
+      {
+        text: `Under the Civil Procedure Law (${grounds.map((g) => articleEn(g.article)).join(", ")}), the court informs you as follows:`,
+      },
+      ...grounds.map((g, i) => ({
+        text: `${grounds.length > 1 ? `${i + 1}. ` : ""}You may ${referralDirections[g.key]!.en}.`,
+      })),
+      {
+        text: "This notice is not a ruling; it does not affect your right to seek relief from the competent authority or court.",
+      },
+    );
+  }
+  model.signature.push(zh ? input.courtNameZh : input.courtNameEn);
+  return model;
 }

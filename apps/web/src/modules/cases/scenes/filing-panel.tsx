@@ -1,9 +1,16 @@
-import { CreditCardOutlined, EditOutlined, RollbackOutlined } from "@ant-design/icons";
+import {
+  CreditCardOutlined,
+  EditOutlined,
+  FilePdfOutlined,
+  FileWordOutlined,
+  RollbackOutlined,
+} from "@ant-design/icons";
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LinkButton } from "../../../components/link-button";
 import { errorMessage } from "../../../platform/error-messages";
+import type { CaseDocument } from "../../documents/documents.api";
 import { filingsApi, type FeeStatus, type FilingView } from "../../filing/filing.api";
 import { formatDate, formatDateTime, formatYuan } from "../cases.format";
 
@@ -19,13 +26,15 @@ export interface FilingPanelProps {
   /** Back from the cashier (`?payment=done`). */
   isReturnFromPayment: boolean;
   onChanged: () => void;
+  /** The 交费凭证 once the fee is paid. */
+  receipt?: CaseDocument | undefined;
 }
 
 /**
  * The filing part of a case page: the acceptance fee with its deadline and the way to pay it, the
  * registration review deadline, and the filer's actions (correct, withdraw) that the server offers.
  */
-export function FilingPanel({ filing, isReturnFromPayment, onChanged }: FilingPanelProps) {
+export function FilingPanel({ filing, isReturnFromPayment, onChanged, receipt }: FilingPanelProps) {
   const { t } = useTranslation("filing");
   const { message, modal } = App.useApp();
   const [busy, setBusy] = useState<"pay" | "withdraw" | null>(null);
@@ -97,6 +106,15 @@ export function FilingPanel({ filing, isReturnFromPayment, onChanged }: FilingPa
                 fee.paidAt
                   ? { key: "paid", label: t("payment.paidAt"), children: formatDateTime(fee.paidAt) }
                   : { key: "due", label: t("payment.dueAt"), children: formatDateTime(fee.dueAt) },
+                ...(receipt
+                  ? [
+                      {
+                        key: "receipt",
+                        label: t("payment.receipt"),
+                        children: <ReceiptLinks receipt={receipt} />,
+                      },
+                    ]
+                  : []),
               ]
             : filing.submittedAt
               ? [{ key: "none", label: t("payment.amount"), children: t("payment.noFee") }]
@@ -142,5 +160,29 @@ export function FilingPanel({ filing, isReturnFromPayment, onChanged }: FilingPa
         ) : null}
       </Flex>
     </Card>
+  );
+}
+
+/** The fee receipt in the reader's language (the Chinese original when no translation fits), PDF and DOCX. */
+function ReceiptLinks({ receipt }: { receipt: CaseDocument }) {
+  const { t, i18n } = useTranslation("filing");
+  const locale = i18n.language === "en" ? "en" : "zh-CN";
+  const version = receipt.versions.find((v) => v.locale === locale) ?? receipt.versions[0];
+  if (!version) return null;
+  return (
+    <span data-testid="fee-receipt">
+      <a
+        href={version.pdfUrl}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label={`${t("payment.receipt")} PDF`}
+      >
+        <FilePdfOutlined aria-hidden /> PDF
+      </a>
+      {" · "}
+      <a href={version.docxUrl} download aria-label={`${t("payment.receipt")} DOCX`}>
+        <FileWordOutlined aria-hidden /> DOCX
+      </a>
+    </span>
   );
 }

@@ -1,6 +1,14 @@
-import { CheckCircleOutlined, ExclamationCircleOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, List, Table, Typography } from "antd";
+import {
+  CheckCircleOutlined,
+  ExclamationCircleOutlined,
+  FilePdfOutlined,
+  FileWordOutlined,
+} from "@ant-design/icons";
+import { Alert, Button, Card, Checkbox, List, Table, Typography } from "antd";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../../components/error-alert";
+import { documentsApi, type ComplaintPreview } from "../../documents/documents.api";
 import { formatYuan } from "../../cases/cases.format";
 import { detailMessage } from "../../../platform/error-messages";
 import { currentLocale } from "../../../platform/i18n";
@@ -15,10 +23,106 @@ export function missingMessage(item: { code: string; path: string }): string {
 export interface ReviewStepProps {
   view: FilingView;
   onGoTo: (step: WizardStep) => void;
+  /** The hash of the previewed complaint the filer confirmed, or null. */
+  confirmedSha256?: string | null;
+  onConfirmedChange?: (sha256: string | null) => void;
+}
+
+/**
+ * The complaint as it will be filed: generated from the saved draft on request (PDF and DOCX, Chinese
+ * original and English translation), with the filer's confirmation that they checked it. Any change to
+ * the draft drops the preview and the confirmation.
+ */
+function ComplaintPreviewCard({
+  view,
+  confirmedSha256,
+  onConfirmedChange,
+}: {
+  view: FilingView;
+  confirmedSha256: string | null;
+  onConfirmedChange: (sha256: string | null) => void;
+}) {
+  const { t } = useTranslation("filing");
+  const [preview, setPreview] = useState<ComplaintPreview | null>(null);
+  const [isLoading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const contentKey = JSON.stringify([view.content, view.attachments.map((a) => a.id)]);
+  const onChangeRef = useRef(onConfirmedChange);
+  onChangeRef.current = onConfirmedChange;
+  useEffect(() => {
+    setPreview(null);
+    onChangeRef.current(null);
+  }, [contentKey]);
+
+  const generate = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const next = await documentsApi.complaintPreview(view.caseId);
+      setPreview(next);
+      if (confirmedSha256 !== next.sha256) onConfirmedChange(null);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  const links = (label: string, files: { pdfUrl: string; docxUrl: string }) => (
+    <li>
+      <span>{t("wizard.review.preview.version", { version: label })}</span>
+      <a
+        href={files.pdfUrl}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label={`${label} ${t("wizard.review.preview.pdf")}`}
+      >
+        <FilePdfOutlined aria-hidden /> {t("wizard.review.preview.pdf")}
+      </a>
+      {" · "}
+      <a href={files.docxUrl} download aria-label={`${label} ${t("wizard.review.preview.docx")}`}>
+        <FileWordOutlined aria-hidden /> {t("wizard.review.preview.docx")}
+      </a>
+    </li>
+  );
+
+  return (
+    <Card
+      size="small"
+      style={{ marginTop: 16 }}
+      title={<h2 className="nc-card-title">{t("wizard.review.preview.title")}</h2>}
+      data-testid="complaint-preview"
+    >
+      <Typography.Paragraph>{t("wizard.review.preview.intro")}</Typography.Paragraph>
+      <Button onClick={() => void generate()} loading={isLoading}>
+        {preview ? t("wizard.review.preview.regenerate") : t("wizard.review.preview.generate")}
+      </Button>
+      {preview ? (
+        <>
+          <ul className="nc-plain-list" style={{ marginTop: 12 }}>
+            {links(t("wizard.review.preview.zh"), preview.zh)}
+            {links(t("wizard.review.preview.en"), preview.en)}
+          </ul>
+          <Checkbox
+            checked={confirmedSha256 === preview.sha256}
+            onChange={(event) => onConfirmedChange(event.target.checked ? preview.sha256 : null)}
+          >
+            {t("wizard.review.preview.confirm")}
+          </Checkbox>
+        </>
+      ) : null}
+      {confirmedSha256 === null ? (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+          {t("wizard.review.preview.required")}
+        </Typography.Paragraph>
+      ) : null}
+      <ErrorAlert error={error} />
+    </Card>
+  );
 }
 
 /** Step 5: what is still missing (with a way to each step), the fee estimate, and a summary. */
-export function ReviewStep({ view, onGoTo }: ReviewStepProps) {
+export function ReviewStep({ view, onGoTo, confirmedSha256, onConfirmedChange }: ReviewStepProps) {
   const { t } = useTranslation("filing");
   const groups = missingByStep(view.missing);
   const isEnglish = currentLocale() === "en";
@@ -87,7 +191,10 @@ export function ReviewStep({ view, onGoTo }: ReviewStepProps) {
                   align: "right",
                   render: (_v, line) => formatYuan(line.amount),
                 },
-                { title: t("fees.columns.article"), dataIndex: "article" },
+                {
+                  title: t("fees.columns.article"),
+                  render: (_v, line) => (isEnglish ? line.articleEn : line.article),
+                },
               ]}
             />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
@@ -114,6 +221,14 @@ export function ReviewStep({ view, onGoTo }: ReviewStepProps) {
           <li>{t("wizard.review.attachments", { count: view.attachments.length })}</li>
         </ul>
       </Card>
+
+      {onConfirmedChange ? (
+        <ComplaintPreviewCard
+          view={view}
+          confirmedSha256={confirmedSha256 ?? null}
+          onConfirmedChange={onConfirmedChange}
+        />
+      ) : null}
     </>
   );
 }

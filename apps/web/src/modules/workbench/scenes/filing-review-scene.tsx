@@ -37,6 +37,7 @@ import {
   translateOr,
 } from "../../cases/cases.format";
 import { refusalGrounds, type PartyContent } from "../../filing/filing.api";
+import { documentsApi, rulingGrounds } from "../../documents/documents.api";
 import { FeeTag } from "../components/fee-tag";
 import { JudgeAssignmentRecord } from "../components/judge-assignment";
 import { LedgerVerificationPanel } from "../components/ledger-verification";
@@ -360,11 +361,25 @@ function RefuseDialog({
   onClose: () => void;
   onDone: (view: ReviewFilingView) => void;
 }) {
-  const { t } = useTranslation(["workbench", "cases", "common"]);
-  const [form] = Form.useForm<{ basis: RefusalGround[]; reason: string }>();
-  const refuse = useSubmit(async ({ basis, reason }: { basis: RefusalGround[]; reason: string }) => {
-    onDone(await workbenchApi.refuse(filing.caseId, reason, basis));
-  }, form);
+  const { t, i18n } = useTranslation(["workbench", "cases", "common"]);
+  const [form] = Form.useForm<{ basis: RefusalGround[]; reason: string; judgeId?: string }>();
+  const judges = useApiQuery((signal) => documentsApi.rulingJudges(filing.caseId, signal), [filing.caseId]);
+  const basis = Form.useWatch("basis", form) ?? [];
+  // 民事诉讼法第一百五十七条: a ruling is made by a judge; a clerk who is not one names the judge.
+  const needsJudge =
+    basis.some((ground) => rulingGrounds.has(ground)) && judges.data?.reviewerIsJudge === false;
+  const refuse = useSubmit(
+    async ({ basis, reason, judgeId }: { basis: RefusalGround[]; reason: string; judgeId?: string }) => {
+      onDone(
+        await documentsApi.refuse(filing.caseId, {
+          reason,
+          basis,
+          ...(needsJudge && judgeId ? { judgeId } : {}),
+        }),
+      );
+    },
+    form,
+  );
   return (
     <Modal
       open={isOpen}
@@ -400,6 +415,28 @@ function RefuseDialog({
         >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={5000} />
         </Form.Item>
+        {needsJudge ? (
+          <Form.Item
+            name="judgeId"
+            label={t("review.refuseDialog.judge")}
+            extra={t("review.refuseDialog.judgeHelp")}
+            initialValue={judges.data?.items[0]?.id}
+            rules={[{ required: true, message: t("review.refuseDialog.judgeRequired") }]}
+          >
+            <Select
+              options={(judges.data?.items ?? []).map((judge) => ({
+                value: judge.id,
+                label: [
+                  judge.name,
+                  i18n.language === "en" ? judge.titleEn : judge.titleZh,
+                  judge.isFilingDivision ? t("review.refuseDialog.judgeFilingDivision") : null,
+                ]
+                  .filter(Boolean)
+                  .join(" · "),
+              }))}
+            />
+          </Form.Item>
+        ) : null}
       </Form>
     </Modal>
   );
@@ -498,7 +535,7 @@ export function FilingReviewScene() {
                 {detail?.cause ? localName(detail.cause) : (filing.causeCode ?? t("common.none"))}
               </Descriptions.Item>
               <Descriptions.Item label={t("review.procedure")}>
-                {filing.procedure ? t(`cases:procedure.${filing.procedure}`) : t("common.none")}
+                {t(`cases:procedure.${filing.procedure ?? "undecided"}`)}
               </Descriptions.Item>
               <Descriptions.Item label={t("review.submittedAt")}>
                 {formatDateTime(filing.submittedAt)}
@@ -608,7 +645,7 @@ export function FilingReviewScene() {
                         {t("review.feeLine", {
                           label: localName({ nameZh: line.labelZh, nameEn: line.labelEn }),
                           amount: t("common.yuan", { amount: formatYuan(line.amount) }),
-                          article: line.article,
+                          article: localName({ nameZh: line.article, nameEn: line.articleEn }),
                         })}
                       </li>
                     ))}

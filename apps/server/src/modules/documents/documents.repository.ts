@@ -1,0 +1,102 @@
+import type { Executor } from "../../platform";
+import type { CourtDocumentKind, CourtDocumentModel, DocumentLocale } from "./documents.model";
+
+const columns = [
+  "id",
+  "issue_id",
+  "case_id",
+  "kind",
+  "locale",
+  "title",
+  "case_number",
+  "content_sha256",
+  "docx_sha256",
+  "pdf_sha256",
+  "issued_by",
+  "signed_by",
+  "issued_at",
+] as const;
+
+export async function insertStoredDocumentFile(
+  db: Executor,
+  file: { sha256: string; size: number; mediaType: string; now: Date },
+): Promise<void> {
+  await db
+    .insertInto("stored_files")
+    .values({ sha256: file.sha256, size: file.size, media_type: file.mediaType, created_at: file.now })
+    .onConflict((oc) => oc.column("sha256").doNothing())
+    .execute();
+}
+
+export async function insertCaseDocument(
+  db: Executor,
+  values: {
+    issueId: string;
+    caseId: string;
+    kind: CourtDocumentKind;
+    locale: DocumentLocale;
+    title: string;
+    caseNumber: string | null;
+    contentSha256: string;
+    docxSha256: string;
+    model: CourtDocumentModel;
+    issuedBy: string | null;
+    signedBy: string | null;
+    now: Date;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto("case_documents")
+    .values({
+      issue_id: values.issueId,
+      case_id: values.caseId,
+      kind: values.kind,
+      locale: values.locale,
+      title: values.title,
+      case_number: values.caseNumber,
+      content_sha256: values.contentSha256,
+      docx_sha256: values.docxSha256,
+      model: JSON.stringify(values.model),
+      issued_by: values.issuedBy,
+      signed_by: values.signedBy,
+      issued_at: values.now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A case's documents, oldest first, the Chinese original before its translation. */
+export async function listCaseDocuments(db: Executor, caseId: string) {
+  return db
+    .selectFrom("case_documents")
+    .select(columns)
+    .where("case_id", "=", caseId)
+    .orderBy("seq")
+    .execute();
+}
+
+export async function findCaseDocument(db: Executor, caseId: string, documentId: string) {
+  return db
+    .selectFrom("case_documents")
+    .select([...columns, "model"])
+    .where("case_id", "=", caseId)
+    .where("id", "=", documentId)
+    .executeTakeFirst();
+}
+
+/** Records the printed PDF of a document once; a concurrent print of the same model keeps the first. */
+export async function setDocumentPdf(db: Executor, documentId: string, pdfSha256: string): Promise<string> {
+  await db
+    .updateTable("case_documents")
+    .set({ pdf_sha256: pdfSha256 })
+    .where("id", "=", documentId)
+    .where("pdf_sha256", "is", null)
+    .execute();
+  const row = await db
+    .selectFrom("case_documents")
+    .select("pdf_sha256")
+    .where("id", "=", documentId)
+    .executeTakeFirstOrThrow();
+  return row.pdf_sha256 ?? pdfSha256;
+}
