@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   checkCreditCode,
   checkResidentIdNumber,
+  residentIdParticulars,
   creditCodeCheckCharacter,
   organisationCodeCheckCharacter,
   residentIdCheckCharacter,
@@ -66,4 +67,22 @@ describe("unified social credit codes (GB 32100-2015)", () => {
   it("derives the GB 11714 organisation-code check, with 10 written as X", () => {
     expect(organisationCodeCheckCharacter("71526726")).toBe("X");
   });
+});
+
+describe("residentIdParticulars (GB 11643-1999 §5.2: birth-date code and sequence code)", () => {
+  const now = new Date("2026-03-02T01:00:00Z");
+  it.each([
+    ["11010519491231002X", { birthDate: "1949-12-31", sex: "female" }],
+    ["330106199003072132", { birthDate: "1990-03-07", sex: "male" }],
+    ["３３０１０６１９９００３０７２１３２", { birthDate: "1990-03-07", sex: "male" }],
+  ])("%s states %j", (input, particulars) => {
+    expect(residentIdParticulars(input, now)).toEqual(particulars);
+  });
+
+  it.each([["110105194912310021"], ["1101051949123100"], [""], ["110105203012310026"]])(
+    "states nothing for %s, which fails its checks",
+    (input) => {
+      expect(residentIdParticulars(input, now)).toBeNull();
+    },
+  );
 });

@@ -84,6 +84,23 @@ export function checkResidentIdNumber(input: string, now: Date): ResidentIdCheck
   return { ok: true, value, birthDate, sex: Number(value[16]) % 2 === 1 ? "male" : "female" };
 }
 
+/** What an 18-digit resident ID number states about its holder. */
+export interface ResidentIdParticulars {
+  /** YYYY-MM-DD, from the birth-date code (GB 11643-1999 §5.2.2). */
+  birthDate: string;
+  /** From the sequence code's last digit: odd for men, even for women (§5.2.3). */
+  sex: "male" | "female";
+}
+
+/**
+ * The birth date and sex a resident ID number states, or null when the number fails its checks (a
+ * number with a wrong check digit states nothing one can rely on). Forms fill both from the number.
+ */
+export function residentIdParticulars(input: string, now: Date): ResidentIdParticulars | null {
+  const check = checkResidentIdNumber(input, now);
+  return check.ok ? { birthDate: check.birthDate, sex: check.sex } : null;
+}
+
 /** GB 32100-2015 §4: the 31 characters of the code set (digits and capitals without I O Z S V). */
 export const CREDIT_CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

@@ -65,6 +65,9 @@ export const filing = defineCatalog({
       intro:
         "选择受理法院后开始填写起诉状。也可以粘贴或上传写好的起诉状，系统自动识别并回填，您逐项核对即可。",
       court: "受理法院",
+      courtPlaceholder: "请选择受理法院",
+      courtNoJurisdiction: "所选法院对该案由没有第一审管辖权，请另选受理法院",
+      courtNone: "本平台没有对该案由有第一审管辖权的法院",
       courtHelp: "互联网法院集中管辖所在市辖区内的网络购物、网络服务、金融借款、网络著作权等案件",
       typeCode: "案件类型",
       types: { 民初: "民事一审", 行初: "行政一审" },
@@ -129,6 +132,7 @@ export const filing = defineCatalog({
         add: "添加{{role}}",
         remove: "删除该当事人",
         nameRequired: "请填写姓名或名称",
+        fromIdNumber: "根据公民身份号码填写",
       },
       agents: {
         title: "诉讼代理人",
@@ -250,6 +254,21 @@ export const filing = defineCatalog({
         submit: "提交立案申请",
         resubmit: "提交补正材料",
         submitConfirm: "提交后起诉材料不能再修改（法院要求补正的除外）。确认提交？",
+        preview: {
+          title: "起诉状预览",
+          intro:
+            "提交前请生成起诉状，逐项核对当事人、诉讼请求、事实与理由和证据。提交的起诉状即为预览的内容。",
+          generate: "生成起诉状预览",
+          regenerate: "重新生成预览",
+          zh: "起诉状（中文正本）",
+          en: "英文参考译本",
+          pdf: "PDF",
+          docx: "DOCX",
+          confirm: "我已核对起诉状内容",
+          required: "请先生成起诉状预览并确认已核对，再提交。",
+          stale: "起诉材料已修改，请重新生成预览并核对。",
+          version: "{{version}}：",
+        },
         submitted: "已提交，法院将在 7 日内完成立案审查",
         resubmitted: "补正材料已提交",
         goFixStep: "去填写：{{step}}",
@@ -261,6 +280,16 @@ export const filing = defineCatalog({
         note: "说明：{{note}}",
         decidedAt: "通知时间：{{time}}",
       },
+      verifyFirst: {
+        title: "请先完成实名认证再提交起诉",
+        body: "网上立案需要先完成实名认证（人民法院在线诉讼规则第七条）。您现在可以填写起诉状并保存草稿，认证通过后才能提交。",
+        pending: "您的实名认证正在审核中，审核通过后即可提交起诉状。",
+        action: "去实名认证",
+      },
+      fieldIssues: {
+        title: "草稿已保存，以下内容需要更正后才能提交：",
+        go: "去更正：{{step}}",
+      },
       readOnly: "该起诉状已提交，不能再修改。",
     },
     payment: {
@@ -271,6 +300,7 @@ export const filing = defineCatalog({
       status: { pending: "待交费", paid: "已交费", expired: "已逾期", cancelled: "已取消" },
       pay: "去交费",
       paidAt: "交费时间",
+      receipt: "交费凭证",
       deadlineNote: "请在期限内交纳；逾期不交纳的按撤诉处理（诉讼费用交纳办法第二十二条）。",
       returned: "支付完成，已收到您的诉讼费。",
       returnedPending: "支付结果正在确认，请稍后刷新。",
@@ -326,7 +356,7 @@ export const filing = defineCatalog({
       id_number_invalid_region: "地址码不正确",
       id_number_invalid_birth_date: "出生日期不正确",
       id_number_birth_date_in_future: "出生日期晚于今天",
-      id_number_check_digit_mismatch: "校验码不符，请核对号码",
+      id_number_check_digit_mismatch: "身份证号码校验位不正确，请核对号码",
       credit_code_wrong_length: "统一社会信用代码应为 18 位",
       credit_code_invalid_characters: "含有不允许的字符（代码不使用 I、O、Z、S、V）",
       credit_code_invalid_region: "登记管理机关行政区划码不正确",
@@ -337,6 +367,12 @@ export const filing = defineCatalog({
         "诉讼请求金额合计超过本院小额诉讼标的额上限（民事诉讼法第一百六十五条），请改选简易程序或由法院决定",
       small_claims_money_only:
         "小额诉讼程序只适用于金钱给付案件：除承担诉讼费用的请求外，每项诉讼请求都应写明金额（民事诉讼法第一百六十五条），否则请改选其他程序",
+      no_plaintiff: "未识别出原告，请补充原告信息",
+      no_defendant: "未识别出被告，请补充被告信息",
+      no_claims: "未识别出诉讼请求，请补充",
+      no_facts_and_reasons: "未识别出事实与理由，请补充",
+      birth_date_mismatch: "出生日期与公民身份号码不一致，请核对",
+      court_level: "该法院不受理第一审案件的网上立案，请选择有管辖权的基层人民法院或互联网法院",
       small_claims_limit_not_configured: "该法院尚未公布小额诉讼标的额上限，请改选其他程序或由法院决定",
       small_claims_not_basic_court:
         "小额诉讼程序只由基层人民法院适用（民事诉讼法第一百六十五条），请改选其他程序",
@@ -421,6 +457,9 @@ export const filing = defineCatalog({
       intro:
         "Choose the court, then fill in the complaint. You can also paste or upload a complaint you have written; it is read and the form filled for you to check.",
       court: "Court",
+      courtPlaceholder: "Choose the court",
+      courtNoJurisdiction: "The court chosen cannot hear this cause at first instance; choose another",
+      courtNone: "No court here hears this cause at first instance",
       courtHelp:
         "Internet courts hear online shopping, online services, financial loans, online copyright and similar cases of their city",
       typeCode: "Type of case",
@@ -490,6 +529,7 @@ export const filing = defineCatalog({
         add: "Add a {{role}}",
         remove: "Remove this party",
         nameRequired: "Enter the name",
+        fromIdNumber: "Read from the ID number",
       },
       agents: {
         title: "Agents ad litem",
@@ -616,6 +656,21 @@ export const filing = defineCatalog({
         resubmit: "Submit the corrections",
         submitConfirm:
           "After submission the complaint can no longer be changed (unless the court asks for corrections). Submit now?",
+        preview: {
+          title: "Complaint preview",
+          intro:
+            "Before submitting, generate the complaint and check the parties, claims, facts and reasons and evidence. The complaint submitted is the one you preview.",
+          generate: "Generate the complaint preview",
+          regenerate: "Generate the preview again",
+          zh: "Complaint (Chinese original)",
+          en: "English courtesy translation",
+          pdf: "PDF",
+          docx: "DOCX",
+          confirm: "I have checked the complaint",
+          required: "Generate the complaint preview and confirm you have checked it before submitting.",
+          stale: "The complaint changed; generate the preview again and check it.",
+          version: "{{version}}: ",
+        },
         submitted: "Submitted; the court decides on registration within 7 days",
         resubmitted: "Corrections submitted",
         goFixStep: "Fill in: {{step}}",
@@ -628,6 +683,16 @@ export const filing = defineCatalog({
         note: "Note: {{note}}",
         decidedAt: "Notified: {{time}}",
       },
+      verifyFirst: {
+        title: "Verify your identity before you file",
+        body: "Filing online needs a verified identity (Online Litigation Rules, Article 7). You can write the complaint and save it as a draft now; you can submit it once your identity is verified.",
+        pending: "Your real-name verification is being reviewed; you can submit once it is approved.",
+        action: "Verify my identity",
+      },
+      fieldIssues: {
+        title: "The draft is saved, but these fields need correcting before you submit:",
+        go: "Correct: {{step}}",
+      },
       readOnly: "This complaint was submitted and can no longer be changed.",
     },
     payment: {
@@ -638,6 +703,7 @@ export const filing = defineCatalog({
       status: { pending: "Not paid yet", paid: "Paid", expired: "Overdue", cancelled: "Cancelled" },
       pay: "Pay the fee",
       paidAt: "Paid on",
+      receipt: "Fee receipt",
       deadlineNote:
         "Please pay in time; a fee not paid by the deadline makes the suit treated as withdrawn (Measures on Litigation Costs, Article 22).",
       returned: "Payment complete; your fee was received.",
@@ -695,7 +761,7 @@ export const filing = defineCatalog({
       id_number_invalid_region: "The address code is not valid",
       id_number_invalid_birth_date: "The date of birth is not valid",
       id_number_birth_date_in_future: "The date of birth is after today",
-      id_number_check_digit_mismatch: "The check digit does not match; please check the number",
+      id_number_check_digit_mismatch: "The ID number's check digit is wrong; please check the number",
       credit_code_wrong_length: "A unified social credit code has 18 characters",
       credit_code_invalid_characters:
         "Contains characters that are not allowed (the code never uses I, O, Z, S, V)",
@@ -707,6 +773,13 @@ export const filing = defineCatalog({
         "The claims add up to more than this court's small-claims ceiling (Civil Procedure Law, Article 165); choose the simplified procedure or let the court decide",
       small_claims_money_only:
         "Small claims is only for money claims: every claim except the one on costs needs an amount (Civil Procedure Law, Article 165); otherwise choose another procedure",
+      no_plaintiff: "No plaintiff was found; add the plaintiff",
+      no_defendant: "No defendant was found; add the defendant",
+      no_claims: "No claims were found; add the claims",
+      no_facts_and_reasons: "No facts and reasons were found; add them",
+      birth_date_mismatch: "The date of birth differs from the one in the ID number; please check it",
+      court_level:
+        "This court does not hear first-instance cases filed here; choose a basic-level or Internet court with jurisdiction",
       small_claims_limit_not_configured:
         "This court has not published its small-claims ceiling; choose another procedure or let the court decide",
       small_claims_not_basic_court:

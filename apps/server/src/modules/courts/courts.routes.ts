@@ -4,20 +4,54 @@ import { AppError, type ZodApp } from "../../platform";
 import { CalendarError, computePeriodEnd } from "./calendar.rules";
 import { presentCourt } from "./courts.presenter";
 import { findCourt, listCourts, listDivisions } from "./courts.repository";
-import { ZCourt, ZCourtDetail, ZCourtIdParams, ZDeadlineQuery, ZDeadlineResponse } from "./courts.schemas";
+import {
+  ZCourt,
+  ZCourtDetail,
+  ZCourtIdParams,
+  ZCourtListQuery,
+  ZDeadlineQuery,
+  ZDeadlineResponse,
+} from "./courts.schemas";
+import { hasFirstInstanceJurisdiction, type JurisdictionCause } from "./jurisdiction.rules";
+
+/**
+ * What the court routes need from the cases context, which owns the catalogue of causes of action
+ * (案由); the composition root passes it in, so the courts module never imports cases (cases imports
+ * courts for judges and calendars).
+ */
+export interface CourtsCausesPort {
+  findCause(code: string): JurisdictionCause | undefined;
+}
 
 /** Public routes of the court registry and the court calendar. */
-export async function registerCourtsRoutes(app: ZodApp, context: AppContext): Promise<void> {
+export async function registerCourtsRoutes(
+  app: ZodApp,
+  context: AppContext,
+  causes: CourtsCausesPort,
+): Promise<void> {
   app.get(
     "/api/courts",
     {
       schema: {
         tags: ["courts"],
-        summary: "List the courts of this deployment with their hierarchy",
+        summary:
+          "List the courts of this deployment with their hierarchy; with `instance=first`, only the courts with jurisdiction over the cause",
+        querystring: ZCourtListQuery,
         response: { 200: z.object({ items: z.array(ZCourt) }) },
       },
     },
-    async () => ({ items: (await listCourts(context.db)).map(presentCourt) }),
+    async (request) => {
+      const courts = (await listCourts(context.db)).map(presentCourt);
+      const { instance, cause: causeCode } = request.query;
+      const cause = causeCode === undefined ? null : causes.findCause(causeCode);
+      if (cause === undefined) {
+        throw new AppError("validation_failed", [
+          { path: "querystring.cause", code: "unknown_cause", message: "unknown cause of action" },
+        ]);
+      }
+      if (instance !== "first") return { items: courts };
+      return { items: courts.filter((court) => hasFirstInstanceJurisdiction(court, cause)) };
+    },
   );
 
   app.get(

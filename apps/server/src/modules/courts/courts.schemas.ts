@@ -48,6 +48,23 @@ export const ZCourtDetail = ZCourt.extend({
     .describe("Courts from the top down to this one"),
 });
 
+export const ZCourtListQuery = z.strictObject({
+  instance: z
+    .enum(["first"])
+    .optional()
+    .describe(
+      "Only courts that hear a case at this instance: `first` lists the basic-level courts (民事诉讼法第十八条)",
+    ),
+  cause: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      "With `instance=first`: cause of action id (from /api/causes); Internet courts are listed only for causes of 互联网法院规定第二条",
+    ),
+});
+
 export const ZCourtIdParams = z.strictObject({ courtId: z.uuid().describe("Court id") });
 
 export const ZDeadlineQuery = z.strictObject({

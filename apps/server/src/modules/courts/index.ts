@@ -3,15 +3,16 @@ export {
   findCourtsReviewingAllVerifications,
   findCourt,
   findCourtByCode,
+  findCourtLabels,
   listCourts,
   listDivisions,
-  listJudges,
   listStaff,
   countCourts,
   insertCourt,
   insertDivision,
   insertStaff,
 } from "./courts.repository";
+export { listJudges, type CourtJudge } from "./courts.queries";
 export type { CourtLevel, DivisionKind } from "./courts.tables";
 export {
   computePeriodEnd,
@@ -23,6 +24,11 @@ export {
   type IsoDate,
   type PeriodEnd,
 } from "./calendar.rules";
-export { registerCourtsRoutes } from "./courts.routes";
+export { registerCourtsRoutes, type CourtsCausesPort } from "./courts.routes";
 export { demoCourts, demoDivisions, demoSmallClaimsBasis, type CourtSeed } from "./courts.seed-data";
 export { presentCourt } from "./courts.presenter";
+export {
+  firstInstanceJurisdictionIssue,
+  hasFirstInstanceJurisdiction,
+  type JurisdictionIssue,
+} from "./jurisdiction.rules";

@@ -55,7 +55,6 @@ export const ZPartyInput = z.strictObject({
     .default(false)
     .describe("True for the party who is filing in person (the account holder)"),
 });
-export type TPartyInput = z.infer<typeof ZPartyInput>;
 
 export const ZAgentInput = z.strictObject({
   partyIndex: z
@@ -78,7 +77,6 @@ export const ZAgentInput = z.strictObject({
     .transform((v) => v ?? null)
     .describe("Attachment holding the power of attorney (授权委托书)"),
 });
-export type TAgentInput = z.infer<typeof ZAgentInput>;
 
 export const ZClaimInput = z.strictObject({
   text: text(2000).describe("The claim (诉讼请求) as it should read"),
@@ -161,7 +159,8 @@ export const ZFeeQuoteLine = z.object({
   base: z.number().nullable().describe("Amount the rate applies to"),
   rate: z.number().nullable().describe("Rate or factor"),
   amount: z.number().describe("Yuan; negative for reductions"),
-  article: z.string().describe("Article of 诉讼费用交纳办法"),
+  article: z.string().describe("Legal basis as Chinese law cites it (诉讼费用交纳办法 and others)"),
+  articleEn: z.string().describe("The same legal basis cited in English"),
 });
 
 export const ZFeeState = z.object({
@@ -283,6 +282,12 @@ export const ZRefusalRequest = z.strictObject({
     .min(1)
     .max(8)
     .describe("Legal grounds: 民事诉讼法第一百二十二条 (conditions of a suit) or an item of 第一百二十七条"),
+  judgeId: z
+    .uuid()
+    .optional()
+    .describe(
+      "The judge who makes the ruling (民事诉讼法第一百五十七条), required when the reviewer is not a judge and a ground calls for a ruling",
+    ),
 });
 
 export const ZAcceptRequest = z.strictObject({

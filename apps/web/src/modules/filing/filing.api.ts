@@ -45,7 +45,10 @@ export interface FeeLine {
   rate: number | null;
   /** Yuan; negative for a reduction. */
   amount: number;
+  /** The legal basis as Chinese law cites it. */
   article: string;
+  /** The same basis cited in English. */
+  articleEn: string;
 }
 
 export interface FeeQuote {
@@ -303,6 +306,15 @@ const filingPath = (caseId: string) => `/api/filings/${encodeURIComponent(caseId
 /** The filing context's API beyond the fee calculator. */
 export const filingsApi = {
   courts: (signal?: AbortSignal) => api.get<{ items: Court[] }>("/api/courts", { signal }),
+  /**
+   * The courts that may hear a first-instance case of the cause (basic-level courts, 民事诉讼法第十八条;
+   * Internet courts only for the causes of 互联网法院规定第二条); all basic-level courts before a cause is chosen.
+   */
+  firstInstanceCourts: (cause: string | null | undefined, signal?: AbortSignal) =>
+    api.get<{ items: Court[] }>("/api/courts", {
+      query: { instance: "first", cause: cause ?? undefined },
+      signal,
+    }),
   causes: (query: { q?: string; parentId?: string; internetCourtOnly?: boolean }, signal?: AbortSignal) =>
     api.get<{ items: Cause[] }>("/api/causes", {
       query: {

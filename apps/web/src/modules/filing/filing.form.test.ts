@@ -4,12 +4,16 @@ import {
   applySuggestion,
   claimTotal,
   emptyFilingForm,
+  formFieldIssues,
   fromFilingView,
+  hasParticularsFromIdNumber,
   missingByStep,
   parseFiler,
   stepOfPath,
   toFilingContent,
+  withAccountParticulars,
   withFilerFromAccount,
+  withParticularsFromIdNumbers,
   type FilingForm,
 } from "./filing.form";
 
@@ -321,5 +325,91 @@ describe("the filer comes from the account", () => {
       lawFirm: "浙江示范律师事务所",
     });
     expect(form.parties).toEqual(base.parties);
+  });
+});
+
+describe("the filer's phone and particulars, and every party's from the ID number", () => {
+  const now = new Date("2026-03-02T01:00:00Z");
+  const account = {
+    kind: "person" as const,
+    name: "张三",
+    phone: "13800001111",
+    creditCode: null,
+    lawyerLicenceNumber: null,
+    lawFirm: null,
+  };
+
+  it("fills the filer's phone from the verified account, but never over one typed", () => {
+    const blank = {
+      ...filledForm(),
+      filer: "party:0" as const,
+      parties: [{ role: "plaintiff" as const, kind: "natural_person" as const }],
+    };
+    expect(withFilerFromAccount(blank, account).parties[0]?.phone).toBe("13800001111");
+    const typed = { ...blank, parties: [{ ...blank.parties[0]!, phone: "0571-88888888" }] };
+    expect(withFilerFromAccount(typed, account).parties[0]?.phone).toBe("0571-88888888");
+  });
+
+  it("reads sex and date of birth from a valid number, and nothing from a wrong one", () => {
+    const form: FilingForm = {
+      ...emptyFilingForm(),
+      parties: [
+        {
+          role: "plaintiff",
+          kind: "natural_person",
+          name: "李五",
+          idNumber: "110105198506152431",
+          sex: "female",
+        },
+        { role: "defendant", kind: "natural_person", name: "王六", idNumber: "110105198506152432" },
+        { role: "defendant", kind: "legal_person", name: "某公司", idNumber: "110105198506152431" },
+      ],
+    };
+    const filled = withParticularsFromIdNumbers(form, now);
+    expect(filled?.parties[0]).toMatchObject({ sex: "male", birthDate: "1985-06-15" });
+    expect(filled?.parties[1]).toEqual(form.parties[1]);
+    expect(filled?.parties[2]).toEqual(form.parties[2]);
+    expect(withParticularsFromIdNumbers(filled!, now)).toBeNull();
+    expect(hasParticularsFromIdNumber(form.parties[0], now)).toBe(true);
+    expect(hasParticularsFromIdNumber(form.parties[1], now)).toBe(false);
+  });
+
+  it("names each wrong field by its form path, as the server's submission does", () => {
+    const form: FilingForm = {
+      ...emptyFilingForm(),
+      parties: [
+        { role: "plaintiff", kind: "natural_person", name: "李五", idNumber: "110105198506152431" },
+        {
+          role: "defendant",
+          kind: "natural_person",
+          name: "王六",
+          idNumber: "110105198506152432",
+          phone: "12",
+        },
+      ],
+    };
+    expect(formFieldIssues(form, now)).toEqual([
+      { path: "parties.1.idNumber", code: "id_number_check_digit_mismatch" },
+      { path: "parties.1.phone", code: "phone_invalid" },
+    ]);
+  });
+
+  it("brings back the filer's sex and date of birth the server read from the account", () => {
+    const form: FilingForm = {
+      ...emptyFilingForm(),
+      parties: [{ role: "plaintiff", kind: "natural_person", name: "张三" }],
+    };
+    const saved = {
+      content: {
+        parties: [
+          { ...toFilingContent(form).parties[0]!, isFiler: true, sex: "male", birthDate: "1990-03-07" },
+        ],
+      },
+    } as unknown as FilingView;
+    expect(withAccountParticulars(form, saved)?.parties[0]).toMatchObject({
+      sex: "male",
+      birthDate: "1990-03-07",
+    });
+    expect(withAccountParticulars(withAccountParticulars(form, saved)!, saved)).toBeNull();
   });
 });

@@ -1,3 +1,5 @@
+import { complaintFieldIssues, type ComplaintFieldIssue } from "@netcourt/shared/filing-checks";
+import { residentIdParticulars } from "@netcourt/shared/identity-checks";
 import type {
   AgentContent,
   AgentKind,
@@ -302,6 +304,8 @@ export function claimTotal(claims: ClaimForm[] | undefined): number {
 export interface FilerAccountView {
   kind: "person" | "organisation";
   name: string;
+  /** The account's verified mobile number; fills the filer's phone when it is blank. */
+  phone?: string | null;
   creditCode: string | null;
   lawyerLicenceNumber: string | null;
   lawFirm: string | null;
@@ -309,8 +313,9 @@ export interface FilerAccountView {
 
 /**
  * Fills who files from the account (人民法院在线诉讼规则第七条: one files as oneself): the filer party gets
- * the account's name and kind, its ID number left blank for the server to take from the account (the
- * browser only ever holds it masked); a filing agent gets the account's name and, as a lawyer, its
+ * the account's name and kind, and its phone when none is given; its ID number is left blank for the
+ * server to take from the account (the browser only ever holds it masked), and the server fills sex and
+ * date of birth from it (`withAccountParticulars` brings them back); a filing agent gets the account's name and, as a lawyer, its
  * licence. Everything else is kept.
  */
 export function withFilerFromAccount(form: FilingForm, account: FilerAccountView): FilingForm {
@@ -333,6 +338,7 @@ export function withFilerFromAccount(form: FilingForm, account: FilerAccountView
             name: account.name,
             idNumber: null,
             creditCode: isPerson ? null : account.creditCode,
+            phone: textOrNull(p.phone) ?? account.phone ?? null,
           },
     );
     return { ...form, parties };
@@ -351,4 +357,56 @@ export function withFilerFromAccount(form: FilingForm, account: FilerAccountView
         },
   );
   return { ...form, agents };
+}
+
+/**
+ * The form with the sex and date of birth the saved filer party got from the verified account's ID
+ * number (the server reads them; the browser holds the number only masked). Null when nothing changes.
+ */
+export function withAccountParticulars(form: FilingForm, view: FilingView): FilingForm | null {
+  const filer = parseFiler(form.filer);
+  if (filer?.kind !== "party") return null;
+  const saved = view.content.parties[filer.index];
+  const party = form.parties[filer.index];
+  if (!saved?.isFiler || !party || party.kind !== "natural_person") return null;
+  if (party.sex === saved.sex && party.birthDate === saved.birthDate) return null;
+  if (saved.sex === null && saved.birthDate === null) return null;
+  const parties = form.parties.map((p, index) =>
+    index === filer.index ? { ...p, sex: saved.sex, birthDate: saved.birthDate } : p,
+  );
+  return { ...form, parties };
+}
+
+/**
+ * The parties with sex and date of birth read from each natural person's valid resident ID number
+ * (GB 11643-1999 §5.2), or null when none changes. A number that fails its check fills nothing.
+ */
+export function withParticularsFromIdNumbers(form: FilingForm, now: Date): FilingForm | null {
+  let isChanged = false;
+  const parties = (form.parties ?? []).map((party) => {
+    if (party.kind !== "natural_person" || !party.idNumber) return party;
+    const particulars = residentIdParticulars(party.idNumber, now);
+    if (!particulars) return party;
+    if (party.sex === particulars.sex && party.birthDate === particulars.birthDate) return party;
+    isChanged = true;
+    return { ...party, ...particulars };
+  });
+  return isChanged ? { ...form, parties } : null;
+}
+
+/** True when the party's sex and date of birth are read from its valid ID number (shown read-only). */
+export function hasParticularsFromIdNumber(party: PartyForm | undefined, now: Date): boolean {
+  return (
+    party?.kind === "natural_person" &&
+    typeof party.idNumber === "string" &&
+    residentIdParticulars(party.idNumber, now) !== null
+  );
+}
+
+/**
+ * The form's fields whose values have the wrong form, by the rule the server applies on submission
+ * (packages/shared/filing-checks); each path names its form field (`parties.1.idNumber`).
+ */
+export function formFieldIssues(form: FilingForm, now: Date): ComplaintFieldIssue[] {
+  return complaintFieldIssues(toFilingContent(form), now);
 }

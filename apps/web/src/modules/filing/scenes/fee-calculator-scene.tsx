@@ -1,6 +1,7 @@
 import { Button, Card, Form, InputNumber, Radio, Select, Table, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatAmount } from "@netcourt/shared/format";
 import { Chart } from "../../../components/chart/chart";
 import { ErrorAlert } from "../../../components/error-alert";
 import { Page } from "../../../components/page";
@@ -42,10 +43,7 @@ function amountLabelKey(kind: FeeKind, name: AmountParameter, isRequired: boolea
 }
 
 function formatYuan(value: number): string {
-  return new Intl.NumberFormat(currentLocale(), {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(value);
+  return formatAmount(currentLocale(), value);
 }
 
 function formatRate(rate: number): string {
@@ -220,7 +218,10 @@ export function FeeCalculatorScene() {
                       align: "right",
                       render: (_value, line) => formatYuan(line.amount),
                     },
-                    { title: t("fees.columns.article"), dataIndex: "article" },
+                    {
+                      title: t("fees.columns.article"),
+                      render: (_value, line) => (isEnglish ? line.articleEn : line.article),
+                    },
                   ]}
                 />
               </>

@@ -2,16 +2,19 @@ import { SaveOutlined } from "@ant-design/icons";
 import type { ErrorDetail } from "@netcourt/shared";
 import { Alert, App, Button, Card, Flex, Form, Grid, Popconfirm, Spin, Steps, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert";
 import { LinkButton } from "../../../components/link-button";
 import { Page } from "../../../components/page";
 import { isApiError } from "../../../platform/api-client";
-import { applyFieldErrors, errorMessage } from "../../../platform/error-messages";
+import { applyFieldErrors, detailMessage, errorMessage, fieldPath } from "../../../platform/error-messages";
 import { useApiQuery } from "../../../platform/use-api";
 import { casesApi } from "../../cases/cases.api";
+import { documentsApi } from "../../documents/documents.api";
 import { formatDateTime } from "../../cases/cases.format";
+import { useMe } from "../../identity/session-context";
 import {
   filingsApi,
   type Attachment,
@@ -21,10 +24,14 @@ import {
 } from "../filing.api";
 import {
   applySuggestion,
+  formFieldIssues,
   fromFilingView,
   stepIndex,
   stepOfPath,
   toFilingContent,
+  withAccountParticulars,
+  withFilerFromAccount,
+  withParticularsFromIdNumbers,
   wizardSteps,
   type FilingForm,
   type WizardStep,
@@ -33,7 +40,8 @@ import { ClaimsStep } from "../steps/claims-step";
 import { EvidenceStep } from "../steps/evidence-step";
 import { FactsStep } from "../steps/facts-step";
 import { PartiesStep } from "../steps/parties-step";
-import { missingMessage, ReviewStep } from "../steps/review-step";
+import { ReviewStep } from "../steps/review-step";
+import { VerifyFirstNotice } from "./new-filing-scene";
 import "../filing.css";
 
 const AUTOSAVE_MS = 2500;
@@ -65,6 +73,8 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
   const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
   const [problem, setProblem] = useState<{ error: unknown; details: ErrorDetail[] } | null>(null);
   const [isSubmitting, setSubmitting] = useState(false);
+  // The hash of the previewed 起诉状 the filer confirmed; submission sends it and the server checks it.
+  const [complaintSha256, setComplaintSha256] = useState<string | null>(null);
   const [removingId, setRemovingId] = useState<string | null>(null);
   const version = useRef(initial.version);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -73,6 +83,22 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
   const headings = useRef<(HTMLHeadingElement | null)[]>([]);
   const isCorrection = initial.status === "correction_requested";
   const initialValues = useMemo(() => fromFilingView(initial), [initial]);
+  const { me } = useMe();
+  // 在线诉讼规则第七条: submission needs a verified identity (the server refuses it otherwise).
+  const isVerified = me?.verificationStatus === "verified";
+  // Fields with a value of the wrong form: the draft keeps them, submission refuses them (one shared rule).
+  const [fieldIssues, setFieldIssues] = useState(() => formFieldIssues(initialValues, new Date()));
+  const refreshFieldIssues = useCallback(() => {
+    const issues = formFieldIssues(form.getFieldsValue(true) as FilingForm, new Date());
+    setFieldIssues(issues);
+    return issues;
+  }, [form]);
+  /** Shows each wrong field's message at the field, by running its rules (the shared checks). */
+  const markFieldIssues = useCallback(() => {
+    const issues = refreshFieldIssues();
+    if (issues.length > 0)
+      form.validateFields(issues.map((issue) => fieldPath(issue.path))).catch(() => undefined);
+  }, [form, refreshFieldIssues]);
 
   /** Saves the whole form, one save at a time (each carries the version the last one returned). */
   const save = useCallback(
@@ -87,11 +113,23 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
           const next = await filingsApi.save(caseId, toFilingContent(values, version.current));
           version.current = next.version;
           setView(next);
+          // The filer's sex and date of birth come from the verified account's ID number.
+          const particulars = withAccountParticulars(form.getFieldsValue(true) as FilingForm, next);
+          if (particulars) form.setFieldsValue(particulars);
           setSaveState({ kind: "saved", at: new Date() });
           if (mode === "explicit") setProblem(null);
           return next;
         } catch (error) {
           setSaveState({ kind: "failed", error });
+          if (mode === "auto" && isApiError(error)) {
+            // Show the field at fault where it is, without moving the filer away from what they type.
+            form.setFields(
+              error.fieldDetails().map((detail) => ({
+                name: fieldPath(detail.path ?? ""),
+                errors: [detailMessage(detail, "filing")],
+              })) as Parameters<typeof form.setFields>[0],
+            );
+          }
           if (mode === "explicit") {
             const details = applyFieldErrors(form, error, "filing");
             setProblem({ error, details });
@@ -111,11 +149,32 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
   // problem in what was read shows at its field.
   const hasApplied = useRef(false);
   useEffect(() => {
-    if (!suggestion || hasApplied.current) return;
+    if (!suggestion || hasApplied.current || !me) return;
     hasApplied.current = true;
-    form.setFieldsValue(applySuggestion(form.getFieldsValue(true) as FilingForm, suggestion));
+    // The filer stays the account holder (在线诉讼规则第七条), whatever name the text gives the plaintiff.
+    const read = applySuggestion(form.getFieldsValue(true) as FilingForm, suggestion);
+    const filled = withFilerFromAccount(read, me);
+    form.setFieldsValue(withParticularsFromIdNumbers(filled, new Date()) ?? filled);
+    // The parties read are new rows of the form: mark their fields once they are rendered.
+    setTimeout(markFieldIssues, 100);
     void save("explicit");
-  }, [suggestion, form, save]);
+  }, [suggestion, form, save, markFieldIssues, me]);
+
+  // A reopened draft shows at once which saved fields still need correcting.
+  useEffect(() => {
+    if (!suggestion) markFieldIssues();
+  }, [suggestion, markFieldIssues]);
+
+  // A new complaint is saved once the account is known, so the filer's particulars come back filled.
+  const hasPrefilled = useRef(initial.content.parties.length > 0 || suggestion !== undefined);
+  useEffect(() => {
+    if (!me || hasPrefilled.current) return;
+    const pending = setTimeout(() => {
+      hasPrefilled.current = true;
+      void save("auto");
+    }, 0);
+    return () => clearTimeout(pending);
+  }, [me, save]);
 
   // Save what is left when the page is left.
   useEffect(
@@ -127,6 +186,12 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
 
   const onValuesChange = (changed: Partial<FilingForm>) => {
     isDirty.current = true;
+    if (Object.hasOwn(changed, "parties")) {
+      // GB 11643-1999 §5.2: a valid ID number states sex and date of birth.
+      const particulars = withParticularsFromIdNumbers(form.getFieldsValue(true) as FilingForm, new Date());
+      if (particulars) form.setFieldsValue(particulars);
+    }
+    refreshFieldIssues();
     if (timer.current) clearTimeout(timer.current);
     const isProcedureChange = Object.hasOwn(changed, "procedure");
     if (isProcedureChange) {
@@ -165,11 +230,16 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
     try {
       const saved = await save("explicit");
       if (!saved) return;
-      const submitted = isCorrection ? await filingsApi.resubmit(caseId) : await filingsApi.submit(caseId);
+      const submitted = isCorrection
+        ? await filingsApi.resubmit(caseId)
+        : complaintSha256
+          ? await documentsApi.submitConfirmed(caseId, complaintSha256)
+          : await filingsApi.submit(caseId);
       void message.success(isCorrection ? t("wizard.review.resubmitted") : t("wizard.review.submitted"));
       setView(submitted);
       await navigate(`/cases/${caseId}`);
     } catch (error) {
+      if (isApiError(error, "complaint_changed_since_preview")) setComplaintSha256(null);
       const details = applyFieldErrors(form, error, "filing");
       setProblem({ error, details });
       // The server lists what is missing; the review step shows it with a way to each step.
@@ -212,8 +282,17 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
       : saveState.kind === "saved"
         ? t("wizard.saved", { time: formatDateTime(saveState.at.toISOString()) })
         : saveState.kind === "failed"
-          ? t("wizard.autosaveFailed", { message: errorMessage(saveState.error) })
+          ? t("wizard.autosaveFailed", { message: saveFailure(saveState.error) })
           : "";
+  const canSubmit =
+    view.missing.length === 0 &&
+    fieldIssues.length === 0 &&
+    isVerified &&
+    (isCorrection || complaintSha256 !== null);
+  const fieldIssueText = (issue: { path: string; code: string }) => {
+    const values = form.getFieldsValue(true) as FilingForm;
+    return `${fieldLabel(issue.path, values, t)}：${detailMessage({ ...issue, message: issue.code }, "filing")}`;
+  };
 
   return (
     <Page
@@ -239,6 +318,7 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
         </Flex>
       }
     >
+      <VerifyFirstNotice />
       {review ? (
         <Alert
           type="warning"
@@ -276,7 +356,7 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
                 {t("start.issues")}
                 <ul>
                   {suggestion.issues.map((issue) => (
-                    <li key={`${issue.path}-${issue.code}`}>{missingMessage(issue)}</li>
+                    <li key={`${issue.path}-${issue.code}`}>{fieldIssueText(issue)}</li>
                   ))}
                 </ul>
               </>
@@ -328,11 +408,47 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
               />
             ) : null}
             {step.key === "review" ? (
-              <ReviewStep view={view} onGoTo={(target: WizardStep) => goTo(stepIndex(target))} />
+              <ReviewStep
+                view={view}
+                onGoTo={(target: WizardStep) => goTo(stepIndex(target))}
+                {...(isCorrection
+                  ? {}
+                  : { confirmedSha256: complaintSha256, onConfirmedChange: setComplaintSha256 })}
+              />
             ) : null}
           </Card>
         ))}
 
+        {fieldIssues.length > 0 && isLast ? (
+          <Alert
+            type="warning"
+            showIcon
+            className="nc-block"
+            data-testid="field-issues"
+            title={t("wizard.fieldIssues.title")}
+            description={
+              <ul className="nc-missing-list">
+                {fieldIssues.map((issue) => (
+                  <li key={`${issue.path}-${issue.code}`}>
+                    {fieldIssueText(issue)}{" "}
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => {
+                        goTo(stepIndex(stepOfPath(issue.path)));
+                        setTimeout(() => form.scrollToField(fieldPath(issue.path), { focus: true }), 0);
+                      }}
+                    >
+                      {t("wizard.fieldIssues.go", {
+                        step: t(`wizard.steps.${stepOfPath(issue.path)}`),
+                      })}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null}
         <div className="nc-block">
           {needsVerification ? (
             <Alert
@@ -358,9 +474,9 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
             <Popconfirm
               title={t("wizard.review.submitConfirm")}
               onConfirm={() => void submit()}
-              disabled={view.missing.length > 0}
+              disabled={!canSubmit}
             >
-              <Button type="primary" loading={isSubmitting} disabled={view.missing.length > 0}>
+              <Button type="primary" loading={isSubmitting} disabled={!canSubmit}>
                 {isCorrection ? t("wizard.review.resubmit") : t("wizard.review.submit")}
               </Button>
             </Popconfirm>
@@ -373,6 +489,31 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
       </Form>
     </Page>
   );
+}
+
+/** Why a save failed, in words: the first field problem's message, else the error's. Never a raw code. */
+function saveFailure(error: unknown): string {
+  const first = isApiError(error) ? error.fieldDetails()[0] : undefined;
+  return first ? detailMessage(first, "filing") : errorMessage(error);
+}
+
+/** The field a path names, as the filer sees it: 被告（2）· 公民身份号码. */
+function fieldLabel(path: string, values: FilingForm, t: TFunction<"filing">): string {
+  const [list, index, field] = fieldPath(path);
+  if (list === "parties" && typeof index === "number") {
+    const role = values.parties?.[index]?.role ?? "plaintiff";
+    const heading = t("wizard.party.heading", { role: t(`wizard.roles.${role}`), n: index + 1 });
+    return typeof field === "string"
+      ? `${heading} · ${String(t(`wizard.party.${field}` as never))}`
+      : heading;
+  }
+  if (list === "agents" && typeof index === "number") {
+    const heading = t("wizard.agents.heading", { n: index + 1 });
+    return typeof field === "string"
+      ? `${heading} · ${String(t(`wizard.agents.${field}` as never))}`
+      : heading;
+  }
+  return t(`wizard.steps.${stepOfPath(path)}`);
 }
 
 /** A problem about the procedure asked for (small claims refused), which another choice resolves. */

@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined, FileTextOutlined, UploadOutlined } from "@ant-design/icons";
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -23,7 +24,9 @@ import { errorMessage } from "../../../platform/error-messages";
 import { useApiQuery, useSubmit } from "../../../platform/use-api";
 import { casesApi, type CaseSummary } from "../../cases/cases.api";
 import { formatDateTime, localName } from "../../cases/cases.format";
-import { filingsApi, type CaseTypeCode, type Court, type ExtractionSuggestion } from "../filing.api";
+import { useMe } from "../../identity/session-context";
+import { defaultCourt, namedCourt, rememberCourt, rememberedCourt } from "../court-choice";
+import { filingsApi, type CaseTypeCode, type ExtractionSuggestion } from "../filing.api";
 import type { WizardEntryState } from "./filing-wizard-scene";
 import "../filing.css";
 
@@ -32,12 +35,33 @@ interface StartForm {
   typeCode: CaseTypeCode;
 }
 
-/** The court a complaint names (此致 …), else the first Internet court. */
-function courtFor(courts: Court[], name: string | null | undefined): Court | undefined {
-  const named = name
-    ? courts.find((court) => name.includes(court.nameZh) || court.nameZh.includes(name))
-    : undefined;
-  return named ?? courts.find((court) => court.isInternetCourt) ?? courts[0];
+/**
+ * What an account that is not yet verified meets before it starts: online filing needs a verified
+ * identity (人民法院在线诉讼规则第七条), which submission checks; a draft can be written meanwhile.
+ */
+export function VerifyFirstNotice() {
+  const { t } = useTranslation("filing");
+  const { me } = useMe();
+  if (!me || me.verificationStatus === "verified") return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="nc-block"
+      data-testid="verify-first"
+      title={t("wizard.verifyFirst.title")}
+      description={
+        me.verificationStatus === "pending" ? t("wizard.verifyFirst.pending") : t("wizard.verifyFirst.body")
+      }
+      action={
+        me.verificationStatus === "pending" ? undefined : (
+          <LinkButton size="small" type="primary" to="/account/verification">
+            {t("wizard.verifyFirst.action")}
+          </LinkButton>
+        )
+      }
+    />
+  );
 }
 
 function Drafts() {
@@ -112,20 +136,20 @@ export function NewFilingScene() {
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [source, setSource] = useState<"paste" | "upload">("paste");
-  const courts = useApiQuery((signal) => filingsApi.courts(signal), []);
+  // Only courts that hear first-instance cases (the cause is chosen later and narrows them again).
+  const courts = useApiQuery((signal) => filingsApi.firstInstanceCourts(null, signal), []);
   const courtList = useMemo(() => courts.data?.items ?? [], [courts.data]);
 
   useEffect(() => {
-    const first = courtFor(courtList, null);
-    if (first && !form.getFieldValue("courtId")) form.setFieldsValue({ courtId: first.id });
+    const preselected = defaultCourt(courtList, rememberedCourt());
+    if (preselected && !form.getFieldValue("courtId")) form.setFieldsValue({ courtId: preselected.id });
   }, [courtList, form]);
 
   const start = useSubmit(
     async (values: StartForm, suggestion?: ExtractionSuggestion) => {
-      const courtId = suggestion?.courtName
-        ? (courtFor(courtList, suggestion.courtName)?.id ?? values.courtId)
-        : values.courtId;
+      const courtId = values.courtId;
       const view = await filingsApi.create(courtId, values.typeCode);
+      rememberCourt(courtId);
       const state: WizardEntryState = suggestion ? { suggestion } : {};
       await navigate(`/filings/${view.caseId}`, { state });
     },
@@ -134,9 +158,12 @@ export function NewFilingScene() {
   );
 
   const read = useSubmit(async () => {
-    const values = await form.validateFields();
     const { suggestion } =
       source === "paste" ? await filingsApi.extractText(text) : await filingsApi.extractFile(file!);
+    // The court the complaint names (此致 …) is taken when it has jurisdiction; else the one chosen above.
+    const named = namedCourt(courtList, suggestion.courtName);
+    if (named) form.setFieldsValue({ courtId: named.id });
+    const values = await form.validateFields();
     await start.submit(values, suggestion);
   });
 
@@ -144,6 +171,7 @@ export function NewFilingScene() {
 
   return (
     <Page title={t("start.title")} intro={t("start.intro")} width="normal">
+      <VerifyFirstNotice />
       <Card>
         <Form<StartForm>
           form={form}
@@ -155,10 +183,12 @@ export function NewFilingScene() {
             name="courtId"
             label={t("start.court")}
             extra={t("start.courtHelp")}
-            rules={[{ required: true }]}
+            rules={[{ required: true, message: t("start.courtPlaceholder") }]}
           >
             <Select
               loading={courts.isLoading}
+              placeholder={t("start.courtPlaceholder")}
+              data-testid="start-court"
               showSearch={{ optionFilterProp: "label" }}
               options={courtList.map((court) => ({ value: court.id, label: localName(court) }))}
             />

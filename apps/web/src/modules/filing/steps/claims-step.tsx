@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { useApiQuery } from "../../../platform/use-api";
 import { formatYuan, localName } from "../../cases/cases.format";
 import { CauseSelect } from "../components/cause-select";
-import { procedures, type Court } from "../filing.api";
+import { filingsApi, procedures, type Court } from "../filing.api";
 import { claimTotal, type ClaimForm, type FilingForm } from "../filing.form";
 
 export interface ClaimsStepProps {
@@ -18,7 +19,16 @@ export function ClaimsStep({ courts, cause }: ClaimsStepProps) {
   const form = Form.useFormInstance<FilingForm>();
   const claims = Form.useWatch<ClaimForm[] | undefined>("claims", form);
   const courtId = Form.useWatch("courtId", form);
+  const causeCode = Form.useWatch<string | null | undefined>("causeCode", form);
   const court = courts.find((candidate) => candidate.id === courtId);
+  // Only the courts with first-instance jurisdiction over the cause are offered (server rule:
+  // modules/courts/jurisdiction.rules.ts); the court already chosen stays visible, marked if it has none.
+  const competent = useApiQuery((signal) => filingsApi.firstInstanceCourts(causeCode, signal), [causeCode]);
+  const offered = competent.data?.items;
+  const hasJurisdiction = !offered || !courtId || offered.some((candidate) => candidate.id === courtId);
+  const courtOptions = [...(offered ?? courts), ...(court && offered && !hasJurisdiction ? [court] : [])].map(
+    (candidate) => ({ value: candidate.id, label: localName(candidate) }),
+  );
   return (
     <>
       <Form.List name="claims">
@@ -78,12 +88,17 @@ export function ClaimsStep({ courts, cause }: ClaimsStepProps) {
       <Form.Item
         name="courtId"
         label={t("start.court")}
-        extra={t("start.courtHelp")}
-        rules={[{ required: true }]}
+        extra={offered && offered.length === 0 ? t("start.courtNone") : t("start.courtHelp")}
+        rules={[{ required: true, message: t("start.courtPlaceholder") }]}
+        validateStatus={hasJurisdiction ? undefined : "error"}
+        help={hasJurisdiction ? undefined : t("start.courtNoJurisdiction")}
       >
         <Select
           showSearch={{ optionFilterProp: "label" }}
-          options={courts.map((candidate) => ({ value: candidate.id, label: localName(candidate) }))}
+          loading={competent.isLoading}
+          placeholder={t("start.courtPlaceholder")}
+          options={courtOptions}
+          data-testid="wizard-court"
         />
       </Form.Item>
       <Form.Item name="causeCode" label={t("wizard.cause.label")} extra={t("wizard.cause.help")}>

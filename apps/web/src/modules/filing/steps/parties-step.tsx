@@ -1,11 +1,13 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Col, Flex, Form, Input, Radio, Row, Select, Typography } from "antd";
+import { Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Typography } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useMe } from "../../identity/session-context";
 import { agentKinds, partyKinds, partyRoles, type Attachment, type PartyRole } from "../filing.api";
 import {
   blankParty,
+  hasParticularsFromIdNumber,
   withFilerFromAccount,
   type AgentForm,
   type FilingForm,
@@ -32,6 +34,18 @@ function PartyCard({ index, onRemove }: { index: number; onRemove?: () => void }
   const isFiler = (Form.useWatch("filer", form) as string | undefined) === `party:${index}`;
   const { me } = useMe();
   const fromAccount = isFiler ? t("wizard.filer.fromAccount") : undefined;
+  // GB 11643-1999 §5.2: a valid ID number states the birth date and sex; they are shown, not typed.
+  const idNumber = Form.useWatch<string | null | undefined>(["parties", index, "idNumber"], form);
+  const isFromIdNumber = hasParticularsFromIdNumber(
+    { role, kind: kind ?? "natural_person", idNumber },
+    new Date(),
+  );
+  const isParticularsFixed = isPerson && (isFromIdNumber || (isFiler && me?.kind === "person"));
+  const particularsNote = isParticularsFixed
+    ? isFiler
+      ? t("wizard.filer.fromAccount")
+      : t("wizard.party.fromIdNumber")
+    : undefined;
   return (
     <Card
       size="small"
@@ -114,8 +128,9 @@ function PartyCard({ index, onRemove }: { index: number; onRemove?: () => void }
         {isPerson ? (
           <>
             <Col xs={12} md={6}>
-              <Form.Item name={[index, "sex"]} label={t("wizard.party.sex")}>
+              <Form.Item name={[index, "sex"]} label={t("wizard.party.sex")} extra={particularsNote}>
                 <Select
+                  disabled={isParticularsFixed}
                   allowClear
                   options={(["male", "female"] as const).map((value) => ({
                     value,
@@ -130,8 +145,19 @@ function PartyCard({ index, onRemove }: { index: number; onRemove?: () => void }
               </Form.Item>
             </Col>
             <Col {...half}>
-              <Form.Item name={[index, "birthDate"]} label={t("wizard.party.birthDate")}>
-                <Input type="date" max="2100-12-31" />
+              <Form.Item
+                name={[index, "birthDate"]}
+                label={t("wizard.party.birthDate")}
+                extra={particularsNote}
+                getValueProps={(value?: string) => ({ value: value ? dayjs(value) : null })}
+                normalize={(value: Dayjs | null) => (value ? value.format("YYYY-MM-DD") : "")}
+              >
+                <DatePicker
+                  format="YYYY-MM-DD"
+                  maxDate={dayjs()}
+                  disabled={isParticularsFixed}
+                  style={{ width: "100%" }}
+                />
               </Form.Item>
             </Col>
           </>
