@@ -1,2 +1,3 @@
 export * from "./errors/index";
 export * from "./locale";
+export * from "./format";

@@ -6,8 +6,9 @@ import { LinkButton } from "../components/link-button";
 import { Page } from "../components/page";
 import { hasAnyRole, isFullySignedIn, useMe } from "../modules/identity/session-context";
 import type { RouteAccess } from "./app-routes";
+import { landingPath } from "./landing";
 
-/** Where to go after signing in: `?next=` when it is a path on this site, else the account page. */
+/** Where to go after signing in: `?next=` when it is a path on this site, else `fallback`. */
 export function nextPath(search: string, fallback = "/account"): string {
   const next = new URLSearchParams(search).get("next");
   return next && next.startsWith("/") && !next.startsWith("//") ? next : fallback;
@@ -28,7 +29,11 @@ export function RouteGuard({ access, children }: { access: RouteAccess; children
     );
   }
   if (access === "guest") {
-    return isFullySignedIn(me) ? <Navigate to={nextPath(location.search)} replace /> : children;
+    return isFullySignedIn(me) ? (
+      <Navigate to={nextPath(location.search, landingPath(me))} replace />
+    ) : (
+      children
+    );
   }
   if (!isFullySignedIn(me)) {
     if (hasSignedOut) return <Navigate to="/" replace />;

@@ -29,6 +29,7 @@ export const common = defineCatalog({
       signOut: "退出登录",
       me: "我的",
       apiDocs: "接口文档",
+      tabs: { fees: "诉讼费", progress: "进度查询", newFiling: "立案", filingReview: "立案审查" },
     },
     language: {
       label: "语言",
@@ -107,6 +108,7 @@ export const common = defineCatalog({
       signOut: "Sign out",
       me: "Me",
       apiDocs: "API documentation",
+      tabs: { fees: "Fees", progress: "Progress", newFiling: "File a case", filingReview: "Filings" },
     },
     language: {
       label: "Language",

@@ -76,4 +76,38 @@ describe("renderInboxMessage", () => {
       }
     }
   });
+
+  it("writes dates and fees as the pages do, in the reader's language", () => {
+    const params = {
+      courtNameZh: "北京互联网法院",
+      courtNameEn: "Beijing Internet Court",
+      reviewDueOn: "2026-12-14",
+      feeDueOn: "2026-12-21",
+      fee: 1050,
+      queryCode: "ABCD-EFGH-JKLM",
+    };
+    const zh = renderInboxMessage("filing_submitted", params, "zh-CN").body;
+    expect(zh).toContain("法院将在2026年12月14日前完成立案审查");
+    expect(zh).toContain("请在2026年12月21日前交纳诉讼费1,050.00 元。");
+    expect(zh).not.toMatch(/2026-12|1050/);
+    const en = renderInboxMessage("filing_submitted", params, "en").body;
+    expect(en).toContain("by Dec 14, 2026.");
+    expect(en).toContain("Please pay the fee of 1,050.00 yuan by Dec 21, 2026.");
+    expect(en).not.toMatch(/2026-12|1050|CNY/);
+  });
+
+  it("reads fees stored as text by older messages", () => {
+    expect(renderInboxMessage("fee_paid", { fee: "1050.00" }, "zh-CN").body).toBe(
+      "已收到诉讼费1,050.00 元。",
+    );
+    expect(renderInboxMessage("fee_paid", { fee: "1050.00" }, "en").body).toBe(
+      "The fee of 1,050.00 yuan was received.",
+    );
+  });
+
+  it.each(["filing_to_review", "correction_submitted"])("writes the review day of %s as a date", (kind) => {
+    const params = { title: "张三诉李四网络购物合同纠纷", reviewDueOn: "2026-03-09" };
+    expect(renderInboxMessage(kind, params, "zh-CN").body).toContain("2026年3月9日");
+    expect(renderInboxMessage(kind, params, "en").body).toContain("Mar 9, 2026");
+  });
 });

@@ -1,31 +1,38 @@
-import type { Locale } from "@netcourt/shared";
+import { formatDate, formatMoney, type Locale } from "@netcourt/shared";
 
 type Template = (params: Record<string, unknown>) => string;
 
-/** Platform inbox messages by kind, in both languages (the UI may re-render them from kind and params). */
+/**
+ * Platform inbox messages by kind, in both languages (the UI may re-render them from kind and params).
+ * Params carry raw values — court days as `YYYY-MM-DD`, fees as yuan numbers — and the templates write
+ * them with the shared formatter, so a message reads like the pages in the reader's language.
+ */
 export const inboxTemplates: Record<string, Record<Locale, { title: Template; body: Template }>> = {
   filing_submitted: {
     "zh-CN": {
       title: () => "起诉材料已提交",
       body: (p) =>
-        `您向${s(p.courtNameZh)}提交的起诉材料已收到，法院将在${s(p.reviewDueOn)}前完成立案审查。请在${s(p.feeDueOn)}前交纳诉讼费${s(p.fee)}元。案件查询码：${s(p.queryCode)}。`,
+        `您向${s(p.courtNameZh)}提交的起诉材料已收到，法院将在${day(p.reviewDueOn, "zh-CN")}前完成立案审查。请在${day(p.feeDueOn, "zh-CN")}前交纳诉讼费${money(p.fee, "zh-CN")}。案件查询码：${s(p.queryCode)}。`,
     },
     en: {
       title: () => "Complaint submitted",
       body: (p) =>
-        `${s(p.courtNameEn)} received your complaint and will decide on registration by ${s(p.reviewDueOn)}. Please pay the fee of CNY ${s(p.fee)} by ${s(p.feeDueOn)}. Progress query code: ${s(p.queryCode)}.`,
+        `${s(p.courtNameEn)} received your complaint and will decide on registration by ${day(p.reviewDueOn, "en")}. Please pay the fee of ${money(p.fee, "en")} by ${day(p.feeDueOn, "en")}. Progress query code: ${s(p.queryCode)}.`,
     },
   },
   filing_to_review: {
     "zh-CN": {
       title: () => "新的立案申请待审查",
-      body: (p) => `${s(p.title)}，审查期限至${s(p.reviewDueOn)}。`,
+      body: (p) => `${s(p.title)}，审查期限至${day(p.reviewDueOn, "zh-CN")}。`,
     },
-    en: { title: () => "New filing to review", body: (p) => `${s(p.title)}; decide by ${s(p.reviewDueOn)}.` },
+    en: {
+      title: () => "New filing to review",
+      body: (p) => `${s(p.title)}; decide by ${day(p.reviewDueOn, "en")}.`,
+    },
   },
   fee_paid: {
-    "zh-CN": { title: () => "诉讼费已交纳", body: (p) => `已收到诉讼费${s(p.fee)}元。` },
-    en: { title: () => "Fee paid", body: (p) => `The fee of CNY ${s(p.fee)} was received.` },
+    "zh-CN": { title: () => "诉讼费已交纳", body: (p) => `已收到诉讼费${money(p.fee, "zh-CN")}。` },
+    en: { title: () => "Fee paid", body: (p) => `The fee of ${money(p.fee, "en")} was received.` },
   },
   correction_requested: {
     "zh-CN": {
@@ -42,11 +49,11 @@ export const inboxTemplates: Record<string, Record<Locale, { title: Template; bo
   correction_submitted: {
     "zh-CN": {
       title: () => "补正材料已提交",
-      body: (p) => `${s(p.title)}已补正，审查期限至${s(p.reviewDueOn)}。`,
+      body: (p) => `${s(p.title)}已补正，审查期限至${day(p.reviewDueOn, "zh-CN")}。`,
     },
     en: {
       title: () => "Correction submitted",
-      body: (p) => `${s(p.title)} was corrected; decide by ${s(p.reviewDueOn)}.`,
+      body: (p) => `${s(p.title)} was corrected; decide by ${day(p.reviewDueOn, "en")}.`,
     },
   },
   filing_accepted: {
@@ -79,26 +86,42 @@ export const inboxTemplates: Record<string, Record<Locale, { title: Template; bo
   },
   filing_refused: {
     "zh-CN": {
-      title: () => "不予受理",
+      title: (p) => (p.instrument === "notice" ? "不予立案告知" : "不予受理"),
       body: (p) =>
-        `法院裁定对您的起诉不予受理。${
+        `${
+          p.instrument === "notice"
+            ? "经审查，您的纠纷依法应通过其他途径解决，法院不予立案，并已出具告知书告知您应当如何处理。"
+            : `法院裁定对您的起诉不予受理${p.caseNumber ? `（${s(p.caseNumber)}）` : ""}。`
+        }${
           groundsOf(p).length > 0
             ? `依据：${groundsOf(p)
                 .map((g) => `《中华人民共和国民事诉讼法》${g.articleZh}（${g.zh}）`)
                 .join("；")}。`
             : ""
-        }理由：${sentence(s(p.reason), "zh")}如不服，可在裁定书送达之日起十日内提起上诉。`,
+        }理由：${sentence(s(p.reason), "zh")}${
+          p.instrument === "notice"
+            ? "告知书见案件页面的“文书”。"
+            : "如不服，可在裁定书送达之日起十日内提起上诉。"
+        }`,
     },
     en: {
-      title: () => "Suit not accepted",
+      title: (p) => (p.instrument === "notice" ? "Suit not registered: where to go" : "Suit not accepted"),
       body: (p) =>
-        `The court ruled not to accept your suit.${
+        `${
+          p.instrument === "notice"
+            ? "The law sends this dispute elsewhere, so the court will not register your suit; its notice tells you where to go."
+            : `The court ruled not to accept your suit${p.caseNumber ? ` (${s(p.caseNumber)})` : ""}.`
+        }${
           groundsOf(p).length > 0
             ? ` Grounds: ${groundsOf(p)
                 .map((g) => `Civil Procedure Law, ${g.articleEn} (${g.en})`)
                 .join("; ")}.`
             : ""
-        } Reasons: ${sentence(s(p.reason), "en")} You may appeal within ten days of service of the ruling.`,
+        } Reasons: ${sentence(s(p.reason), "en")} ${
+          p.instrument === "notice"
+            ? "The notice is under Documents on the case page."
+            : "You may appeal within ten days of service of the ruling."
+        }`,
     },
   },
   filing_withdrawn: {
@@ -132,6 +155,19 @@ function s(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint")
     return value.toString();
   return JSON.stringify(value) ?? "";
+}
+
+/** A court day (or moment) as the reader's pages write it; a message without the param shows nothing. */
+function day(value: unknown, locale: Locale): string {
+  return typeof value === "string" || value instanceof Date ? formatDate(locale, value) : s(value);
+}
+
+/**
+ * Yuan as the reader's pages write them. Older messages stored the fee as text ("1050.00"); the
+ * formatter reads that too.
+ */
+function money(value: unknown, locale: Locale): string {
+  return typeof value === "number" || typeof value === "string" ? formatMoney(locale, value) : s(value);
 }
 
 /** Items joined into one sentence: each item's own closing punctuation gives way to the separator. */

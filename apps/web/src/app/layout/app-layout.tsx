@@ -119,18 +119,21 @@ export function AppLayout() {
               <NavMenu onNavigate={() => setDrawerOpen(false)} />
             </nav>
             {isFullySignedIn(me) ? (
-              <Button
-                block
-                ghost
-                icon={<LogoutOutlined aria-hidden />}
-                className="nc-drawer-signout"
-                onClick={() => {
-                  setDrawerOpen(false);
-                  void signOut();
-                }}
-              >
-                {t("nav.signOut")}
-              </Button>
+              // The padding is the wrapper's: a block button's own margin would push it out of the drawer.
+              <div className="nc-drawer-footer">
+                <Button
+                  block
+                  ghost
+                  icon={<LogoutOutlined aria-hidden />}
+                  className="nc-drawer-signout"
+                  onClick={() => {
+                    setDrawerOpen(false);
+                    void signOut();
+                  }}
+                >
+                  {t("nav.signOut")}
+                </Button>
+              </div>
             ) : null}
           </Drawer>
           <TabBar />

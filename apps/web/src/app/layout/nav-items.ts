@@ -2,7 +2,7 @@ import type { MessageKey } from "@netcourt/shared/i18n/index";
 import type { ReactNode } from "react";
 import { useMemo } from "react";
 import { isFullySignedIn, useMe } from "../../modules/identity/session-context";
-import { isOffered, navSections, type NavSection } from "../app-routes";
+import { audienceOf, isForAudience, isOffered, navSections, type NavSection } from "../app-routes";
 import { appRoutes } from "../route-table";
 
 export interface NavItem {
@@ -11,10 +11,15 @@ export interface NavItem {
   icon: ReactNode;
   section: NavSection;
   order: number;
+  /** Position in this visitor's tab bar; absent = drawer only. */
   tab?: number;
+  tabLabel?: MessageKey;
 }
 
-/** The navigation entries this visitor may use, grouped by section in display order. */
+/**
+ * The navigation entries this visitor may use, grouped by section in display order, and the tabs of
+ * the phone's bar. Staff get the court's entries; litigants theirs; each entry appears once.
+ */
 export function useNavItems(): { sections: { section: NavSection; items: NavItem[] }[]; tabs: NavItem[] } {
   const { me } = useMe();
   return useMemo(() => {
@@ -22,9 +27,23 @@ export function useNavItems(): { sections: { section: NavSection; items: NavItem
       isSignedIn: isFullySignedIn(me),
       roles: me?.memberships.map((membership) => membership.role) ?? [],
     };
-    const items: NavItem[] = appRoutes
-      .filter((route) => route.nav && isOffered(route.access, visitor))
-      .map((route) => ({ path: route.path, ...route.nav! }));
+    const audience = audienceOf(visitor);
+    const items: NavItem[] = appRoutes.flatMap((route) =>
+      route.nav && isOffered(route.access, visitor) && isForAudience(route.nav, audience)
+        ? [
+            {
+              path: route.path,
+              label: route.nav.label,
+              icon: route.nav.icon,
+              // What staff share with litigants (the inbox) sits among the court's work.
+              section: audience === "staff" && route.nav.section === "litigant" ? "staff" : route.nav.section,
+              order: route.nav.order,
+              tab: route.nav.tabs?.[audience],
+              tabLabel: route.nav.tabLabel,
+            },
+          ]
+        : [],
+    );
     const sections = navSections
       .map((section) => ({
         section,

@@ -5,7 +5,10 @@ import { isFullySignedIn, useMe } from "../../modules/identity/session-context";
 import { translateKey } from "../../platform/i18n";
 import { useNavItems } from "./nav-items";
 
-/** The phone's bottom bar: the main public services and "Me" (the account, or sign-in). */
+/**
+ * The phone's bottom bar: the visitor's main services (public services for visitors; filing, cases
+ * and the inbox for litigants; the court's work for staff) and "Me" (the account, or sign-in).
+ */
 export function TabBar() {
   const { t } = useTranslation();
   const { me } = useMe();
@@ -18,7 +21,7 @@ export function TabBar() {
           <span className="nc-tab-icon" aria-hidden>
             {item.icon}
           </span>
-          <span className="nc-tab-label">{translateKey(item.label)}</span>
+          <span className="nc-tab-label">{translateKey(item.tabLabel ?? item.label)}</span>
         </NavLink>
       ))}
       <NavLink to={isSignedIn ? "/account" : "/sign-in"} className="nc-tab">

@@ -90,6 +90,8 @@ export interface Deadline {
   kind: string;
   dueAt: string;
   basis: string;
+  /** The same citation in English. */
+  basisEn: string;
   status: "open" | "met" | "missed" | "cancelled";
   /** Calendar days left for an open period (negative when overdue). */
   daysLeft: number | null;

@@ -1,36 +1,26 @@
+import {
+  formatAmount,
+  formatDate as sharedFormatDate,
+  formatDateTime as sharedFormatDateTime,
+} from "@netcourt/shared/format";
 import { currentLocale, i18next } from "../../platform/i18n";
 
-// Formatting shared by the case screens. Court time is China Standard Time wherever the reader is.
-const courtTimeZone = "Asia/Shanghai";
+// Formatting of the case screens, in the screen's language: dates and money come from the one
+// formatter every screen, message and document uses (court time, China Standard Time).
 
 /** A moment in the court's time zone: "2026年11月23日 20:07" / "Nov 23, 2026, 8:07 PM". */
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(currentLocale(), {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: courtTimeZone,
-  }).format(date);
+  return sharedFormatDateTime(currentLocale(), iso);
 }
 
-/** A court day (`YYYY-MM-DD`, or a moment shown as its court day). */
+/** A court day (`YYYY-MM-DD`, or a moment shown as its court day): "2026年12月14日" / "Dec 14, 2026". */
 export function formatDate(value: string | null | undefined): string {
-  if (!value) return "—";
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+08:00`) : new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: "medium", timeZone: courtTimeZone }).format(
-    date,
-  );
+  return sharedFormatDate(currentLocale(), value);
 }
 
-/** Yuan with two decimals in the reader's notation. */
+/** Yuan with two decimals in the reader's notation, no unit: "1,050.00". */
 export function formatYuan(value: number): string {
-  return new Intl.NumberFormat(currentLocale(), {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(value);
+  return formatAmount(currentLocale(), value);
 }
 
 /** A file size in B / KB / MB. */
@@ -54,4 +44,9 @@ export function translateOr(key: string, fallback: string, options: Record<strin
 /** The name of a court, cause or similar record in the reader's language. */
 export function localName(record: { nameZh: string; nameEn: string }): string {
   return currentLocale() === "en" ? record.nameEn : record.nameZh;
+}
+
+/** The legal basis of a period in the reader's language (the Chinese citation is the legal one). */
+export function localBasis(record: { basis: string; basisEn: string }): string {
+  return currentLocale() === "en" ? record.basisEn : record.basis;
 }

@@ -7,7 +7,13 @@ export const casesRoutes: AppRoute[] = [
     path: "/cases",
     access: "signed-in",
     scene: () => import("./scenes/my-cases-scene").then((m) => m.MyCasesScene),
-    nav: { section: "litigant", label: "cases:nav.myCases", icon: <FolderOpenOutlined />, order: 2 },
+    nav: {
+      section: "litigant",
+      label: "cases:nav.myCases",
+      icon: <FolderOpenOutlined />,
+      order: 2,
+      tabs: { litigant: 6 },
+    },
   },
   {
     path: "/cases/:id",

@@ -7,6 +7,14 @@ export const deliveryRoutes: AppRoute[] = [
     path: "/inbox",
     access: "signed-in",
     scene: () => import("./scenes/inbox-scene").then((m) => m.InboxScene),
-    nav: { section: "litigant", label: "delivery:nav.inbox", icon: <InboxNavIcon />, order: 5, tab: 15 },
+    nav: {
+      section: "litigant",
+      label: "delivery:nav.inbox",
+      icon: <InboxNavIcon />,
+      order: 5,
+      // Staff are served too: new filings to review, cases assigned.
+      audiences: ["litigant", "staff"],
+      tabs: { litigant: 15, staff: 15 },
+    },
   },
 ];

@@ -7,7 +7,13 @@ export const disclosureRoutes: AppRoute[] = [
     path: "/",
     access: "public",
     scene: () => import("./scenes/home-scene").then((m) => m.HomeScene),
-    nav: { section: "public", label: "common:nav.home", icon: <HomeOutlined />, order: 0, tab: 0 },
+    nav: {
+      section: "public",
+      label: "common:nav.home",
+      icon: <HomeOutlined />,
+      order: 0,
+      tabs: { visitor: 0, litigant: 0, staff: 0 },
+    },
   },
   {
     path: "/progress",
@@ -18,7 +24,8 @@ export const disclosureRoutes: AppRoute[] = [
       label: "common:nav.progress",
       icon: <FileSearchOutlined />,
       order: 20,
-      tab: 20,
+      tabs: { visitor: 20 },
+      tabLabel: "common:nav.tabs.progress",
     },
   },
 ];

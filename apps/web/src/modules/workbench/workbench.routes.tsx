@@ -19,7 +19,8 @@ export const workbenchRoutes: AppRoute[] = [
       label: "workbench:nav.filings",
       icon: <FileSearchOutlined />,
       order: 1,
-      tab: 20,
+      tabs: { staff: 20 },
+      tabLabel: "common:nav.tabs.filingReview",
     },
   },
   {
@@ -31,7 +32,13 @@ export const workbenchRoutes: AppRoute[] = [
     path: "/court/my-cases",
     access: { roles: judgeRoles },
     scene: () => import("./scenes/court-cases-scene").then((m) => m.MyCasesScene),
-    nav: { section: "staff", label: "workbench:nav.myCases", icon: <SolutionOutlined />, order: 2, tab: 21 },
+    nav: {
+      section: "staff",
+      label: "workbench:nav.myCases",
+      icon: <SolutionOutlined />,
+      order: 2,
+      tabs: { staff: 21 },
+    },
   },
   {
     path: "/court/cases",

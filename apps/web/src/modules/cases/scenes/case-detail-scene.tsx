@@ -1,10 +1,11 @@
-import { FileWordOutlined } from "@ant-design/icons";
+import { FilePdfOutlined, FileWordOutlined } from "@ant-design/icons";
 import {
   Alert,
   Card,
   Col,
   Descriptions,
   Empty,
+  Grid,
   List,
   Row,
   Space,
@@ -22,9 +23,10 @@ import { isApiError } from "../../../platform/api-client";
 import { i18next } from "../../../platform/i18n";
 import { useApiQuery } from "../../../platform/use-api";
 import { AttachmentList } from "../../filing/components/attachment-list";
+import { documentsApi, type CaseDocument } from "../../documents/documents.api";
 import { filingsApi, type FilingView } from "../../filing/filing.api";
 import { casesApi, type CaseDetail, type Deadline, type TimelineEntry } from "../cases.api";
-import { formatDate, formatDateTime, formatYuan, localName, translateOr } from "../cases.format";
+import { formatDate, formatDateTime, formatYuan, localBasis, localName, translateOr } from "../cases.format";
 import { CaseStatusTag } from "./case-status-tag";
 import { FilingPanel } from "./filing-panel";
 import { SimilarCasesPanel } from "./similar-cases-panel";
@@ -122,7 +124,7 @@ function DeadlineRow({ deadline }: { deadline: Deadline }) {
           <>
             <time dateTime={deadline.dueAt}>{formatDateTime(deadline.dueAt)}</time>
             {countdown ? <strong> · {countdown}</strong> : null}
-            <div className="nc-muted">{deadline.basis}</div>
+            <div className="nc-muted">{localBasis(deadline)}</div>
           </>
         }
       />
@@ -132,6 +134,8 @@ function DeadlineRow({ deadline }: { deadline: Deadline }) {
 
 function Parties({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation(["cases", "filing"]);
+  // On a phone each label sits above its value, so long labels and values both keep the full width.
+  const isPhone = Grid.useBreakpoint().md === false;
   return (
     <Row gutter={[12, 12]}>
       {detail.parties.map((party) => {
@@ -151,6 +155,7 @@ function Parties({ detail }: { detail: CaseDetail }) {
               <Descriptions
                 size="small"
                 column={1}
+                layout={isPhone ? "vertical" : "horizontal"}
                 items={[
                   {
                     key: "kind",
@@ -158,14 +163,20 @@ function Parties({ detail }: { detail: CaseDetail }) {
                     children: t(`filing:wizard.kinds.${party.kind}`),
                   },
                   ...(party.idNumber
-                    ? [{ key: "id", label: t("filing:wizard.party.idNumber"), children: party.idNumber }]
+                    ? [
+                        {
+                          key: "id",
+                          label: t("filing:wizard.party.idNumber"),
+                          children: <span className="nc-code">{party.idNumber}</span>,
+                        },
+                      ]
                     : []),
                   ...(party.creditCode
                     ? [
                         {
                           key: "credit",
                           label: t("filing:wizard.party.creditCode"),
-                          children: party.creditCode,
+                          children: <span className="nc-code">{party.creditCode}</span>,
                         },
                       ]
                     : []),
@@ -199,37 +210,113 @@ function Parties({ detail }: { detail: CaseDetail }) {
   );
 }
 
-function Documents({ filing }: { filing: FilingView | null }) {
+/**
+ * The case's documents (起诉状, 交费凭证, 受理通知书, 举证通知书, 应诉通知书, 裁定书 …), each as the Chinese
+ * original and the English translation, in PDF and DOCX. Rulings issued before the document pipeline
+ * are still listed from the filing's reviews.
+ */
+function Documents({ filing, documents }: { filing: FilingView | null; documents: CaseDocument[] }) {
   const { t } = useTranslation("cases");
-  const rulings = (filing?.reviews ?? []).filter((review) => review.rulingUrl || review.rulingEnUrl);
-  if (rulings.length === 0)
+  // On a phone the download links go under the document's name, which keeps the full width.
+  const isPhone = Grid.useBreakpoint().md === false;
+  const issued = new Set(documents.flatMap((d) => d.versions.map((v) => v.docxSha256)));
+  const legacyRulings = (filing?.reviews ?? []).filter(
+    (review) =>
+      (review.rulingUrl || review.rulingEnUrl) && ![...issued].some((sha) => review.rulingUrl?.endsWith(sha)),
+  );
+  if (documents.length === 0 && legacyRulings.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("detail.noDocuments")} />;
   return (
-    <List
-      dataSource={rulings}
-      renderItem={(review) => (
-        <List.Item
-          actions={[
-            ...(review.rulingUrl
-              ? [
-                  <a key="zh" href={review.rulingUrl} download>
-                    <FileWordOutlined aria-hidden /> {t("detail.rulingZh")}
-                  </a>,
-                ]
-              : []),
-            ...(review.rulingEnUrl
-              ? [
-                  <a key="en" href={review.rulingEnUrl} download>
-                    <FileWordOutlined aria-hidden /> {t("detail.rulingEn")}
-                  </a>,
-                ]
-              : []),
-          ]}
-        >
-          <List.Item.Meta title={t("detail.refusalRuling")} description={formatDateTime(review.decidedAt)} />
-        </List.Item>
-      )}
-    />
+    <>
+      {documents.length > 0 ? (
+        <List
+          dataSource={documents}
+          itemLayout={isPhone ? "vertical" : "horizontal"}
+          data-testid="case-documents"
+          renderItem={(document) => {
+            const title = t(`detail.documentKinds.${document.kind}`);
+            return (
+              <List.Item
+                data-testid={`document-${document.kind}`}
+                style={{ flexWrap: "wrap", gap: 8, alignItems: "flex-start" }}
+              >
+                <List.Item.Meta
+                  title={title}
+                  description={
+                    <>
+                      {document.caseNumber ? (
+                        <div>
+                          {t("detail.documentCaseNumber", { number: "" })}
+                          <span className="nc-code">{document.caseNumber}</span>
+                        </div>
+                      ) : null}
+                      <time dateTime={document.issuedAt}>{formatDateTime(document.issuedAt)}</time>
+                    </>
+                  }
+                />
+                <ul className="nc-plain-list" style={{ margin: 0, minWidth: 0 }}>
+                  {document.versions.map((version) => {
+                    const label =
+                      version.locale === "zh-CN" ? t("detail.documentZh") : t("detail.documentEn");
+                    return (
+                      <li key={version.id}>
+                        <span className="nc-muted">{t("detail.documentVersion", { version: label })}</span>
+                        <a
+                          href={version.pdfUrl}
+                          target="_blank"
+                          rel="noopener noreferrer"
+                          aria-label={`${title} ${t("detail.documentLink", { version: label, format: "PDF" })}`}
+                        >
+                          <FilePdfOutlined aria-hidden /> PDF
+                        </a>
+                        {" · "}
+                        <a
+                          href={version.docxUrl}
+                          download
+                          aria-label={`${title} ${t("detail.documentLink", { version: label, format: "DOCX" })}`}
+                        >
+                          <FileWordOutlined aria-hidden /> DOCX
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </List.Item>
+            );
+          }}
+        />
+      ) : null}
+      {legacyRulings.length > 0 ? (
+        <List
+          dataSource={legacyRulings}
+          renderItem={(review) => (
+            <List.Item
+              actions={[
+                ...(review.rulingUrl
+                  ? [
+                      <a key="zh" href={review.rulingUrl} download>
+                        <FileWordOutlined aria-hidden /> {t("detail.rulingZh")}
+                      </a>,
+                    ]
+                  : []),
+                ...(review.rulingEnUrl
+                  ? [
+                      <a key="en" href={review.rulingEnUrl} download>
+                        <FileWordOutlined aria-hidden /> {t("detail.rulingEn")}
+                      </a>,
+                    ]
+                  : []),
+              ]}
+            >
+              <List.Item.Meta
+                title={t("detail.refusalRuling")}
+                description={formatDateTime(review.decidedAt)}
+              />
+            </List.Item>
+          )}
+        />
+      ) : null}
+    </>
   );
 }
 
@@ -251,15 +338,22 @@ export function CaseDetailScene() {
   const [search] = useSearchParams();
   const loaded = useApiQuery(
     async (signal) => {
-      const [detail, filing] = await Promise.all([
+      const [detail, filing, documents] = await Promise.all([
         casesApi.get(id, signal),
         // Cases that did not start as an online filing have no filing view.
         filingsApi.get(id, signal).catch((error: unknown) => {
           if (isApiError(error) && (error.status === 404 || error.status === 403)) return null;
           throw error;
         }),
+        documentsApi.list(id).then(
+          (list) => list.items,
+          (error: unknown) => {
+            if (isApiError(error) && (error.status === 404 || error.status === 403)) return [];
+            throw error;
+          },
+        ),
       ]);
-      return { detail, filing };
+      return { detail, filing, documents };
     },
     [id, i18n.language],
   );
@@ -279,7 +373,7 @@ export function CaseDetailScene() {
       </div>
     );
   }
-  const { detail, filing } = loaded.data;
+  const { detail, filing, documents } = loaded.data;
   const timeline = [...detail.timeline].sort((a, b) => b.at.localeCompare(a.at));
   const latestReview = (decision: string) =>
     [...(filing?.reviews ?? [])].reverse().find((review) => review.decision === decision);
@@ -359,7 +453,11 @@ export function CaseDetailScene() {
             {
               key: "number",
               label: t("detail.caseNumber"),
-              children: <span data-testid="case-number">{detail.caseNumber ?? t("mine.noCaseNumber")}</span>,
+              children: (
+                <span data-testid="case-number" className="nc-code">
+                  {detail.caseNumber ?? t("mine.noCaseNumber")}
+                </span>
+              ),
             },
             { key: "court", label: t("detail.court"), children: localName(detail.court) },
             {
@@ -370,7 +468,8 @@ export function CaseDetailScene() {
             {
               key: "procedure",
               label: t("detail.procedure"),
-              children: detail.procedure ? t(`procedure.${detail.procedure}`) : "—",
+              // "由法院决定": 待定 until the court decides the procedure at registration.
+              children: t(`procedure.${detail.procedure ?? "undecided"}`),
             },
             {
               key: "judge",
@@ -427,6 +526,7 @@ export function CaseDetailScene() {
           filing={filing}
           isReturnFromPayment={search.get("payment") === "done"}
           onChanged={loaded.reload}
+          receipt={documents.findLast((d) => d.kind === "fee_receipt")}
         />
       ) : null}
 
@@ -498,7 +598,7 @@ export function CaseDetailScene() {
       </Section>
 
       <Section title={t("detail.documents")}>
-        <Documents filing={filing} />
+        <Documents filing={filing} documents={documents} />
       </Section>
 
       {filing ? (

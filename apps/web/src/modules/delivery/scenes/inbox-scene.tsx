@@ -9,6 +9,7 @@ import { errorMessage } from "../../../platform/error-messages";
 import { useApiQuery } from "../../../platform/use-api";
 import { formatDateTime } from "../../cases/cases.format";
 import { deliveryApi, type InboxMessage } from "../delivery.api";
+import { bodyParts } from "../inbox-body";
 import { refreshUnreadCount, setUnreadCount } from "../unread-count";
 import "../delivery.css";
 
@@ -74,7 +75,7 @@ export function InboxScene() {
         </Button>
       }
     >
-      <Card>
+      <Card className="nc-inbox-card">
         <Flex justify="space-between" align="center" wrap gap="small" style={{ marginBottom: 8 }}>
           <label className="nc-inline-switch">
             <Switch
@@ -94,7 +95,9 @@ export function InboxScene() {
           ) : null}
         </Flex>
         <ErrorAlert error={inbox.error} onRetry={inbox.reload} />
+        {/* Vertical items: the text has the full width and the actions sit under it, on a phone too. */}
         <List<InboxMessage>
+          itemLayout="vertical"
           loading={inbox.isLoading}
           dataSource={data?.items ?? []}
           locale={{ emptyText: <Empty description={t("inbox.empty")} /> }}
@@ -148,7 +151,17 @@ export function InboxScene() {
                   }
                   description={
                     <>
-                      <div className="nc-inbox-body">{item.body}</div>
+                      <div className="nc-inbox-body">
+                        {bodyParts(item.body, item.params).map((part, index) =>
+                          part.isCode ? (
+                            <span key={index} className="nc-code">
+                              {part.text}
+                            </span>
+                          ) : (
+                            part.text
+                          ),
+                        )}
+                      </div>
                       <time dateTime={item.createdAt} className="nc-muted">
                         {formatDateTime(item.createdAt)}
                       </time>

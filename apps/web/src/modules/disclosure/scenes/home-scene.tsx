@@ -3,9 +3,13 @@ import {
   AuditOutlined,
   CalculatorOutlined,
   FileSearchOutlined,
+  FolderOpenOutlined,
+  FormOutlined,
+  InboxOutlined,
   LoginOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserAddOutlined,
   VideoCameraOutlined,
@@ -14,12 +18,15 @@ import {
 import { Card, Col, Row, Typography } from "antd";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link as RouterLink } from "react-router";
+import { audienceOf, type Audience } from "../../../app/app-routes";
+import { landingPath } from "../../../app/landing";
 import { LinkButton } from "../../../components/link-button";
 import { Page } from "../../../components/page";
 import { isFullySignedIn, useMe } from "../../identity/session-context";
 
-type LinkKey = "register" | "signIn" | "fees" | "progress" | "apiDocs";
+type LinkKey =
+  "register" | "signIn" | "newFiling" | "myCases" | "inbox" | "workbench" | "fees" | "progress" | "apiDocs";
 type OfferKey = "mediation" | "filing" | "delivery" | "evidence" | "hearing" | "enforcement";
 type ScopeKey =
   | "shopping"
@@ -53,19 +60,44 @@ const scope: ScopeKey[] = [
   "administrative",
 ];
 
-/** The public front page: what the court does and where to start. */
+interface Link {
+  key: LinkKey;
+  to: string;
+  icon: ReactNode;
+  external?: boolean;
+}
+
+/** The public front page: what the court does and where to start (for a signed-in user, their own). */
 export function HomeScene() {
   const { t } = useTranslation("disclosure");
   const { me } = useMe();
   const isSignedIn = isFullySignedIn(me);
+  const audience = audienceOf({
+    isSignedIn,
+    roles: me?.memberships.map((membership) => membership.role) ?? [],
+  });
 
-  const links: { key: LinkKey; to: string; icon: ReactNode; external?: boolean }[] = [
-    ...(isSignedIn
-      ? []
-      : [
-          { key: "register" as const, to: "/register", icon: <UserAddOutlined /> },
-          { key: "signIn" as const, to: "/sign-in", icon: <LoginOutlined /> },
-        ]),
+  // Visitors start by registering or signing in; litigants by filing or following their cases;
+  // staff go to their workbench.
+  const firstLinks: Record<Audience, Link[]> = {
+    visitor: [
+      { key: "register", to: "/register", icon: <UserAddOutlined /> },
+      { key: "signIn", to: "/sign-in", icon: <LoginOutlined /> },
+    ],
+    litigant: [
+      { key: "newFiling", to: "/filings/new", icon: <FormOutlined /> },
+      { key: "myCases", to: "/cases", icon: <FolderOpenOutlined /> },
+      { key: "inbox", to: "/inbox", icon: <InboxOutlined /> },
+    ],
+    staff: isFullySignedIn(me)
+      ? [
+          { key: "workbench", to: landingPath(me), icon: <SolutionOutlined /> },
+          { key: "inbox", to: "/inbox", icon: <InboxOutlined /> },
+        ]
+      : [],
+  };
+  const links: Link[] = [
+    ...firstLinks[audience],
     { key: "fees", to: "/fees", icon: <CalculatorOutlined /> },
     { key: "progress", to: "/progress", icon: <FileSearchOutlined /> },
     { key: "apiDocs", to: "/api/docs", icon: <ApiOutlined />, external: true },
@@ -107,9 +139,9 @@ export function HomeScene() {
                     {card}
                   </a>
                 ) : (
-                  <Link className="nc-card-link" to={link.to}>
+                  <RouterLink className="nc-card-link" to={link.to}>
                     {card}
-                  </Link>
+                  </RouterLink>
                 )}
               </Col>
             );

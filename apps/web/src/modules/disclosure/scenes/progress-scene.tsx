@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from "@netcourt/shared/format";
 import { Button, Card, Descriptions, Empty, Form, Input, Tag, Timeline } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,33 +10,20 @@ import { useSubmit } from "../../../platform/use-api";
 import { disclosureApi, type CaseProgress, type ProgressEvent } from "../disclosure.api";
 
 function formatTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(currentLocale(), {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Shanghai",
-  }).format(date);
+  return formatDateTime(currentLocale(), iso);
 }
 
-// Event kinds grow with the case contexts; an unknown kind shows its code rather than nothing.
+// Steps are named from the one list of timeline kinds the case pages use; a kind this page does not
+// know yet reads as a generic update rather than as a code.
 function eventLabel(event: ProgressEvent): string {
-  return i18next.t(`disclosure:progress.events.${event.kind}`, {
-    defaultValue: event.kind.replaceAll("_", " "),
+  return i18next.t(`cases:timeline.kinds.${event.kind}`, {
+    defaultValue: i18next.t("cases:timeline.other"),
   });
 }
 
-const shownParams = [
-  "caseNumber",
-  "judgeName",
-  "procedure",
-  "reviewDueOn",
-  "basis",
-  "reason",
-  "note",
-] as const;
+const shownParams = ["caseNumber", "judgeName", "procedure", "reviewDueOn", "reason", "note"] as const;
 
-/** The details of a step the public may read, each on its own line. */
+/** The details of a step the public may read, each on its own line, in the reader's language. */
 function eventDetails(event: ProgressEvent): string[] {
   const params = event.params ?? {};
   return shownParams.flatMap((name) => {
@@ -45,9 +33,11 @@ function eventDetails(event: ProgressEvent): string[] {
       name === "procedure"
         ? i18next.t(`cases:procedure.${raw}`, { defaultValue: raw })
         : name === "reason"
-          ? i18next.t(`disclosure:progress.reasons.${raw}`, { defaultValue: raw })
-          : raw;
-    return [i18next.t(`disclosure:progress.params.${name}`, { value })];
+          ? i18next.t(`cases:timeline.reasons.${raw}`, { defaultValue: raw })
+          : name === "reviewDueOn"
+            ? formatDate(currentLocale(), raw)
+            : raw;
+    return [i18next.t(`cases:timeline.params.${name}`, { value })];
   });
 }
 

@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
+import { landingPath } from "../../../app/landing";
 import { nextPath } from "../../../app/route-guard";
 import { ErrorAlert } from "../../../components/error-alert";
 import { Page } from "../../../components/page";
@@ -29,7 +30,8 @@ export function SignInScene() {
   const finish = (user: Me) => {
     setMe(user);
     void message.success(t("signIn.done"));
-    void navigate(nextPath(location.search), { replace: true });
+    // Staff land at their workbench unless a page sent them here.
+    void navigate(nextPath(location.search, landingPath(user)), { replace: true });
   };
 
   const [isVerifying, setVerifying] = useState(false);

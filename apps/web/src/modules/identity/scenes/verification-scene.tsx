@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert";
 import { Page } from "../../../components/page";
+import { formatDateTime as formatCourtDateTime } from "@netcourt/shared/format";
 import { currentLocale } from "../../../platform/i18n";
 import { useApiQuery, useSubmit } from "../../../platform/use-api";
 import { IdImageUpload, type UploadedImage } from "../components/id-image-upload";
@@ -11,14 +12,7 @@ import { useMe } from "../session-context";
 
 /** A timestamp in the court's time zone, in the screen's language. */
 export function formatDateTime(iso: string | null): string {
-  if (!iso) return "—";
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(currentLocale(), {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Shanghai",
-  }).format(date);
+  return formatCourtDateTime(currentLocale(), iso);
 }
 
 function LatestVerification({ verification }: { verification: Verification }) {

@@ -1,13 +1,14 @@
 import { Card, Flex, Grid, Input, List, Select, Space, Table, Tag, Typography } from "antd";
+import type React from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import "../workbench.css";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert";
 import { Page } from "../../../components/page";
 import { useApiQuery } from "../../../platform/use-api";
 import { casesApi, type CaseStatus, type CaseSummary, type Deadline } from "../../cases/cases.api";
-import { formatDate, formatDateTime, localName, translateOr } from "../../cases/cases.format";
+import { formatDate, formatDateTime, localBasis, localName, translateOr } from "../../cases/cases.format";
 import { useMe } from "../../identity/session-context";
 import { useStaffCourts } from "../use-staff-courts";
 import { courtCaseRoles } from "../workbench.routes";
@@ -49,7 +50,7 @@ function DeadlineTag({ deadline }: { deadline: Deadline | null | undefined }) {
     <Space orientation="vertical" size={0}>
       <Tag color={urgencyColors[urgencyOf(days === null ? null : Math.min(days, 7))]}>{text}</Tag>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {formatDateTime(deadline.dueAt)} · {deadline.basis}
+        {formatDateTime(deadline.dueAt)} · {localBasis(deadline)}
       </Typography.Text>
     </Space>
   );
@@ -97,9 +98,29 @@ function CaseList({ isMine }: { isMine: boolean }) {
     [courtId, status, search, page, pageSize, isMine],
   );
   const deadlines = useNextDeadlines(isMine ? list.data?.items : undefined);
+  const navigate = useNavigate();
+  const casePath = (c: CaseSummary) => `/court/cases/${c.id}`;
   const caseLink = (c: CaseSummary) => (
-    <Link to={`/court/cases/${c.id}`}>{c.caseNumber ?? c.title ?? t("cases.noCaseNumber")}</Link>
+    <Link to={casePath(c)} className="nc-code">
+      {c.caseNumber ?? c.title ?? t("cases.noCaseNumber")}
+    </Link>
   );
+  // The title opens the case as well as the case number does.
+  const titleLink = (c: CaseSummary) =>
+    c.title ? <Link to={casePath(c)}>{c.title}</Link> : <span>{t("common.none")}</span>;
+  // The whole row opens the case: a click anywhere on it, or Enter when it has the keyboard focus.
+  const rowProps = (c: CaseSummary) => ({
+    tabIndex: 0,
+    className: "nc-row-link",
+    "aria-label": `${c.caseNumber ?? t("cases.noCaseNumber")} ${c.title ?? ""}`.trim(),
+    onClick: (event: React.MouseEvent<HTMLElement>) => {
+      if ((event.target as HTMLElement).closest("a, button")) return;
+      void navigate(casePath(c));
+    },
+    onKeyDown: (event: React.KeyboardEvent<HTMLElement>) => {
+      if (event.key === "Enter" && event.target === event.currentTarget) void navigate(casePath(c));
+    },
+  });
   const statusTag = (c: CaseSummary) => <Tag>{translateOr(`cases:status.${c.status}`, c.status)}</Tag>;
 
   return (
@@ -161,7 +182,7 @@ function CaseList({ isMine }: { isMine: boolean }) {
             <List.Item key={c.id} style={{ paddingInline: 0 }}>
               <Card size="small" style={{ width: "100%" }} title={caseLink(c)}>
                 <Space orientation="vertical" size={4}>
-                  <span>{c.title}</span>
+                  {c.title ? titleLink(c) : null}
                   <Space wrap size={4}>
                     {statusTag(c)}
                     {c.judge ? <span>{c.judge.name}</span> : null}
@@ -178,6 +199,7 @@ function CaseList({ isMine }: { isMine: boolean }) {
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           scroll={{ x: 860 }}
+          onRow={rowProps}
           locale={{ emptyText: t("cases.empty") }}
           pagination={{
             current: page,
@@ -192,7 +214,7 @@ function CaseList({ isMine }: { isMine: boolean }) {
           }}
           columns={[
             { title: t("cases.columns.caseNumber"), render: (_v, c) => caseLink(c) },
-            { title: t("cases.columns.title"), render: (_v, c) => c.title ?? t("common.none") },
+            { title: t("cases.columns.title"), render: (_v, c) => titleLink(c) },
             { title: t("cases.columns.status"), render: (_v, c) => statusTag(c) },
             { title: t("cases.columns.judge"), render: (_v, c) => c.judge?.name ?? t("common.none") },
             ...(isMine

@@ -8,7 +8,14 @@ import { LinkButton } from "../../../components/link-button";
 import { Page } from "../../../components/page";
 import { useApiQuery } from "../../../platform/use-api";
 import { casesApi, type CaseDetail, type CaseParty, type Deadline } from "../../cases/cases.api";
-import { formatDate, formatDateTime, formatYuan, localName, translateOr } from "../../cases/cases.format";
+import {
+  formatDate,
+  formatDateTime,
+  formatYuan,
+  localBasis,
+  localName,
+  translateOr,
+} from "../../cases/cases.format";
 import { JudgeAssignmentRecord } from "../components/judge-assignment";
 import { JudgeTools } from "../components/judge-tools";
 import { LedgerVerificationPanel } from "../components/ledger-verification";
@@ -32,7 +39,7 @@ function Overview({ detail }: { detail: CaseDetail }) {
         {detail.cause ? localName(detail.cause) : t("common.none")}
       </Descriptions.Item>
       <Descriptions.Item label={t("detail.procedure")}>
-        {detail.procedure ? t(`cases:procedure.${detail.procedure}`) : t("common.none")}
+        {t(`cases:procedure.${detail.procedure ?? "undecided"}`)}
       </Descriptions.Item>
       <Descriptions.Item label={t("detail.judge")}>
         {detail.judge?.name ?? t("common.none")}
@@ -91,7 +98,7 @@ function Deadlines({ deadlines }: { deadlines: Deadline[] }) {
               t("common.none")
             ),
         },
-        { title: t("detail.deadlineColumns.basis"), dataIndex: "basis" },
+        { title: t("detail.deadlineColumns.basis"), key: "basis", render: (_, d) => localBasis(d) },
       ]}
     />
   );
