@@ -61,7 +61,18 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`usage: netcourt <command> [options]\n\ncommands:\n${lines.join("\n")}\n`);
     return name === undefined || name === "--help" || name === "help" ? 0 : 2;
   }
-  const run = await command.load();
+  let run: CommandRunner;
+  try {
+    run = await command.load();
+  } catch (error) {
+    // The evaluation commands live in a workspace package a production install may leave out.
+    if ((error as NodeJS.ErrnoException).code !== "ERR_MODULE_NOT_FOUND") throw error;
+    process.stderr.write(
+      `netcourt ${name}: this installation does not include it (${(error as Error).message.split("\n")[0]}); ` +
+        "install the repository's workspaces with `npm ci` to use it\n",
+    );
+    return 2;
+  }
   return run(rest);
 }
 
