@@ -129,6 +129,46 @@ describe.each(testDatabaseKinds())("court documents on %s", (kind) => {
     expect(listed.body.items[0]!.versions.map((v) => v.locale)).toEqual(["zh-CN", "en"]);
   });
 
+  it("has the corrected 起诉状 previewed and confirmed before resubmission, and issues it beside the first", async () => {
+    const caseId = await draft();
+    const first = await zhangsan.get<Preview>(`/api/filings/${caseId}/complaint-preview`);
+    expect(
+      (await zhangsan.post(`/api/filings/${caseId}/submit`, { complaintSha256: first.body.sha256 })).status,
+    ).toBe(200);
+    const asked = await clerk.post(`/api/filings/${caseId}/request-correction`, {
+      items: ["补充事实与理由中的订单号。"],
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+
+    const attachmentId = (await zhangsan.get<TFilingView>(`/api/filings/${caseId}`)).body.attachments[0]!.id;
+    const corrected = shoppingComplaint({ evidenceAttachmentId: attachmentId });
+    corrected.factsAndReasons = `${corrected.factsAndReasons}订单号：SO-20261101-0001。`;
+    const preview = await zhangsan.get<Preview>(`/api/filings/${caseId}/complaint-preview`);
+    expect((await zhangsan.put(`/api/filings/${caseId}`, corrected)).status).toBe(200);
+    // Previewed before the last change: refused, nothing changes.
+    const stale = await zhangsan.post<ErrorBody>(`/api/filings/${caseId}/resubmit`, {
+      complaintSha256: preview.body.sha256,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toBe("complaint_changed_since_preview");
+    expect((await zhangsan.get<TFilingView>(`/api/filings/${caseId}`)).body.status).toBe(
+      "correction_requested",
+    );
+    expect((await documentsOf(zhangsan, caseId)).body.items).toHaveLength(1);
+
+    const fresh = await zhangsan.get<Preview>(`/api/filings/${caseId}/complaint-preview`);
+    const resubmitted = await zhangsan.post<TFilingView>(`/api/filings/${caseId}/resubmit`, {
+      complaintSha256: fresh.body.sha256,
+    });
+    expect(resubmitted.status, JSON.stringify(resubmitted.body)).toBe(200);
+    expect(resubmitted.body.status).toBe("under_review");
+    const listed = (await documentsOf(clerk, caseId)).body.items;
+    expect(listed.map((d) => d.kind)).toEqual(["complaint", "complaint"]);
+    const latest = listed.at(-1)!.versions.find((v) => v.locale === "zh-CN")!;
+    const docx = await clerk.get(latest.docxUrl);
+    expect(await docxText(docx.raw.rawPayload)).toContain("SO-20261101-0001");
+  });
+
   it("issues the fee receipt on payment and the notices on acceptance, each with a ledger event; parties and the court read them, others do not", async () => {
     const caseId = await draft();
     // A client that sends no body at all submits without a preview hash, as before.

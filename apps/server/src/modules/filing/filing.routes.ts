@@ -52,6 +52,17 @@ import { suggestionFrom, ZExtractionSuggestion } from "./filing.extraction";
 
 const categories = ["complaint", "evidence", "identity", "power_of_attorney", "other"] as const;
 
+/** The 起诉状 the filer previewed and confirmed, named by its hash. */
+const ZConfirmedComplaint = z
+  .strictObject({
+    complaintSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional()
+      .describe("The hash of the previewed 起诉状 the filer confirmed (see complaint-preview)"),
+  })
+  .describe("Optional; a request without a body submits without a preview hash");
+
 /** Online filing: the complaint wizard, attachments, fees and payment, and the clerks' review. */
 export async function registerFilingRoutes(app: ZodApp, context: AppContext): Promise<void> {
   const view = (request: { actor: Parameters<typeof getFilingView>[1] }, caseId: string) =>
@@ -445,15 +456,7 @@ export async function registerFilingRoutes(app: ZodApp, context: AppContext): Pr
         tags: ["filing"],
         summary: "Submit the complaint to the court",
         params: ZCaseIdParams,
-        body: z
-          .strictObject({
-            complaintSha256: z
-              .string()
-              .regex(/^[0-9a-f]{64}$/)
-              .optional()
-              .describe("The hash of the previewed 起诉状 the filer confirmed (see complaint-preview)"),
-          })
-          .describe("Optional; a request without a body submits without a preview hash"),
+        body: ZConfirmedComplaint,
         response: { 200: ZFilingView },
       },
       // Fastify hands a request without a body to validation as null: read it as an empty object.
@@ -498,12 +501,19 @@ export async function registerFilingRoutes(app: ZodApp, context: AppContext): Pr
         tags: ["filing"],
         summary: "Resubmit a corrected complaint",
         params: ZCaseIdParams,
+        body: ZConfirmedComplaint,
         response: { 200: ZFilingView },
+      },
+      // Fastify hands a request without a body to validation as null: read it as an empty object.
+      preValidation: async (request) => {
+        request.body ??= {};
       },
     },
     async (request) => {
       requireUser(request.actor);
-      await submitCorrection(context, commandMeta(request, context.clock.now()), request.params.caseId);
+      await submitCorrection(context, commandMeta(request, context.clock.now()), request.params.caseId, {
+        complaintSha256: request.body.complaintSha256,
+      });
       return view(request, request.params.caseId);
     },
   );

@@ -345,8 +345,8 @@ export const filingsApi = {
     ),
   removeAttachment: (caseId: string, attachmentId: string) =>
     api.delete<void>(`${filingPath(caseId)}/attachments/${encodeURIComponent(attachmentId)}`),
-  submit: (caseId: string) => api.post<FilingView>(`${filingPath(caseId)}/submit`, {}),
-  resubmit: (caseId: string) => api.post<FilingView>(`${filingPath(caseId)}/resubmit`, {}),
+  resubmit: (caseId: string, complaintSha256: string) =>
+    api.post<FilingView>(`${filingPath(caseId)}/resubmit`, { complaintSha256 }),
   withdraw: (caseId: string) => api.post<FilingView>(`${filingPath(caseId)}/withdraw`, {}),
   startPayment: (caseId: string) =>
     api.post<{ orderId: string; amount: number; payUrl: string }>(`${filingPath(caseId)}/payment`, {}),

@@ -1,7 +1,9 @@
 import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
 import type { AppContext } from "../../../context";
 import { changeCaseStatus, computeRegistrationDeadline, lockCase, openDeadline } from "../../cases/index";
-import { courtDateOf, listStaff } from "../../courts/index";
+import { courtDateOf, findCourt, listStaff } from "../../courts/index";
+import { issueDocument } from "../../documents/index";
+import { buildComplaintModels, complaintInputOf, complaintSha256 } from "../documents/complaint";
 import { sendInboxMessage } from "../../delivery/index";
 import { appendCourtEvent } from "../../ledger/index";
 import { assertFiler, assertSubmittedByAccountHolder, loadFiling, userOf } from "../filing.access";
@@ -13,12 +15,14 @@ import { missingForSubmission } from "../filing.rules";
 /**
  * Resubmits a corrected complaint; the 7 days of 民事诉讼法第一百二十六条 run again from the receipt of the
  * completed material (民诉法解释第一百二十六条, `computeRegistrationDeadline`). Throws `case_not_found`, `forbidden`, `case_status_conflict`, `filing_incomplete`,
- * `filer_not_account_holder`.
+ * `filer_not_account_holder`; `complaint_changed_since_preview` when the corrected draft is no longer the
+ * 起诉状 the filer previewed. The corrected 起诉状 is issued as a document of the case.
  */
 export async function submitCorrection(
   context: AppContext,
   meta: CommandMeta,
   caseId: string,
+  options: { complaintSha256?: string | undefined } = {},
 ): Promise<{ reviewDueOn: string }> {
   return inTransaction(context.db, async (trx) => {
     const access = await loadFiling(trx, meta.actor, caseId);
@@ -40,6 +44,18 @@ export async function submitCorrection(
     if (row.status === "correction_requested") assertFieldsSubmittable(complaint, meta.now);
     if (row.status === "correction_requested")
       await assertSubmittedByAccountHolder(trx, userOf(meta.actor).userId, complaint, attachments);
+    const court = await findCourt(trx, row.court_id);
+    if (!court) throw new AppError("court_not_found");
+    // The corrected 起诉状 the filer previewed and confirmed is the one the court receives.
+    const complaintModels = buildComplaintModels(
+      complaintInputOf(row, access.parts, evidence, court, courtDateOf(meta.now)),
+    );
+    if (
+      options.complaintSha256 !== undefined &&
+      options.complaintSha256 !== complaintSha256(complaintModels.zh)
+    ) {
+      throw new AppError("complaint_changed_since_preview");
+    }
     const reviewPeriod = computeRegistrationDeadline({
       receivedOn: courtDateOf(row.submitted_at ?? meta.now),
       completedOn: courtDateOf(meta.now),
@@ -62,6 +78,13 @@ export async function submitCorrection(
       caseId,
       kind: "correction_submitted",
       params: { title: row.title, reviewDueOn: review.endsOn },
+      now: meta.now,
+    });
+    await issueDocument(trx, context.files, {
+      caseId,
+      courtId: row.court_id,
+      ...complaintModels,
+      issuedBy: userOf(meta.actor).userId,
       now: meta.now,
     });
     // 全流程留痕: the completed complaint restarts the review period; the court event records when.

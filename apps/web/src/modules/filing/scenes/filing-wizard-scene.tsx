@@ -229,12 +229,10 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
     setSubmitting(true);
     try {
       const saved = await save("explicit");
-      if (!saved) return;
+      if (!saved || complaintSha256 === null) return;
       const submitted = isCorrection
-        ? await filingsApi.resubmit(caseId)
-        : complaintSha256
-          ? await documentsApi.submitConfirmed(caseId, complaintSha256)
-          : await filingsApi.submit(caseId);
+        ? await filingsApi.resubmit(caseId, complaintSha256)
+        : await documentsApi.submitConfirmed(caseId, complaintSha256);
       void message.success(isCorrection ? t("wizard.review.resubmitted") : t("wizard.review.submitted"));
       setView(submitted);
       await navigate(`/cases/${caseId}`);
@@ -285,10 +283,7 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
           ? t("wizard.autosaveFailed", { message: saveFailure(saveState.error) })
           : "";
   const canSubmit =
-    view.missing.length === 0 &&
-    fieldIssues.length === 0 &&
-    isVerified &&
-    (isCorrection || complaintSha256 !== null);
+    view.missing.length === 0 && fieldIssues.length === 0 && isVerified && complaintSha256 !== null;
   const fieldIssueText = (issue: { path: string; code: string }) => {
     const values = form.getFieldsValue(true) as FilingForm;
     return `${fieldLabel(issue.path, values, t)}：${detailMessage({ ...issue, message: issue.code }, "filing")}`;
@@ -411,9 +406,8 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
               <ReviewStep
                 view={view}
                 onGoTo={(target: WizardStep) => goTo(stepIndex(target))}
-                {...(isCorrection
-                  ? {}
-                  : { confirmedSha256: complaintSha256, onConfirmedChange: setComplaintSha256 })}
+                confirmedSha256={complaintSha256}
+                onConfirmedChange={setComplaintSha256}
               />
             ) : null}
           </Card>
