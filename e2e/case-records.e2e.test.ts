@@ -209,7 +209,8 @@ describe("refusal and correction records, the case timeline and error boxes", ()
         await shot(page, "correction case zh");
 
         await page.goto(`${baseUrl}/inbox`);
-        await page.getByText("不予受理").first().waitFor();
+        // 第一百二十七条第四项: the court tells the filer where to go rather than ruling.
+        await page.getByText("不予立案告知").first().waitFor();
         const inbox = (await page.getByRole("main").textContent()) ?? "";
         expect(inbox).not.toMatch(DOUBLED);
         expect(inbox).toContain("第一百二十七条第四项（不属于本院管辖）");
@@ -236,7 +237,7 @@ describe("refusal and correction records, the case timeline and error boxes", ()
         await shot(page, "refused case en");
 
         await page.goto(`${baseUrl}/inbox`);
-        await page.getByText("Suit not accepted").first().waitFor();
+        await page.getByText("Suit not registered: where to go").first().waitFor();
         const englishInbox = (await page.getByRole("main").textContent()) ?? "";
         expect(englishInbox).toContain("Civil Procedure Law, Article 127(4)");
         expect(englishInbox).toContain("Note: 补正后重新提交。");

@@ -121,12 +121,12 @@ describe("public pages", () => {
       expect(box && Math.round(box.y + box.height)).toBe(844);
       await shot(page, "home");
 
-      await tabBar.getByRole("link", { name: "诉讼费计算" }).tap();
+      await tabBar.getByRole("link", { name: "诉讼费", exact: true }).tap();
       await page.getByRole("heading", { level: 1, name: "诉讼费计算器" }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/fees");
-      expect(await tabBar.getByRole("link", { name: "诉讼费计算" }).getAttribute("aria-current")).toBe(
-        "page",
-      );
+      expect(
+        await tabBar.getByRole("link", { name: "诉讼费", exact: true }).getAttribute("aria-current"),
+      ).toBe("page");
       await shot(page, "fees by tab");
 
       const menuButton = page.getByRole("button", { name: "打开菜单" });
