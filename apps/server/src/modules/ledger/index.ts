@@ -9,7 +9,17 @@ export {
   type LedgerConfig,
   type WitnessConfig,
 } from "./ledger.config";
-export { loadOrCreateLogKey, useNativeCrypto, type LogKey } from "./ledger.keys";
+export {
+  configuredLogKeyStore,
+  environmentLogKeyStore,
+  fileLogKeyStore,
+  loadOrCreateLogKey,
+  useNativeCrypto,
+  type LogKey,
+  type LogKeyStore,
+  type LogSigningKey,
+} from "./ledger.keys";
+export { policyDifference, type TrustPolicy } from "./ledger.trust-policy";
 export {
   appendCourtEvent,
   appendEvidenceSubmission,

@@ -19,6 +19,7 @@ import {
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import { AppError, inTransaction, type Clock, type DB } from "../../platform";
+import type { ChangeFeed } from "../../platform/db/change-feed";
 import type { WitnessConfig } from "./ledger.config";
 import {
   findLatestCheckpoint,
@@ -55,10 +56,18 @@ export interface CheckpointerOptions {
   origin: string;
   client: WitnessClient;
   witnesses: readonly WitnessConfig[];
+  /** The log's quorum (its trust policy, ledger.trust-policy.ts): never published with fewer cosigners. */
   quorum: number;
   intervalMs: number;
   refreshMs: number;
+  /** Notifications of checkpoints published by any server on the database (the change feed). */
+  changes?: ChangeFeed | undefined;
+  /** How often the database is read for a checkpoint published elsewhere while someone waits or the feed is down. */
+  followMs?: number;
 }
+
+/** The change-feed key prefix of published checkpoints (migration 20261207015537_ledger_policy.sql). */
+export const CHECKPOINT_CHANGE_PREFIX = "ledger_checkpoint:";
 
 interface Waiter {
   size: number;
@@ -88,6 +97,10 @@ export class Checkpointer {
   #lastCosignAt = 0;
   #listening = false;
   #again = false;
+  #unsubscribe: (() => void) | undefined;
+  #followTimer: NodeJS.Timeout | undefined;
+  #following: Promise<void> | undefined;
+  #followAgain = false;
 
   constructor(readonly options: CheckpointerOptions) {}
 
@@ -126,8 +139,68 @@ export class Checkpointer {
         if (!this.#stopped && this.#waiters.length > 0) this.#kick();
       });
     }
+    // Any server of the log may publish: a checkpoint published elsewhere is served here and
+    // acknowledges deposits waiting here, at once through the change feed and else by reading the
+    // database at a short interval (the database is the source of truth).
+    this.#unsubscribe ??= this.options.changes?.subscribe((key) => {
+      if (key === "*" || key.startsWith(CHECKPOINT_CHANGE_PREFIX)) void this.follow();
+    });
+    this.#scheduleFollow();
     await this.tick();
     this.#schedule();
+  }
+
+  /** Adopts the newest checkpoint any server published, if it is newer than this server's. */
+  follow(): Promise<void> {
+    if (this.#following) {
+      this.#followAgain = true;
+      return this.#following;
+    }
+    this.#following = (async () => {
+      do {
+        this.#followAgain = false;
+        const row = await findLatestPublishedCheckpoint(this.options.db);
+        if (row) this.#adopt(row);
+      } while (this.#followAgain && !this.#stopped);
+    })()
+      .catch((error: unknown) =>
+        this.options.log.warn({ err: error }, "reading published checkpoints failed"),
+      )
+      .finally(() => {
+        this.#following = undefined;
+      });
+    return this.#following;
+  }
+
+  #scheduleFollow(): void {
+    if (this.#stopped) return;
+    const followMs = this.options.followMs ?? 1_000;
+    this.#followTimer = setTimeout(() => {
+      const needed = this.#waiters.length > 0 || !this.options.changes?.isHealthy;
+      void (needed ? this.follow() : Promise.resolve()).finally(() => this.#scheduleFollow());
+    }, followMs);
+    this.#followTimer.unref();
+  }
+
+  /** Takes a published checkpoint (this server's or another's) unless a newer one is already held. */
+  #adopt(row: CheckpointRow): void {
+    if (!row.cosignedNote) return;
+    const current = this.#published;
+    // Same size, other note: fresh cosignatures of the same checkpoint (a refresh by any server).
+    if (
+      current &&
+      (current.size > row.size || (current.size === row.size && current.note === row.cosignedNote))
+    )
+      return;
+    this.#published = toPublished(row);
+    // A checkpoint signed elsewhere is where this server's next one continues from.
+    if (!this.#latest || this.#latest.size < row.size) this.#latest = row;
+    const ready = this.#waiters.filter((w) => w.size <= row.size);
+    this.#waiters = this.#waiters.filter((w) => w.size > row.size);
+    for (const waiter of ready) {
+      clearTimeout(waiter.timer);
+      waiter.resolve(this.#published);
+    }
   }
 
   /** A checkpoint for what just committed: no outbox round first (every round already takes the outbox). */
@@ -142,7 +215,11 @@ export class Checkpointer {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
+    if (this.#followTimer) clearTimeout(this.#followTimer);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     await this.#ticking;
+    await this.#following;
     for (const waiter of this.#waiters.splice(0)) {
       clearTimeout(waiter.timer);
       waiter.reject(new AppError("ledger_unavailable"));
@@ -206,6 +283,8 @@ export class Checkpointer {
     if (!this.#latest || tree.size > this.#latest.size) await this.#signNext(tree);
     const latest = this.#latest;
     if (!latest) return;
+    // Another server published a larger checkpoint: it carries on cosigning from there.
+    if ((this.#published?.size ?? -1) > latest.size) return;
     const isPublished = this.#published?.size === latest.size;
     const isStale = Date.now() - this.#lastCosignAt >= this.options.refreshMs;
     if (!isPublished || (isStale && this.options.witnesses.length > 0)) await this.#cosign(latest);
@@ -255,6 +334,7 @@ export class Checkpointer {
 
   async #cosign(checkpoint: CheckpointRow): Promise<void> {
     const { db, clock, log, client, witnesses, quorum, tiles } = this.options;
+    const policyWitnesses = new Set(witnesses.map((w) => w.name));
     const signed = parseNote(checkpoint.signedNote);
     const answers: WitnessAnswer[] = await Promise.all(
       witnesses.map((w) =>
@@ -283,7 +363,8 @@ export class Checkpointer {
         !fresh.some((f) => f.name === s.name && f.keyId === s.keyId),
     );
     const cosignatures: NoteSignature[] = [...earlier, ...fresh];
-    const cosigners = new Set(cosignatures.map((s) => s.name));
+    // Only the log's own witnesses count towards its quorum.
+    const cosigners = new Set(cosignatures.map((s) => s.name).filter((name) => policyWitnesses.has(name)));
     if (cosigners.size < quorum) {
       log.warn({ size: checkpoint.size, cosigners: [...cosigners], quorum }, "witness quorum not reached");
       return;
@@ -291,13 +372,7 @@ export class Checkpointer {
     const note = formatNote({ text: signed.text, signatures: [...signed.signatures, ...cosignatures] });
     await publishCheckpoint(db, { size: checkpoint.size, cosignedNote: note, now });
     this.#lastCosignAt = Date.now();
-    this.#published = { size: checkpoint.size, rootHash: checkpoint.rootHash, note };
-    const ready = this.#waiters.filter((w) => w.size <= checkpoint.size);
-    this.#waiters = this.#waiters.filter((w) => w.size > checkpoint.size);
-    for (const waiter of ready) {
-      clearTimeout(waiter.timer);
-      waiter.resolve(this.#published);
-    }
+    this.#adopt({ ...checkpoint, cosignedNote: note, publishedAt: checkpoint.publishedAt ?? now });
   }
 
   /** The stored partial tiles of `size` must hash to `rootHash`. */

@@ -27,6 +27,12 @@ export interface LedgerConfig {
   witnessTimeoutMs: number;
   /** Re-submit an unchanged checkpoint this often so cosignature times stay fresh (LEDGER_COSIGN_REFRESH_MS). */
   cosignatureRefreshMs: number;
+  /** The log's private key itself, the same on every server (LEDGER_LOG_KEY); wins over the file. */
+  logKey?: string | undefined;
+  /** A key file every server reads, e.g. on shared storage (LEDGER_LOG_KEY_FILE; default DATA_DIR/ledger/log.key). */
+  logKeyFile?: string | undefined;
+  /** How often a server checks the database for a checkpoint another server published (LEDGER_FOLLOW_MS, default 1 s). */
+  followMs: number;
 }
 
 const ZWitness = z.strictObject({
@@ -63,6 +69,9 @@ const ZLedgerEnvironment = z.object({
   LEDGER_PUBLISH_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   LEDGER_WITNESS_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   LEDGER_COSIGN_REFRESH_MS: z.coerce.number().int().min(1_000).default(60_000),
+  LEDGER_LOG_KEY: z.string().trim().min(1).optional(),
+  LEDGER_LOG_KEY_FILE: z.string().trim().min(1).optional(),
+  LEDGER_FOLLOW_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
 });
 
 /** The default quorum: a majority of the configured witnesses (0 when there are none). */
@@ -89,6 +98,9 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     publishTimeoutMs: e.LEDGER_PUBLISH_TIMEOUT_MS,
     witnessTimeoutMs: e.LEDGER_WITNESS_TIMEOUT_MS,
     cosignatureRefreshMs: e.LEDGER_COSIGN_REFRESH_MS,
+    logKey: e.LEDGER_LOG_KEY,
+    logKeyFile: e.LEDGER_LOG_KEY_FILE,
+    followMs: e.LEDGER_FOLLOW_MS,
   };
 }
 

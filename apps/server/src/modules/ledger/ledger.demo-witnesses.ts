@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { loadLedgerConfig, type LedgerConfig, type WitnessConfig } from "./ledger.config";
-import { loadOrCreateLogKey } from "./ledger.keys";
+import { configuredLogKeyStore } from "./ledger.keys";
 import {
   DEMO_WITNESSES,
   loadOrCreateWitnessKey,
@@ -38,7 +38,8 @@ export async function startDemoWitnesses(options: {
   if (env.LEDGER_WITNESSES !== undefined) return null;
   // The witnesses must know the log's key before the log asks them to cosign: it is made here on
   // first start (createLedger later loads the same file).
-  const key = await loadOrCreateLogKey(options.dataDir, loadLedgerConfig(env).origin);
+  const config = loadLedgerConfig(env);
+  const key = await configuredLogKeyStore(config, options.dataDir).open(config.origin);
   const running = await startLocalWitnesses({
     dataDir: options.dataDir,
     logVerifierKey: key.verifierKey,

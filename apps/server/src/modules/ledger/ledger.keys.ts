@@ -9,6 +9,7 @@ import {
 import fs from "node:fs/promises";
 import path from "node:path";
 import {
+  createSignerFromPrivateKey,
   ed25519VerifierKey,
   generateKey,
   isValidKeyName,
@@ -16,6 +17,7 @@ import {
   setEd25519,
   setSha256,
   type Ed25519,
+  type NoteSigner,
 } from "@netcourt/ledger";
 
 // Raw 32-byte Ed25519 keys wrapped in the fixed PKCS#8 / SPKI DER prefixes Node's crypto expects.
@@ -89,8 +91,17 @@ export interface LogKey {
  * existing key keeps its own name, because the origin is chosen once and never changes.
  */
 export async function loadOrCreateLogKey(dataDir: string, origin: string): Promise<LogKey> {
+  return loadOrCreateLogKeyFile(defaultLogKeyFile(dataDir), origin);
+}
+
+/** Where a server keeps the log key unless LEDGER_LOG_KEY or LEDGER_LOG_KEY_FILE says otherwise. */
+export function defaultLogKeyFile(dataDir: string): string {
+  return path.join(dataDir, "ledger", "log.key");
+}
+
+/** Loads the log key from `file`, creating it (mode 0600, never replacing one written concurrently). */
+export async function loadOrCreateLogKeyFile(file: string, origin: string): Promise<LogKey> {
   if (!isValidKeyName(origin)) throw new Error(`invalid ledger origin ${JSON.stringify(origin)}`);
-  const file = path.join(dataDir, "ledger", "log.key");
   let text: string | undefined;
   try {
     text = (await fs.readFile(file, "utf8")).trim();
@@ -118,8 +129,78 @@ export async function loadOrCreateLogKey(dataDir: string, origin: string): Promi
     }
     text = (await fs.readFile(file, "utf8")).trim();
   }
-  const parsed = parsePrivateKey(text);
-  return { privateKey: text, verifierKey: ed25519VerifierKey(parsed.name, parsed.seed), origin: parsed.name };
+  return logKeyFromText(text, file);
+}
+
+/** A log key from Go's `PRIVATE+KEY+<name>+<hash>+<key>` text; `where` names its source in errors. */
+export function logKeyFromText(text: string, where: string): LogKey {
+  let parsed: ReturnType<typeof parsePrivateKey>;
+  try {
+    parsed = parsePrivateKey(text.trim());
+  } catch (error) {
+    throw new Error(
+      `the ledger key in ${where} is not a note private key: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return {
+    privateKey: text.trim(),
+    verifierKey: ed25519VerifierKey(parsed.name, parsed.seed),
+    origin: parsed.name,
+  };
+}
+
+/** The log's signing key as the ledger uses it: its name (the origin), verifier key and a signer. */
+export interface LogSigningKey {
+  origin: string;
+  verifierKey: string;
+  signer: NoteSigner;
+}
+
+/**
+ * Where the log's key lives, the same for every server of the log. The file and environment forms
+ * hold the private key; a key management service implements this port by signing remotely, never
+ * handing out the key.
+ */
+export interface LogKeyStore {
+  /** Where the key is, for messages (never the key itself). */
+  readonly location: string;
+  /** The key, created for `origin` if the store creates keys and has none yet. */
+  open(origin: string): Promise<LogSigningKey>;
+}
+
+const signingKey = (key: LogKey): LogSigningKey => ({
+  origin: key.origin,
+  verifierKey: key.verifierKey,
+  signer: createSignerFromPrivateKey(key.privateKey),
+});
+
+/** The key in a file (created on first use): DATA_DIR/ledger/log.key, or a shared LEDGER_LOG_KEY_FILE. */
+export function fileLogKeyStore(file: string): LogKeyStore {
+  return {
+    location: file,
+    open: async (origin) => signingKey(await loadOrCreateLogKeyFile(file, origin)),
+  };
+}
+
+/** The key given in an environment variable (never created: it must be the log's key). */
+export function environmentLogKeyStore(text: string, variable = "LEDGER_LOG_KEY"): LogKeyStore {
+  return {
+    location: variable,
+    open: (origin) =>
+      Promise.resolve().then(() => {
+        if (!isValidKeyName(origin)) throw new Error(`invalid ledger origin ${JSON.stringify(origin)}`);
+        return signingKey(logKeyFromText(text, variable));
+      }),
+  };
+}
+
+/** The key store a server's configuration names: LEDGER_LOG_KEY, else LEDGER_LOG_KEY_FILE, else DATA_DIR. */
+export function configuredLogKeyStore(
+  config: { logKey?: string | undefined; logKeyFile?: string | undefined },
+  dataDir: string,
+): LogKeyStore {
+  if (config.logKey) return environmentLogKeyStore(config.logKey);
+  return fileLogKeyStore(config.logKeyFile ?? defaultLogKeyFile(dataDir));
 }
 
 /** `commitmentOf` with Node's native SHA-256: the hex SHA-256 of an opening's UTF-8 text. */

@@ -55,6 +55,48 @@ export async function readState(db: Executor, forUpdate = false): Promise<StateR
     : undefined;
 }
 
+/** The log's trust policy: its witnesses by key and the cosignatures a checkpoint needs. */
+export interface PolicyRow {
+  witnesses: Array<{ name: string; vkey: string }>;
+  quorum: number;
+}
+
+/** Records the trust policy when the log has none yet (first start); keeps an existing one. True if recorded. */
+export async function insertInitialPolicy(db: Executor, values: PolicyRow & { now: Date }): Promise<boolean> {
+  const result = await db
+    .insertInto("ledger_policy")
+    .values({
+      id: 1,
+      witnesses: JSON.stringify(values.witnesses),
+      quorum: values.quorum,
+      recorded_at: values.now,
+    })
+    .onConflict((oc) => oc.column("id").doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Replaces the trust policy (an operator's deliberate step, `netcourt ledger policy --apply`). */
+export async function savePolicy(db: Executor, values: PolicyRow & { now: Date }): Promise<void> {
+  const witnesses = JSON.stringify(values.witnesses);
+  await db
+    .insertInto("ledger_policy")
+    .values({ id: 1, witnesses, quorum: values.quorum, recorded_at: values.now })
+    .onConflict((oc) =>
+      oc.column("id").doUpdateSet({ witnesses, quorum: values.quorum, recorded_at: values.now }),
+    )
+    .execute();
+}
+
+export async function readPolicy(db: Executor): Promise<PolicyRow | undefined> {
+  const row = await db
+    .selectFrom("ledger_policy")
+    .select(["witnesses", "quorum"])
+    .where("id", "=", 1)
+    .executeTakeFirst();
+  return row ? { witnesses: row.witnesses, quorum: Number(row.quorum) } : undefined;
+}
+
 /** Serialises checkpoint signing between server processes until the transaction ends. */
 export async function lockCheckpointSigning(trx: Tx): Promise<void> {
   await sql`select pg_advisory_xact_lock(872302)`.execute(trx);

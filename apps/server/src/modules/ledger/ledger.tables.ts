@@ -1,8 +1,9 @@
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
-/** Tables of the evidence ledger (migration 20261123130000_ledger.sql). */
+/** Tables of the evidence ledger (migrations 20261123130000_ledger.sql, 20261207015537_ledger_policy.sql). */
 export interface LedgerTables {
   ledger_state: LedgerStateTable;
+  ledger_policy: LedgerPolicyTable;
   ledger_tiles: LedgerTilesTable;
   ledger_checkpoints: LedgerCheckpointsTable;
   ledger_witness_sizes: LedgerWitnessSizesTable;
@@ -21,6 +22,15 @@ export interface LedgerStateTable {
   size: number;
   root_hash: Uint8Array;
   updated_at: Date;
+}
+
+/** The log's trust policy: its witnesses (name + verifier key) and the cosignatures a checkpoint needs. */
+export interface LedgerPolicyTable {
+  id: number;
+  /** JSON `[{ name, vkey }]`, in the order first recorded. */
+  witnesses: ColumnType<Array<{ name: string; vkey: string }>, string, string>;
+  quorum: number;
+  recorded_at: Date;
 }
 
 export interface LedgerTilesTable {

@@ -119,7 +119,11 @@ export async function runLedgerCommand(
   const [sub, ...rest] = argv;
   const err = io.stderr ?? ((s: string) => void process.stderr.write(s));
   if (sub === "monitor") return runMonitorCommand(rest, io);
-  err(`usage: netcourt ledger monitor [options]   (netcourt ledger monitor --help)\n`);
+  if (sub === "policy") return (await import("./policy.cli")).runPolicyCommand(rest, io);
+  err(
+    `usage: netcourt ledger monitor [options]   (netcourt ledger monitor --help)\n` +
+      `       netcourt ledger policy [--apply]     (netcourt ledger policy --help)\n`,
+  );
   return sub === undefined || sub === "--help" || sub === "help" ? 0 : 2;
 }
 
