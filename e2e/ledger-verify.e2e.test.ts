@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import type { FileChooser, Page } from "playwright-core";
 import { HttpClient } from "../apps/server/src/testing/http-client";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 
@@ -116,7 +116,15 @@ describe("verifying a deposit in the browser", () => {
       expect(await page.locator('input[type="file"]').evaluateAll((inputs) => inputs.length)).toBe(2);
       const evidenceZone = page.getByRole("button", { name: /证据文件/ });
       await evidenceZone.focus();
-      const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Enter")]);
+      // Enter opens the file chooser; a key press that lands while the page is still settling is repeated.
+      let chooser: FileChooser | undefined;
+      for (let attempt = 0; attempt < 3 && !chooser; attempt += 1) {
+        [chooser] = await Promise.all([
+          page.waitForEvent("filechooser", { timeout: 10_000 }).catch(() => undefined),
+          evidenceZone.focus().then(() => page.keyboard.press("Enter")),
+        ]);
+      }
+      if (!chooser) throw new Error("the evidence zone did not open a file chooser on Enter");
       await chooser.setFiles(evidenceFile);
       await page.getByText("已选择：contract.txt").waitFor();
       expect(await page.locator("body").textContent()).not.toMatch(/Choose File|No file chosen/);
