@@ -1,4 +1,3 @@
-import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import type { AppContext, AppPorts } from "./context";
@@ -14,7 +13,6 @@ import * as ledger from "./modules/ledger/index";
 import * as search from "./modules/search/index";
 import {
   JobRunner,
-  LocalFileStore,
   ReadCache,
   buildHttpServer,
   registerAuditRoutes,
@@ -28,6 +26,7 @@ import {
   type Database,
   type JobDefinition,
 } from "./platform";
+import { createFileStore } from "./platform/files/create-file-store";
 import { createLogger } from "./platform/logger";
 import { checkStartSafety, simulatorsInUse, type SimulatorReport } from "./platform/start-safety";
 
@@ -112,6 +111,7 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
   const ledgerConfig = ledger.resolveLedgerConfig(options.ledger);
   const { warnings: startWarnings } = await checkSafeToStart(config, ports, ledgerConfig.witnesses);
   for (const warning of startWarnings) log.warn({ unsafe: true }, `UNSAFE FOR A REAL COURT: ${warning}`);
+  const files = await createFileStore(config);
   const database = options.database ?? (await openDatabase(configuredDatabaseTarget(config)));
   await migrate(database);
   const totpSecrets = (await identity.loadTotpSecretBox(config, log)).box;
@@ -131,7 +131,7 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
     database,
     db: database.db,
     clock,
-    files: new LocalFileStore(path.join(config.dataDir, "files")),
+    files,
     log,
     ports,
     ledger: ledgerService,

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -87,6 +88,16 @@ const ZEnvironment = z.object({
   PAYMENT_GATEWAY_PUBLIC_KEY_FILE: z.string().optional(),
   PAYMENT_GATEWAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(50),
+  /** Where files are kept: `local` (DATA_DIR/files, one node) or `s3` (an S3-compatible bucket all nodes share). */
+  FILE_STORE: z.enum(["local", "s3"]).default("local"),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID_FILE: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY_FILE: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
   JOB_POLL_MS: z.coerce.number().int().positive().default(1000),
   WEB_DIST: z.string().optional(),
   VALIDATE_RESPONSES: z.enum(["true", "false"]).optional(),
@@ -100,6 +111,19 @@ const ZEnvironment = z.object({
   /** A file with those keys, one per line (the first encrypts); used when TOTP_ENCRYPTION_KEY is unset. */
   TOTP_ENCRYPTION_KEY_FILE: z.string().optional(),
 });
+
+/** Which file store holds uploads and documents; see docs/deploy.md. */
+export type FileStoreSettings =
+  | { kind: "local" }
+  | {
+      kind: "s3";
+      endpoint: string | undefined;
+      bucket: string;
+      region: string;
+      accessKeyId: string | undefined;
+      secretAccessKey: string | undefined;
+      forcePathStyle: boolean;
+    };
 
 /** Runtime configuration, read once from the environment. */
 export interface AppConfig {
@@ -125,6 +149,8 @@ export interface AppConfig {
   /** The HTTP payment gateway; undefined: the payment simulator. */
   paymentGateway: PaymentGatewaySettings | undefined;
   maxUploadBytes: number;
+  /** The file store: the local folder (single node) or an S3-compatible bucket (platform/files/). */
+  fileStore: FileStoreSettings;
   jobPollMs: number;
   webDist: string | undefined;
   /** Check every response against its schema (outside production; a safety net for development and tests). */
@@ -182,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ),
     paymentGateway: paymentGatewaySettings(e),
     maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+    fileStore: fileStoreSettings(e),
     jobPollMs: e.JOB_POLL_MS,
     webDist: e.WEB_DIST,
     validateResponses: e.VALIDATE_RESPONSES === undefined ? !isProduction : e.VALIDATE_RESPONSES === "true",
@@ -204,6 +231,35 @@ function allowedOrigins(publicUrl: string, others: readonly string[]): string[] 
     ? LOOPBACK_HOSTS.map((host) => `${base.protocol}//${host}${base.port ? `:${base.port}` : ""}`)
     : [];
   return [...new Set([base.origin, ...aliases, ...others.map((origin) => new URL(origin).origin)])];
+}
+
+function fileStoreSettings(e: z.infer<typeof ZEnvironment>): FileStoreSettings {
+  if (e.FILE_STORE === "local") return { kind: "local" };
+  if (e.S3_BUCKET === undefined) throw new Error("invalid configuration:\n  FILE_STORE=s3 needs S3_BUCKET");
+  const accessKeyId = secretOf(e.S3_ACCESS_KEY_ID, e.S3_ACCESS_KEY_ID_FILE);
+  const secretAccessKey = secretOf(e.S3_SECRET_ACCESS_KEY, e.S3_SECRET_ACCESS_KEY_FILE);
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined))
+    throw new Error(
+      "invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (or their _FILE forms) go together",
+    );
+  return {
+    kind: "s3",
+    endpoint: e.S3_ENDPOINT,
+    bucket: e.S3_BUCKET,
+    region: e.S3_REGION,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE === "true",
+  };
+}
+
+/** A secret given in the environment or, so that it stays out of it, in a file (first line, trimmed). */
+function secretOf(value: string | undefined, file: string | undefined): string | undefined {
+  if (value !== undefined) return value;
+  if (file === undefined) return undefined;
+  const text = readFileSync(path.resolve(file), "utf8").split(/\r?\n/)[0]?.trim() ?? "";
+  if (text === "") throw new Error(`invalid configuration:\n  ${file} is empty`);
+  return text;
 }
 
 function paymentGatewaySettings(e: z.infer<typeof ZEnvironment>): PaymentGatewaySettings | undefined {

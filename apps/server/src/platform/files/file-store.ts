@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { Transform, pipeline, type Readable } from "node:stream";
 import { AppError } from "../errors";
 
 /** A file held under its SHA-256: written once, never overwritten (DESIGN.md). */
@@ -32,8 +32,11 @@ export interface FileStore {
   read(sha256: string): Promise<Buffer>;
   open(sha256: string): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;
-  /** Removes temporary files that a crash left behind; returns how many. Called once at start. */
-  cleanUp(): Promise<number>;
+  /**
+   * Removes temporary files that a crash left behind (untouched for an hour before `now`); returns how
+   * many. Called once at start.
+   */
+  cleanUp(now?: number): Promise<number>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -60,54 +63,12 @@ export class LocalFileStore implements FileStore {
 
   async stage(source: Readable, maxBytes: number): Promise<StagedBlob> {
     const tmpPath = await this.#tempPath();
-    // A multipart parser that hits its own size limit ends the file stream early and quietly: it sets
-    // `truncated` and emits 'limit'. Such a stream must not pass for the whole file.
-    let isLimited = false;
-    const onLimit = () => {
-      isLimited = true;
-    };
-    source.once("limit", onLimit);
-    const handle = await fs.open(tmpPath, "wx");
-    const hash = createHash("sha256");
-    const headParts: Buffer[] = [];
-    let headLength = 0;
-    let size = 0;
-    try {
-      for await (const chunk of source) {
-        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-        size += buffer.length;
-        if (size > maxBytes)
-          throw new AppError("file_too_large", [
-            { code: "max_bytes", message: String(maxBytes), params: { maxBytes } },
-          ]);
-        if (headLength < HEAD_BYTES) {
-          headParts.push(buffer.subarray(0, HEAD_BYTES - headLength));
-          headLength += Math.min(buffer.length, HEAD_BYTES - headLength);
-        }
-        hash.update(buffer);
-        await handle.write(buffer);
-      }
-      if (isLimited || (source as Readable & { truncated?: boolean }).truncated === true)
-        throw new AppError("file_too_large", [
-          { code: "truncated", message: String(maxBytes), params: { maxBytes } },
-        ]);
-      await handle.sync();
-    } catch (error) {
-      source.off("limit", onLimit);
-      await handle.close();
-      await fs.rm(tmpPath, { force: true });
-      // A truncated multipart stream reports its own limit error.
-      if (isStreamLimitError(error)) throw new AppError("file_too_large", [], { cause: error });
-      throw error;
-    }
-    source.off("limit", onLimit);
-    await handle.close();
-    const sha256 = hash.digest("hex");
+    const { sha256, size, head } = await stageToFile(source, maxBytes, tmpPath);
     const finalPath = this.#pathOf(sha256);
     return {
       sha256,
       size,
-      head: Buffer.concat(headParts),
+      head,
       commit: async () => {
         await fs.mkdir(path.dirname(finalPath), { recursive: true });
         if (await exists(finalPath)) {
@@ -147,18 +108,21 @@ export class LocalFileStore implements FileStore {
   }
 
   async read(sha256: string): Promise<Buffer> {
+    let data: Buffer;
     try {
-      return await fs.readFile(this.#pathOf(sha256));
+      data = await fs.readFile(this.#pathOf(sha256));
     } catch (error) {
       if (isNotFound(error)) throw new AppError("file_not_found", [], { cause: error });
       throw error;
     }
+    assertIntact(sha256, data);
+    return data;
   }
 
   async open(sha256: string): Promise<Readable> {
     const filePath = this.#pathOf(sha256);
     if (!(await exists(filePath))) throw new AppError("file_not_found");
-    return createReadStream(filePath);
+    return verifyingStream(sha256, createReadStream(filePath));
   }
 
   async exists(sha256: string): Promise<boolean> {
@@ -177,19 +141,114 @@ export class LocalFileStore implements FileStore {
         if (SHARD.test(second)) folders.push(path.join(this.root, first, second));
       }
     }
-    let removed = 0;
-    for (const folder of folders) {
-      for (const name of await listFiles(folder)) {
-        if (!name.endsWith(".part")) continue;
-        const filePath = path.join(folder, name);
-        const stat = await fs.stat(filePath).catch(() => undefined);
-        if (!stat || now - stat.mtimeMs < STALE_TEMP_MS) continue;
-        await fs.rm(filePath, { force: true });
-        removed += 1;
-      }
-    }
-    return removed;
+    return sweepStaleParts(folders, now);
   }
+}
+
+/** A stored file whose bytes no longer hash to its name: the store was damaged (a server fault, never the user's). */
+export class StoredFileCorruptError extends Error {
+  constructor(readonly sha256: string) {
+    super(`stored file ${sha256} does not match its SHA-256`);
+    this.name = "StoredFileCorruptError";
+  }
+}
+
+export function isSha256(value: string): boolean {
+  return SHA256.test(value);
+}
+
+/** Throws unless `data` hashes to `sha256`. */
+export function assertIntact(sha256: string, data: Uint8Array): void {
+  if (createHash("sha256").update(data).digest("hex") !== sha256) throw new StoredFileCorruptError(sha256);
+}
+
+/**
+ * Passes `source` through while hashing it, and fails the stream at its end when the bytes do not hash to
+ * `sha256`: a reader that consumes to the end never takes a damaged file for a whole one.
+ */
+export function verifyingStream(sha256: string, source: Readable): Readable {
+  const hash = createHash("sha256");
+  const check = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      callback(null, chunk);
+    },
+    flush(callback) {
+      callback(hash.digest("hex") === sha256 ? null : new StoredFileCorruptError(sha256));
+    },
+  });
+  // pipeline passes a read error on to the consumer and closes the source when the consumer stops early.
+  return pipeline(source, check, () => undefined);
+}
+
+/**
+ * Streams `source` into a new file at `tmpPath` while hashing it, then fsyncs it. Rejects with
+ * `file_too_large` past `maxBytes` or when an upstream limit cut the stream short, and then leaves no file.
+ */
+export async function stageToFile(
+  source: Readable,
+  maxBytes: number,
+  tmpPath: string,
+): Promise<{ sha256: string; size: number; head: Buffer }> {
+  // A multipart parser that hits its own size limit ends the file stream early and quietly: it sets
+  // `truncated` and emits 'limit'. Such a stream must not pass for the whole file.
+  let isLimited = false;
+  const onLimit = () => {
+    isLimited = true;
+  };
+  source.once("limit", onLimit);
+  const handle = await fs.open(tmpPath, "wx");
+  const hash = createHash("sha256");
+  const headParts: Buffer[] = [];
+  let headLength = 0;
+  let size = 0;
+  try {
+    for await (const chunk of source) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      size += buffer.length;
+      if (size > maxBytes)
+        throw new AppError("file_too_large", [
+          { code: "max_bytes", message: String(maxBytes), params: { maxBytes } },
+        ]);
+      if (headLength < HEAD_BYTES) {
+        headParts.push(buffer.subarray(0, HEAD_BYTES - headLength));
+        headLength += Math.min(buffer.length, HEAD_BYTES - headLength);
+      }
+      hash.update(buffer);
+      await handle.write(buffer);
+    }
+    if (isLimited || (source as Readable & { truncated?: boolean }).truncated === true)
+      throw new AppError("file_too_large", [
+        { code: "truncated", message: String(maxBytes), params: { maxBytes } },
+      ]);
+    await handle.sync();
+  } catch (error) {
+    source.off("limit", onLimit);
+    await handle.close();
+    await fs.rm(tmpPath, { force: true });
+    // A truncated multipart stream reports its own limit error.
+    if (isStreamLimitError(error)) throw new AppError("file_too_large", [], { cause: error });
+    throw error;
+  }
+  source.off("limit", onLimit);
+  await handle.close();
+  return { sha256: hash.digest("hex"), size, head: Buffer.concat(headParts) };
+}
+
+/** Removes the `.part` files in `folders` untouched for an hour (their writer has crashed); returns how many. */
+export async function sweepStaleParts(folders: readonly string[], now = Date.now()): Promise<number> {
+  let removed = 0;
+  for (const folder of folders) {
+    for (const name of await listFiles(folder)) {
+      if (!name.endsWith(".part")) continue;
+      const filePath = path.join(folder, name);
+      const stat = await fs.stat(filePath).catch(() => undefined);
+      if (!stat || now - stat.mtimeMs < STALE_TEMP_MS) continue;
+      await fs.rm(filePath, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }
 
 async function listEntries(folder: string) {
