@@ -47,6 +47,7 @@ import { inTransaction } from "../db/transaction";
 import { accessLogUrl } from "./access-log";
 import { AppError } from "../errors";
 import { errorBody, handleError } from "./error-handler";
+import { acceptMissingBody } from "./no-body";
 import { rejectUnstorableText } from "./text-guard";
 import "./request";
 
@@ -294,6 +295,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     done();
   });
 
+  // A route that needs no body takes a request without one (no content type, or an empty JSON body).
+  app.addHook("preValidation", acceptMissingBody);
   // NUL and lone surrogates in any parsed field: 400 here rather than 500 from PostgreSQL later.
   app.addHook("preValidation", rejectUnstorableText);
 
@@ -454,6 +457,11 @@ function useStrictJsonParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser("error", "error");
   app.removeContentTypeParser("application/json");
   app.addContentTypeParser("application/json", { parseAs: "buffer" }, (request, body, done) => {
+    // An empty body is no body (platform/http/no-body.ts): routes that need none take it, others refuse it.
+    if ((body as Buffer).length === 0) {
+      done(null, undefined);
+      return;
+    }
     let text: string;
     try {
       text = strictUtf8.decode(body as Buffer);
