@@ -13,7 +13,6 @@ export {
   configuredLogKeyStore,
   environmentLogKeyStore,
   fileLogKeyStore,
-  loadOrCreateLogKey,
   useNativeCrypto,
   type LogKey,
   type LogKeyStore,

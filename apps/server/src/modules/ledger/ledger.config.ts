@@ -33,6 +33,11 @@ export interface LedgerConfig {
   logKeyFile?: string | undefined;
   /** How often a server checks the database for a checkpoint another server published (LEDGER_FOLLOW_MS, default 1 s). */
   followMs: number;
+  /**
+   * Fixed ports of the demo's three witnesses, so their addresses survive a restart
+   * (LEDGER_DEMO_WITNESS_PORTS, e.g. `7381,7382,7383`); unset: free ports.
+   */
+  demoWitnessPorts?: number[] | undefined;
 }
 
 const ZWitness = z.strictObject({
@@ -72,6 +77,13 @@ const ZLedgerEnvironment = z.object({
   LEDGER_LOG_KEY: z.string().trim().min(1).optional(),
   LEDGER_LOG_KEY_FILE: z.string().trim().min(1).optional(),
   LEDGER_FOLLOW_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  LEDGER_DEMO_WITNESS_PORTS: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}(,\d{1,5})*$/, "comma-separated port numbers")
+    .transform((text) => text.split(",").map(Number))
+    .pipe(z.array(z.number().int().min(1).max(65535)).length(3, "one port for each of the 3 demo witnesses"))
+    .optional(),
 });
 
 /** The default quorum: a majority of the configured witnesses (0 when there are none). */
@@ -101,6 +113,7 @@ export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerCo
     logKey: e.LEDGER_LOG_KEY,
     logKeyFile: e.LEDGER_LOG_KEY_FILE,
     followMs: e.LEDGER_FOLLOW_MS,
+    demoWitnessPorts: e.LEDGER_DEMO_WITNESS_PORTS,
   };
 }
 

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../app";
 import { loadConfig } from "../../platform";
 import { StartRefusedError } from "../../platform/start-safety";
-import { findCoHostedWitnesses } from "./ledger.demo-witnesses";
+import { freePort } from "../../testing/test-app";
+import { loadLedgerConfig } from "./ledger.config";
+import { findCoHostedWitnesses, startDemoWitnesses } from "./ledger.demo-witnesses";
 import { loadOrCreateWitnessKey, witnessKeyFrom } from "./witness/index";
 
 describe("witnesses that prove nothing", () => {
@@ -68,4 +70,40 @@ describe("witnesses that prove nothing", () => {
     // Nothing was opened or written: the refusal comes before the database.
     expect(await fs.readdir(dataDir)).toEqual(["witnesses"]);
   });
+});
+
+describe("demo witnesses at fixed addresses", () => {
+  it("refuses a port list that is not one port per demo witness", () => {
+    expect(() => loadLedgerConfig({ LEDGER_DEMO_WITNESS_PORTS: "7381,7382" })).toThrow(
+      /LEDGER_DEMO_WITNESS_PORTS: one port for each of the 3 demo witnesses/,
+    );
+    expect(() => loadLedgerConfig({ LEDGER_DEMO_WITNESS_PORTS: "7381,x,7383" })).toThrow(
+      /LEDGER_DEMO_WITNESS_PORTS: comma-separated port numbers/,
+    );
+    expect(loadLedgerConfig({ LEDGER_DEMO_WITNESS_PORTS: "7381,7382,7383" }).demoWitnessPorts).toEqual([
+      7381, 7382, 7383,
+    ]);
+  });
+
+  it("runs the witnesses on LEDGER_DEMO_WITNESS_PORTS, at the same addresses and keys after a restart", async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "netcourt-fixed-witnesses-"));
+    const ports = [await freePort(), await freePort(), await freePort()];
+    const env = { DATA_DIR: dataDir, LEDGER_DEMO_WITNESS_PORTS: ports.join(",") };
+    try {
+      const first = await startDemoWitnesses({ dataDir, env });
+      const before = first!.ledger.witnesses;
+      await first!.stop();
+      expect(before.map((w) => w.url)).toEqual(ports.map((port) => `http://127.0.0.1:${port}`));
+      const second = await startDemoWitnesses({ dataDir, env });
+      try {
+        expect(second!.ledger.witnesses).toEqual(before);
+        const answer = await fetch(`${before[0]!.url}/key`);
+        expect(answer.status).toBe(200);
+      } finally {
+        await second!.stop();
+      }
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

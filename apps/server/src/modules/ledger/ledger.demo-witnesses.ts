@@ -26,7 +26,8 @@ export const DEMO_WITNESS_QUORUM = 2;
 /**
  * The demo start's witness network: unless LEDGER_WITNESSES is set, runs the notary office (公证处),
  * the arbitration commission (仲裁委员会) and the CA as separate processes on their own loopback
- * ports, each with its own key and state under `DATA_DIR/witnesses/<id>/`, trusting this log's key.
+ * ports (LEDGER_DEMO_WITNESS_PORTS, or free ones), each with its own key and state under
+ * `DATA_DIR/witnesses/<id>/`, trusting this log's key.
  * Returns null when LEDGER_WITNESSES is set (a real deployment names its witnesses itself).
  */
 export async function startDemoWitnesses(options: {
@@ -44,6 +45,7 @@ export async function startDemoWitnesses(options: {
     dataDir: options.dataDir,
     logVerifierKey: key.verifierKey,
     origin: key.origin,
+    ...(config.demoWitnessPorts ? { ports: config.demoWitnessPorts } : {}),
     ...(options.onOutput ? { onOutput: options.onOutput } : {}),
   });
   const witnesses = running.witnesses;

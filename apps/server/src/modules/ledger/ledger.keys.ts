@@ -85,15 +85,6 @@ export interface LogKey {
   origin: string;
 }
 
-/**
- * Loads the log's Ed25519 key from `DATA_DIR/ledger/log.key`, creating it (mode 0600) on first use.
- * The key name is the origin (tlog-checkpoint: the log's signature key name SHOULD equal it); an
- * existing key keeps its own name, because the origin is chosen once and never changes.
- */
-export async function loadOrCreateLogKey(dataDir: string, origin: string): Promise<LogKey> {
-  return loadOrCreateLogKeyFile(defaultLogKeyFile(dataDir), origin);
-}
-
 /** Where a server keeps the log key unless LEDGER_LOG_KEY or LEDGER_LOG_KEY_FILE says otherwise. */
 export function defaultLogKeyFile(dataDir: string): string {
   return path.join(dataDir, "ledger", "log.key");

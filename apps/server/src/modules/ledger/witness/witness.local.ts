@@ -39,8 +39,10 @@ export interface StartLocalWitnessesOptions {
   origin: string;
   /** Which witnesses: ids of DEMO_WITNESSES or other key names (default: the three demo witnesses). */
   names?: string[];
-  /** Interface to listen on (default 127.0.0.1); each witness takes a free port. */
+  /** Interface to listen on (default 127.0.0.1). */
   host?: string;
+  /** A fixed port per witness, in the order of `names` (default: each takes a free port). */
+  ports?: readonly number[];
   /** Receives each line a witness writes (JSON log lines on stdout, its banner on stderr). */
   onOutput?: (line: string, stream: "stdout" | "stderr", witness: string) => void;
   /** How long to wait for all witnesses to answer (default 60 s). */
@@ -70,9 +72,12 @@ export async function startLocalWitnesses(
   options: StartLocalWitnessesOptions,
 ): Promise<{ witnesses: LocalWitness[]; stop(): Promise<void> }> {
   const wanted = options.names ?? DEMO_WITNESSES.map((w) => w.id);
-  const specs = wanted.map((id) => {
+  if (options.ports && options.ports.length !== wanted.length)
+    throw new Error(`${wanted.length} witnesses need ${wanted.length} ports, not ${options.ports.length}`);
+  const specs = wanted.map((id, i) => {
     const demo = DEMO_WITNESSES.find((w) => w.id === id || w.name === id);
-    return demo ? { id: demo.id, name: demo.name } : { id, name: id };
+    const port = options.ports?.[i] ?? 0;
+    return demo ? { id: demo.id, name: demo.name, port } : { id, name: id, port };
   });
   const children: ChildProcess[] = [];
   const killAll = () => {
@@ -94,7 +99,7 @@ export async function startLocalWitnesses(
     );
   };
 
-  const start = (spec: { id: string; name: string }) =>
+  const start = (spec: { id: string; name: string; port: number }) =>
     new Promise<LocalWitness>((resolve, reject) => {
       const dir = path.join(options.dataDir, "witnesses", spec.id);
       const args = [
@@ -105,7 +110,7 @@ export async function startLocalWitnesses(
         ["--log", options.logVerifierKey],
         ["--origin", options.origin],
         ["--state", path.join(dir, "state")],
-        ["--listen", `${options.host ?? "127.0.0.1"}:0`],
+        ["--listen", `${options.host ?? "127.0.0.1"}:${spec.port}`],
         "--exit-with-stdin",
       ].flat();
       // Readiness is the "witness ready" info line, so the child logs at info whatever LOG_LEVEL says.
