@@ -60,9 +60,17 @@ describe("identity", () => {
       expect(profile).not.toContain(idNumber); // only the masked number is shown
       await shot(page, "account after registration");
 
-      await page.getByRole("button", { name: /账户菜单/ }).click();
-      await page.getByRole("menuitem", { name: "退出登录" }).click();
-      await page.getByRole("heading", { level: 1, name: "网上案件网上审理" }).waitFor();
+      // Sign out from the account menu; a click that lands while the menu is still opening is repeated.
+      const home = page.getByRole("heading", { level: 1, name: "网上案件网上审理" });
+      for (let attempt = 0; attempt < 3 && !(await home.isVisible()); attempt += 1) {
+        await page.getByRole("button", { name: /账户菜单/ }).click();
+        await page
+          .getByRole("menuitem", { name: "退出登录" })
+          .click({ timeout: 10_000 })
+          .catch(() => undefined);
+        await home.waitFor({ timeout: 10_000 }).catch(() => undefined);
+      }
+      await home.waitFor();
       await page.getByRole("banner").getByRole("link", { name: "登录" }).waitFor();
       await shot(page, "signed out");
 
