@@ -2,9 +2,12 @@
  * `npm run bench` — online filing over HTTP against the real server on PostgreSQL:
  * 1. filings per second end to end (create draft, upload evidence, save complaint, submit) at full speed;
  * 2. latency of each filing at a fixed 50 filings/s (open loop);
- * 3. case-detail GET requests per second, as a ratio to a bare Fastify hello route in the same run.
+ * 3. case-detail GET requests per second, as a ratio to a bare Fastify hello route in the same run;
+ * 4. two nodes on one PostgreSQL: filings and case reads on one node, then on both, and the ratio
+ *    (bench/support/two-nodes.ts; its own database, `<name>_nodes`).
  * Options: --url postgres://… (default: local server, database netcourt_bench), --seconds N,
- * --only detail (phase 3 alone), --profile DIR (CPU-profile the server and print where its time goes).
+ * --only detail (phase 3 alone), --only nodes (phase 4 alone), --profile DIR (CPU-profile the server
+ * and print where its time goes).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
@@ -17,6 +20,7 @@ import { HttpClient } from "../apps/server/src/testing/http-client";
 import { spawnServer } from "../apps/server/src/testing/spawn-server";
 import { freePort } from "../apps/server/src/testing/test-app";
 import { cpuProfileEnv, summariseProfiles } from "./support/cpu-profile-summary";
+import { runTwoNodePhase } from "./support/two-nodes";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -24,6 +28,8 @@ for (let i = 2; i < process.argv.length; i += 2)
 const seconds = Number(args.get("seconds") ?? 20);
 // --only detail: phase 3 alone (case detail vs hello), for work on the read path.
 const detailOnly = args.get("only") === "detail";
+// --only nodes: phase 4 alone (two nodes on one database).
+const nodesOnly = args.get("only") === "nodes";
 const profileDir = args.get("profile");
 const baseUrl = args.get("url") ?? "postgres://postgres@127.0.0.1:5432/netcourt_bench";
 
@@ -60,7 +66,18 @@ function summary(samples: number[]) {
   };
 }
 
+/** Phase 4 on a database of its own beside the bench's: `netcourt_bench` → `netcourt_bench_nodes`. */
+async function twoNodes(): Promise<string> {
+  const url = new URL(baseUrl);
+  url.pathname = `${url.pathname}_nodes`;
+  return runTwoNodePhase({ databaseUrl: url.toString(), seconds, freshDatabase });
+}
+
 async function main(): Promise<void> {
+  if (nodesOnly) {
+    process.stdout.write(`\nnetcourt filing benchmark, two nodes\n\n${await twoNodes()}`);
+    return;
+  }
   await freshDatabase(baseUrl);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "netcourt-bench-"));
   const port = await freePort();
@@ -73,6 +90,9 @@ async function main(): Promise<void> {
       SEED_DEMO: "true",
       NODE_ENV: "production",
       LEDGER_WITNESSES: "[]",
+      // A staging court: the demo accounts and the payment and real-name simulators, allowed explicitly.
+      ALLOW_DEMO_SEED: "true",
+      ALLOW_SIMULATORS: "payment,real_name",
       ...(profileDir ? cpuProfileEnv(profileDir) : {}),
     },
   });
@@ -268,6 +288,12 @@ ${phases12}3. Case detail GET vs bare Fastify hello (32 connections)
    ratio:       ${ratio.toFixed(2)}
    bare Fastify sending the case detail's bytes: ${sameBody.requests.average.toFixed(0)} req/s (p99 ${sameBody.latency.p99} ms); case detail / that: ${(detail.requests.average / sameBody.requests.average).toFixed(2)}
 `);
+    if (!detailOnly) {
+      // The single node stops first, so both nodes of phase 4 have the machine to themselves.
+      hello.kill("SIGTERM");
+      await server.kill("SIGTERM");
+      process.stdout.write(`\n${await twoNodes()}`);
+    }
   } finally {
     hello.kill("SIGTERM");
     await server.kill("SIGTERM");
