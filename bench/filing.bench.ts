@@ -10,6 +10,7 @@
  * and print where its time goes).
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
       // A staging court: the demo accounts and the payment and real-name simulators, allowed explicitly.
       ALLOW_DEMO_SEED: "true",
       ALLOW_SIMULATORS: "payment,real_name",
+      TOTP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       ...(profileDir ? cpuProfileEnv(profileDir) : {}),
     },
   });
