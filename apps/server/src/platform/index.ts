@@ -16,6 +16,7 @@ export * from "./db/transaction";
 export * from "./errors";
 export * from "./files/file-store";
 export * from "./files/file-types";
+export * from "./files/stored-files";
 export * from "./http/error-handler";
 export * from "./http/server";
 export * from "./jobs/job-queue";

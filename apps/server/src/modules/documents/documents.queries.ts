@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context";
-import { AppError, type Actor } from "../../platform";
+import { AppError, recordStoredFile, type Actor } from "../../platform";
 import { findVisibleCase, loadCaseParts, relationToCase } from "../cases/index";
 import { documentFileName } from "./documents.model";
 import { assertCanReadCaseDocuments } from "./documents.policy";
@@ -75,16 +75,12 @@ export async function openCaseDocument(
     return { bytes: await context.files.read(document.pdf_sha256), fileName, mediaType: "application/pdf" };
   const pdf = await printPdf(renderHtml(document.model));
   const stored = await context.files.put(pdf);
-  await context.db
-    .insertInto("stored_files")
-    .values({
-      sha256: stored.sha256,
-      size: stored.size,
-      media_type: "application/pdf",
-      created_at: context.clock.now(),
-    })
-    .onConflict((oc) => oc.column("sha256").doNothing())
-    .execute();
+  await recordStoredFile(context.db, {
+    sha256: stored.sha256,
+    size: stored.size,
+    mediaType: "application/pdf",
+    now: context.clock.now(),
+  });
   const kept = await setDocumentPdf(context.db, document.id, stored.sha256);
   return {
     bytes: kept === stored.sha256 ? pdf : await context.files.read(kept),

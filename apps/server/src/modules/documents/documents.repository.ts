@@ -17,17 +17,6 @@ const columns = [
   "issued_at",
 ] as const;
 
-export async function insertStoredDocumentFile(
-  db: Executor,
-  file: { sha256: string; size: number; mediaType: string; now: Date },
-): Promise<void> {
-  await db
-    .insertInto("stored_files")
-    .values({ sha256: file.sha256, size: file.size, media_type: file.mediaType, created_at: file.now })
-    .onConflict((oc) => oc.column("sha256").doNothing())
-    .execute();
-}
-
 export async function insertCaseDocument(
   db: Executor,
   values: {

@@ -1,17 +1,6 @@
 import type { Executor } from "../../platform";
 import type { AttachmentCategory, PaymentNotificationOutcome } from "./filing.tables";
 
-export async function insertStoredFile(
-  db: Executor,
-  file: { sha256: string; size: number; mediaType: string; now: Date },
-): Promise<void> {
-  await db
-    .insertInto("stored_files")
-    .values({ sha256: file.sha256, size: file.size, media_type: file.mediaType, created_at: file.now })
-    .onConflict((oc) => oc.column("sha256").doNothing())
-    .execute();
-}
-
 export async function insertAttachment(
   db: Executor,
   values: {

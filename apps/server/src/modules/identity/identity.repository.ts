@@ -323,18 +323,6 @@ export async function findLiveSessionHashes(db: Executor, userId: string): Promi
   return rows.map((row) => row.id_hash);
 }
 
-/** Registers a committed blob in the platform's file table (idempotent: content-addressed). */
-export async function insertStoredFile(
-  trx: Executor,
-  file: { sha256: string; size: number; mediaType: string; now: Date },
-): Promise<void> {
-  await trx
-    .insertInto("stored_files")
-    .values({ sha256: file.sha256, size: file.size, media_type: file.mediaType, created_at: file.now })
-    .onConflict((oc) => oc.column("sha256").doNothing())
-    .execute();
-}
-
 export async function insertDocument(
   trx: Executor,
   document: Omit<Selectable<IdentityDocumentsTable>, "uploaded_at"> & { now: Date },

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import type { Executor, FileStore } from "../../../platform";
+import { recordStoredFile, type Executor, type FileStore } from "../../../platform";
 import { appendCourtEvent } from "../../ledger/index";
 import { contentSha256, type CourtDocumentModel } from "../documents.model";
-import { insertCaseDocument, insertStoredDocumentFile } from "../documents.repository";
+import { insertCaseDocument } from "../documents.repository";
 import { renderDocx } from "../render-docx";
 
 export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -41,7 +41,7 @@ export async function issueDocument(
   const stored = [];
   for (const model of versions) {
     const docx = await files.put(await renderDocx(model));
-    await insertStoredDocumentFile(trx, {
+    await recordStoredFile(trx, {
       sha256: docx.sha256,
       size: docx.size,
       mediaType: DOCX_MEDIA_TYPE,

@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import {
   AppError,
   inTransaction,
+  recordStoredFile,
   sniffFileType,
   validateFileName,
   writeAuditEvent,
@@ -11,7 +12,7 @@ import type { AppContext } from "../../../context";
 import { isEditableByFiler, lockCase } from "../../cases/index";
 import { appendEvidenceSubmission, recordLedgerVerification } from "../../ledger/index";
 import { assertFiler, loadFiling, userOf } from "../filing.access";
-import { insertAttachment, insertStoredFile } from "../filing.repository";
+import { insertAttachment } from "../filing.repository";
 import type { AttachmentCategory } from "../filing.tables";
 
 export interface AddFilingAttachmentOptions {
@@ -61,7 +62,7 @@ export async function addFilingAttachment(
         { code: "not_editable", message: "attachments can no longer change" },
       ]);
     }
-    await insertStoredFile(trx, { sha256: staged.sha256, size: staged.size, mediaType, now: meta.now });
+    await recordStoredFile(trx, { sha256: staged.sha256, size: staged.size, mediaType, now: meta.now });
     const attachment = await insertAttachment(trx, {
       caseId: options.caseId,
       sha256: staged.sha256,

@@ -2,6 +2,7 @@ import {
   AppError,
   inTransaction,
   isAppError,
+  recordStoredFile,
   sniffFileType,
   validateFileName,
   writeAuditEvent,
@@ -9,7 +10,7 @@ import {
   type StagedBlob,
 } from "../../../platform";
 import type { IdentityDependencies } from "../identity.dependencies";
-import { insertDocument, insertStoredFile } from "../identity.repository";
+import { insertDocument } from "../identity.repository";
 import type { DocumentSide, IdentityDocumentsTable } from "../identity.tables";
 
 /** ID-document images larger than this are refused (a phone photo is a few MB). */
@@ -52,7 +53,7 @@ export async function uploadIdDocument(
     throw error;
   }
   await inTransaction(deps.db, async (trx) => {
-    await insertStoredFile(trx, { sha256: staged.sha256, size: staged.size, mediaType, now: meta.now });
+    await recordStoredFile(trx, { sha256: staged.sha256, size: staged.size, mediaType, now: meta.now });
     await insertDocument(trx, {
       user_id: userId,
       side: upload.side,
