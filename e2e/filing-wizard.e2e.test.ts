@@ -55,10 +55,20 @@ async function switchLanguage(page: Page, language: "en" | "zh-CN"): Promise<voi
 
 /** The options of the antd select labelled `label`, as listed when it opens. */
 async function optionsOf(page: Page, label: string | RegExp): Promise<string[]> {
-  await page.getByLabel(label, { exact: typeof label === "string" }).click();
+  const field = page.getByLabel(label, { exact: typeof label === "string" });
   const options = page.locator(".ant-select-dropdown:visible .ant-select-item-option");
-  await options.first().waitFor();
-  const texts = await options.allTextContents();
+  // The list may still be loading, or re-render and close while it opens: open it until it shows options.
+  let texts: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        if ((await page.locator(".ant-select-dropdown:visible").count()) === 0) await field.click();
+        texts = await options.allTextContents();
+        return texts.length;
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(0);
   await page.keyboard.press("Escape");
   return texts;
 }
