@@ -23,6 +23,9 @@ describeOnPostgres("two nodes on one PostgreSQL (skipped without TEST_DATABASE_U
   let demo: DemoNodes | undefined;
   let dir: string;
   let databaseUrl: string;
+  /** The demo platform's API key and the index of its deposit made through node A. */
+  let platformAuth: { authorization: string } | undefined;
+  let depositedOnA: number | undefined;
 
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), "netcourt-two-nodes-"));
@@ -141,6 +144,8 @@ describeOnPostgres("two nodes on one PostgreSQL (skipped without TEST_DATABASE_U
       treeSize: number;
       deposits: Array<{ index: number }>;
     };
+    platformAuth = auth;
+    depositedOnA = deposits[0]!.index;
     const receipt = await fetch(`${nodeA}/api/ledger/deposits/${deposits[0]!.index}`, { headers: auth });
     expect(receipt.status).toBe(200);
     const receiptFile = path.join(dir, "receipt.json");
@@ -190,5 +195,51 @@ describeOnPostgres("two nodes on one PostgreSQL (skipped without TEST_DATABASE_U
     await expect(demo!.startNode("node-c", await freePort(), { LEDGER_WITNESS_QUORUM: "1" })).rejects.toThrow(
       "ledger trust policy differs from the log's: LEDGER_WITNESS_QUORUM is 1, the log's quorum is 2",
     );
+  });
+  it("keeps acknowledging deposits on node B after node A is killed with SIGKILL, and node A restarts onto the same log", async () => {
+    const [nodeA, nodeB] = demo!.nodes;
+    expect(platformAuth, "the deposit test runs first").toBeDefined();
+    const auth = platformAuth!;
+    await nodeA.kill();
+    await expect(fetch(`${nodeA.baseUrl}/api/health`)).rejects.toThrow();
+
+    // What node A acknowledged before it died is in the log node B serves.
+    const before = await fetch(`${nodeB.baseUrl}/api/ledger/deposits/${depositedOnA}`, { headers: auth });
+    expect(before.status).toBe(200);
+
+    // Node B alone publishes with the witnesses and acknowledges a new deposit.
+    const text = "电子合同 订单 20260302-0003：买方张三，卖方示范商城，金额 120.00 元。\n";
+    const deposited = await fetch(`${nodeB.baseUrl}/api/ledger/deposits`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...auth },
+      body: JSON.stringify({
+        deposits: [
+          {
+            sha256: createHash("sha256").update(text).digest("hex"),
+            kind: "contract",
+            title: "电子合同",
+            occurredAt: "2026-03-02T11:00:00+08:00",
+          },
+        ],
+      }),
+    });
+    expect(deposited.status, await deposited.clone().text()).toBe(200);
+    const { treeSize } = (await deposited.json()) as { treeSize: number };
+    const checkpointB = await (await fetch(`${nodeB.baseUrl}/ledger/checkpoint`)).text();
+    expect(Number(checkpointB.split("\n")[1])).toBeGreaterThanOrEqual(treeSize);
+    // Cosigned by the log's quorum of witnesses: the signature lines after the note's blank line.
+    const signatures = checkpointB
+      .split("\n\n")[1]!
+      .split("\n")
+      .filter((line) => line.startsWith("— "));
+    expect(signatures.length).toBeGreaterThanOrEqual(3);
+
+    // Node A, restarted on its old data folder, serves the checkpoint node B published.
+    const port = Number(new URL(nodeA.baseUrl).port);
+    const restarted = await demo!.startNode("node-a", port);
+    const checkpointA = await (await fetch(`${restarted.baseUrl}/ledger/checkpoint`)).text();
+    expect(Number(checkpointA.split("\n")[1])).toBeGreaterThanOrEqual(treeSize);
+    const again = await fetch(`${restarted.baseUrl}/api/ledger/deposits/${depositedOnA}`, { headers: auth });
+    expect(again.status).toBe(200);
   });
 });

@@ -52,6 +52,8 @@ export interface DemoNode {
   /** What the node printed so far. */
   output(): string;
   stop(): Promise<void>;
+  /** Kills the node's process with SIGKILL, as a crash or an operator's `kill -9` would, and waits for it to end. */
+  kill(): Promise<void>;
 }
 
 export interface DemoNodes {
@@ -59,6 +61,8 @@ export interface DemoNodes {
   publicUrl: string;
   /** The two nodes' own addresses. */
   nodeUrls: [string, string];
+  /** The two nodes (to stop or kill one). */
+  nodes: [DemoNode, DemoNode];
   /** The environment every node shares (database, object store, keys, witnesses, PUBLIC_URL). */
   sharedEnv: Record<string, string>;
   /** Starts one more node with the shared environment plus `env`; rejects with its output when it exits before it is healthy. */
@@ -299,7 +303,13 @@ export async function startDemoNodes(options: DemoNodesOptions = {}): Promise<De
         }
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
-      return { name, baseUrl, output: () => output, stop: stopNode } satisfies DemoNode;
+      const kill = async () => {
+        process.removeListener("exit", killOnExit);
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        child.kill("SIGKILL");
+        await exited(child, 5_000);
+      };
+      return { name, baseUrl, output: () => output, stop: stopNode, kill } satisfies DemoNode;
     };
 
     // Node A first: it runs the migrations, seeds the demo court network and imports the laws
@@ -315,6 +325,7 @@ export async function startDemoNodes(options: DemoNodesOptions = {}): Promise<De
     return {
       publicUrl,
       nodeUrls: [nodeA.baseUrl, nodeB.baseUrl],
+      nodes: [nodeA, nodeB],
       sharedEnv,
       async startNode(name, port, env) {
         const node = await startNode(name, port, env);
