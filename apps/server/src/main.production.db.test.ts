@@ -60,6 +60,7 @@ describe("starting in production", () => {
       "PAYMENT_GATEWAY_URL",
       "REAL_NAME_VERIFIER_URL",
       "LEDGER_WITNESSES",
+      "PUBLIC_URL is unset",
     ]) {
       expect(stderr).toContain(setting);
     }

@@ -132,6 +132,8 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   publicUrl: string;
+  /** Whether PUBLIC_URL was set (else publicUrl is this node's own localhost address). */
+  publicUrlIsSet: boolean;
   /** Origins the site is served at: PUBLIC_URL's, its loopback aliases when it is local, ALLOWED_ORIGINS. */
   allowedOrigins: readonly string[];
   logLevel: z.infer<typeof ZEnvironment>["LOG_LEVEL"];
@@ -192,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     publicUrl,
+    publicUrlIsSet: e.PUBLIC_URL !== undefined,
     allowedOrigins: allowedOrigins(publicUrl, e.ALLOWED_ORIGINS),
     logLevel: e.LOG_LEVEL,
     isProduction,

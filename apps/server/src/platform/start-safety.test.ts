@@ -7,6 +7,8 @@ const production = {
   seedDemo: false,
   allowDemoSeed: false,
   allowSimulators: new Set<SimulatorKind>(),
+  publicUrlIsSet: true,
+  publicUrl: "https://hlwfy.example.gov.cn",
 };
 
 describe("the production start check", () => {
@@ -27,6 +29,12 @@ describe("the production start check", () => {
     },
     { case: "real adapters only", config: {}, kinds: [], refused: [] },
     { case: "the payment simulator", config: {}, kinds: ["payment"], refused: ["ALLOW_SIMULATORS=payment"] },
+    {
+      case: "no PUBLIC_URL",
+      config: { publicUrlIsSet: false, publicUrl: "http://localhost:3000" },
+      kinds: [],
+      refused: ["PUBLIC_URL is unset", "http://localhost:3000"],
+    },
     {
       case: "the demo seed",
       config: { seedDemo: true },

@@ -54,13 +54,24 @@ export class StartRefusedError extends Error {
  * checked. Throws `StartRefusedError` naming the settings to change.
  */
 export function checkStartSafety(
-  config: Pick<AppConfig, "isProduction" | "seedDemo" | "allowDemoSeed" | "allowSimulators">,
+  config: Pick<
+    AppConfig,
+    "isProduction" | "seedDemo" | "allowDemoSeed" | "allowSimulators" | "publicUrlIsSet" | "publicUrl"
+  >,
   simulators: readonly SimulatorKind[],
   details: Partial<Record<SimulatorKind, string>> = {},
 ): { warnings: string[] } {
   if (!config.isProduction) return { warnings: [] };
   const problems: string[] = [];
   const warnings: string[] = [];
+  if (!config.publicUrlIsSet) {
+    // Every node must name the court by the one address users reach: payment returns, invitation
+    // links and the ledger's published origin would otherwise point at this node's own port.
+    problems.push(
+      `PUBLIC_URL is unset, so links and the ledger's address would be this node's own ${config.publicUrl}: ` +
+        "set PUBLIC_URL to the address users reach the court at (the same on every node)",
+    );
+  }
   if (config.seedDemo) {
     if (config.allowDemoSeed) {
       warnings.push(

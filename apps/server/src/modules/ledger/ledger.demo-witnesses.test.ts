@@ -49,6 +49,7 @@ describe("witnesses that prove nothing", () => {
   it("refuses a production start with a co-hosted witness unless ALLOW_SIMULATORS names witnesses", async () => {
     const environment = {
       NODE_ENV: "production",
+      PUBLIC_URL: "https://hlwfy.example.gov.cn",
       DATA_DIR: dataDir,
       ALLOW_SIMULATORS: "payment,real_name",
       LOG_LEVEL: "silent",
