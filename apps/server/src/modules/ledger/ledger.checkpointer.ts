@@ -28,6 +28,7 @@ import {
   publishCheckpoint,
   lockCheckpointSigning,
   readTilePrefixDigests,
+  readPolicy,
   readTileRows,
   readWitnessSizes,
   saveWitnessSize,
@@ -36,6 +37,7 @@ import {
 import type { Sequencer } from "./ledger.sequencer";
 import { prefixOfBundle } from "./ledger.sequencer";
 import { ENTRY_BUNDLE_LEVEL, type TileStore } from "./ledger.tiles";
+import { configuredPolicy, policyDifference } from "./ledger.trust-policy";
 import type { WitnessAnswer, WitnessClient } from "./ledger.witness-client";
 
 /** A checkpoint cosigned by the witness quorum: what /ledger/checkpoint serves and receipts carry. */
@@ -367,6 +369,17 @@ export class Checkpointer {
     const cosigners = new Set(cosignatures.map((s) => s.name).filter((name) => policyWitnesses.has(name)));
     if (cosigners.size < quorum) {
       log.warn({ size: checkpoint.size, cosigners: [...cosigners], quorum }, "witness quorum not reached");
+      return;
+    }
+    // The operator may have changed the log's policy since this server started (`netcourt ledger
+    // policy --apply`): a server still configured with the old one publishes nothing until restarted.
+    const logPolicy = await readPolicy(db);
+    const difference = logPolicy && policyDifference(logPolicy, configuredPolicy({ witnesses, quorum }));
+    if (difference) {
+      log.error(
+        { size: checkpoint.size, difference },
+        "the log's trust policy changed since this server started: it publishes nothing until restarted with the log's policy",
+      );
       return;
     }
     const note = formatNote({ text: signed.text, signatures: [...signed.signatures, ...cosignatures] });

@@ -191,6 +191,13 @@ describe.each(testDatabaseKinds())("one log served by two servers on %s", (kind)
     expect(output).toContain(`this environment differs: LEDGER_WITNESSES names ${second.name}`);
     // Looking changed nothing; applying does.
     expect(await runPolicyCommand(["--apply"], io(env(witnesses, 2)))).toBe(0);
+    // Node A, still running with the old policy (quorum 1, which its one witness meets), publishes nothing more.
+    const published = (await findLatestPublishedCheckpoint(database.db))!.size;
+    await append(nodeA, 4);
+    await expect(nodeA.checkpointer.waitForPublished(published + 1, 800)).rejects.toMatchObject({
+      code: "ledger_not_published",
+    });
+    expect((await findLatestPublishedCheckpoint(database.db))!.size).toBe(published);
     await expect(node("old-config", { witnesses: [reachable], quorum: 1 })).rejects.toThrow(
       `LEDGER_WITNESSES lacks the log's witness ${second.name}`,
     );

@@ -68,8 +68,8 @@ export async function establishTrustPolicy(
 
 /**
  * Replaces the log's policy with `next` (enrolling or removing a witness, changing the quorum): one
- * transaction with its audit event. Servers still configured with the old policy keep running until
- * they restart, when they refuse to; restart every server with the new configuration.
+ * transaction with its audit event. Servers still configured with the old policy stop publishing
+ * checkpoints at once and refuse to start again; restart every server with the new configuration.
  */
 export async function replaceTrustPolicy(
   db: Kysely<DB>,
