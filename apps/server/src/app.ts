@@ -148,7 +148,10 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
   });
   await searchService.start();
 
-  const definitions = [filing.feeDeadlineJob(context)] as unknown as JobDefinition<never>[];
+  const definitions = [
+    filing.feeDeadlineJob(context),
+    documents.renderDocumentJob(context),
+  ] as unknown as JobDefinition<never>[];
   const names = new ReadCache<string | null>(database.changes, "user", 50_000);
   const userNames = async (ids: string[]) => {
     const found = new Map<string, string>();

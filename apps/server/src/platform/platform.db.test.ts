@@ -89,6 +89,27 @@ describe.each(testDatabaseKinds())("platform on %s", (kind) => {
     expect(seen).toHaveLength(3);
   });
 
+  it("runs every due job in batches, also when the runner was never started (tests, CLIs)", async () => {
+    const clock = new ManualClock("2026-03-04T01:00:00Z");
+    const seen: number[] = [];
+    const count = defineJob({
+      kind: "test.count",
+      payload: z.object({ n: z.number() }),
+      handle: async ({ n }) => void seen.push(n),
+    });
+    const runner = new JobRunner({
+      db: database.db,
+      clock,
+      definitions: [count as never],
+      pollMs: 1000,
+      batchSize: 2,
+    });
+    const now = clock.now();
+    for (let n = 0; n < 5; n++) await enqueueJob(database.db, count, { n }, { runAt: now, now });
+    expect(await runner.runDue()).toBe(5);
+    expect(seen.sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it("picks up a job whose worker died after its lock expired", async () => {
     const clock = new ManualClock("2026-03-03T01:00:00Z");
     const seen: number[] = [];

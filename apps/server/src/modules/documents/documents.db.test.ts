@@ -129,6 +129,58 @@ describe.each(testDatabaseKinds())("court documents on %s", (kind) => {
     expect(listed.body.items[0]!.versions.map((v) => v.locale)).toEqual(["zh-CN", "en"]);
   });
 
+  it("records the filed 起诉状 by its content hash and renders its DOCX after commit, the same bytes a download renders first", async () => {
+    const caseId = await draft();
+    const preview = await zhangsan.get<Preview>(`/api/filings/${caseId}/complaint-preview`);
+    const submitted = await zhangsan.post(`/api/filings/${caseId}/submit`, {
+      complaintSha256: preview.body.sha256,
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    const courtEvents = async () =>
+      (
+        await app.context.db
+          .selectFrom("ledger_court_events")
+          .select(["kind", "opening"])
+          .where("case_id", "=", caseId)
+          .where("kind", "in", ["document_issued", "document_rendered"])
+          .orderBy("id")
+          .execute()
+      ).map((row) => ({
+        kind: row.kind,
+        payload: (JSON.parse(row.opening) as { payload: Record<string, unknown> }).payload,
+      }));
+
+    // Issued in the filing's transaction: listed, its content hashes in the ledger, no DOCX yet.
+    const listed = (await documentsOf(zhangsan, caseId)).body.items[0]!;
+    expect(listed.versions.map((v) => v.docxSha256)).toEqual([null, null]);
+    const [issued] = await courtEvents();
+    expect(issued).toMatchObject({ kind: "document_issued", payload: { kind: "complaint", version: 2 } });
+    expect(issued!.payload.contents).toHaveLength(2);
+    expect(issued!.payload.contentSha256).toBe((issued!.payload.contents as string[])[0]);
+
+    // A download before the job renders the English version on the spot.
+    const [zhVersion, enVersion] = listed.versions;
+    const early = await zhangsan.get(enVersion!.docxUrl);
+    expect(early.status).toBe(200);
+    expect(await docxText(early.raw.rawPayload)).toContain("Civil Complaint");
+
+    // The job renders both, records them once, and leaves one document_rendered event with their hashes.
+    await app.jobs.runDue();
+    await app.jobs.runDue();
+    const rendered = (await documentsOf(zhangsan, caseId)).body.items[0]!;
+    const hashes = rendered.versions.map((v) => v.docxSha256);
+    expect(hashes.every((h) => h !== null && /^[0-9a-f]{64}$/.test(h))).toBe(true);
+    const events = await courtEvents();
+    expect(events.map((e) => e.kind)).toEqual(["document_issued", "document_rendered"]);
+    expect(events[1]!.payload).toEqual({ issueId: listed.issueId, documents: hashes });
+    // What was downloaded before the job is byte for byte what the ledger now records.
+    const { createHash } = await import("node:crypto");
+    expect(createHash("sha256").update(early.raw.rawPayload).digest("hex")).toBe(hashes[1]);
+    const zhDocx = await zhangsan.get(zhVersion!.docxUrl);
+    expect(createHash("sha256").update(zhDocx.raw.rawPayload).digest("hex")).toBe(hashes[0]);
+    expect(await docxText(zhDocx.raw.rawPayload)).toContain("民 事 起 诉 状");
+  });
+
   it("has the corrected 起诉状 previewed and confirmed before resubmission, and issues it beside the first", async () => {
     const caseId = await draft();
     const first = await zhangsan.get<Preview>(`/api/filings/${caseId}/complaint-preview`);

@@ -3,7 +3,8 @@ import { AppError, recordStoredFile, type Actor } from "../../platform";
 import { findVisibleCase, loadCaseParts, relationToCase } from "../cases/index";
 import { documentFileName } from "./documents.model";
 import { assertCanReadCaseDocuments } from "./documents.policy";
-import { findCaseDocument, listCaseDocuments, setDocumentPdf } from "./documents.repository";
+import { DOCX_MEDIA_TYPE, storeDocx } from "./commands/issue-document";
+import { findCaseDocument, listCaseDocuments, setDocumentDocx, setDocumentPdf } from "./documents.repository";
 import { printPdf } from "./pdf-printer";
 import { renderHtml } from "./render-html";
 import type { TCaseDocument } from "./documents.schemas";
@@ -51,7 +52,7 @@ export async function getCaseDocuments(
 }
 
 /**
- * One version of a document as DOCX (stored at issue) or PDF (printed from the same model on first
+ * One version of a document as DOCX (stored at issue, or rendered by its job or here) or PDF (printed from the same model on first
  * download, then kept). Throws `case_not_found`, `forbidden`, `document_not_found`,
  * `pdf_renderer_unavailable`.
  */
@@ -65,11 +66,12 @@ export async function openCaseDocument(
   if (!document) throw new AppError("document_not_found");
   const fileName = documentFileName(document.kind, document.locale, params.format);
   if (params.format === "docx") {
-    return {
-      bytes: await context.files.read(document.docx_sha256),
-      fileName,
-      mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    };
+    if (document.docx_sha256)
+      return { bytes: await context.files.read(document.docx_sha256), fileName, mediaType: DOCX_MEDIA_TYPE };
+    // Issued for later rendering and not rendered yet: the same bytes the job will record.
+    const rendered = await storeDocx(context.db, context.files, document.model, context.clock.now());
+    const kept = await setDocumentDocx(context.db, document.id, rendered);
+    return { bytes: await context.files.read(kept), fileName, mediaType: DOCX_MEDIA_TYPE };
   }
   if (document.pdf_sha256)
     return { bytes: await context.files.read(document.pdf_sha256), fileName, mediaType: "application/pdf" };

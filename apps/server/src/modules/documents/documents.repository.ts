@@ -27,7 +27,8 @@ export async function insertCaseDocument(
     title: string;
     caseNumber: string | null;
     contentSha256: string;
-    docxSha256: string;
+    /** Null for a document issued for later rendering. */
+    docxSha256: string | null;
     model: CourtDocumentModel;
     issuedBy: string | null;
     signedBy: string | null;
@@ -45,6 +46,7 @@ export async function insertCaseDocument(
       case_number: values.caseNumber,
       content_sha256: values.contentSha256,
       docx_sha256: values.docxSha256,
+      rendered_at: values.docxSha256 === null ? null : values.now,
       model: JSON.stringify(values.model),
       issued_by: values.issuedBy,
       signed_by: values.signedBy,
@@ -88,4 +90,49 @@ export async function setDocumentPdf(db: Executor, documentId: string, pdfSha256
     .where("id", "=", documentId)
     .executeTakeFirstOrThrow();
   return row.pdf_sha256 ?? pdfSha256;
+}
+
+/** Records the DOCX of a document rendered on download before its job ran; the first rendering stays. */
+export async function setDocumentDocx(db: Executor, documentId: string, docxSha256: string): Promise<string> {
+  await db
+    .updateTable("case_documents")
+    .set({ docx_sha256: docxSha256 })
+    .where("id", "=", documentId)
+    .where("docx_sha256", "is", null)
+    .execute();
+  const row = await db
+    .selectFrom("case_documents")
+    .select("docx_sha256")
+    .where("id", "=", documentId)
+    .executeTakeFirstOrThrow();
+  return row.docx_sha256 ?? docxSha256;
+}
+
+/** The language versions of one issue, Chinese original first, locked for the rendering job. */
+export async function lockIssueVersions(trx: Executor, issueId: string) {
+  return trx
+    .selectFrom("case_documents")
+    .select(["id", "locale", "docx_sha256", "rendered_at", "model"])
+    .where("issue_id", "=", issueId)
+    .orderBy("seq")
+    .forUpdate()
+    .execute();
+}
+
+/** The language versions of one issue, Chinese original first. */
+export async function listIssueVersions(db: Executor, issueId: string) {
+  return db
+    .selectFrom("case_documents")
+    .select(["id", "locale", "docx_sha256", "rendered_at", "model"])
+    .where("issue_id", "=", issueId)
+    .orderBy("seq")
+    .execute();
+}
+
+export async function markDocumentRendered(trx: Executor, documentId: string, docxSha256: string, now: Date) {
+  await trx
+    .updateTable("case_documents")
+    .set({ docx_sha256: docxSha256, rendered_at: now })
+    .where("id", "=", documentId)
+    .execute();
 }

@@ -15,7 +15,10 @@ const ZDocumentVersion = z.object({
   title: z.string().describe("The document's title in this language"),
   docxUrl: z.string().describe("Download address of the DOCX"),
   pdfUrl: z.string().describe("Download address of the PDF"),
-  docxSha256: z.string().describe("SHA-256 of the DOCX, as recorded in the evidence ledger"),
+  docxSha256: z
+    .string()
+    .nullable()
+    .describe("SHA-256 of the DOCX, as recorded in the evidence ledger; null until it is rendered"),
 });
 
 export const ZCaseDocument = z.object({

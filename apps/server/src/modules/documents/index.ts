@@ -17,7 +17,13 @@ export {
   type DocumentLocale,
   type DocumentParagraph,
 } from "./documents.model";
-export { issueDocument, DOCX_MEDIA_TYPE, type IssuedDocument } from "./commands/issue-document";
+export {
+  issueDocument,
+  issueDocumentForRendering,
+  DOCX_MEDIA_TYPE,
+  type IssuedDocument,
+} from "./commands/issue-document";
+export { renderDocumentJob } from "./render-document.job";
 export { renderDocx } from "./render-docx";
 export { renderHtml } from "./render-html";
 export { printPdf } from "./pdf-printer";

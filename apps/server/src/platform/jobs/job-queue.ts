@@ -35,7 +35,7 @@ export interface EnqueueOptions {
 /** Schedules a job in the caller's transaction, so it exists exactly when the change that needs it does. */
 export async function enqueueJob<TPayload>(
   trx: Executor,
-  definition: JobDefinition<TPayload>,
+  definition: Pick<JobDefinition<TPayload>, "kind" | "payload" | "maxAttempts">,
   payload: TPayload,
   options: EnqueueOptions,
 ): Promise<void> {
@@ -100,6 +100,8 @@ export class JobRunner {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> | undefined;
   #stopped = true;
+  /** Set by stop(): a running batch loop ends after its current batch. */
+  #stopRequested = false;
 
   constructor(options: JobRunnerOptions) {
     this.#options = { batchSize: 20, lockMs: 5 * 60_000, ...options };
@@ -108,11 +110,13 @@ export class JobRunner {
 
   start(): void {
     this.#stopped = false;
+    this.#stopRequested = false;
     this.#schedule(0);
   }
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#stopRequested = true;
     if (this.#timer) clearTimeout(this.#timer);
     await this.#running;
   }
@@ -135,7 +139,7 @@ export class JobRunner {
       const claimed = await this.#claim(now);
       for (const job of claimed) await this.#run(job, now);
       total += claimed.length;
-      if (claimed.length < this.#options.batchSize || this.#stopped) return total;
+      if (claimed.length < this.#options.batchSize || this.#stopRequested) return total;
     }
   }
 

@@ -18,7 +18,7 @@ export interface CaseDocumentVersion {
   title: string;
   docxUrl: string;
   pdfUrl: string;
-  docxSha256: string;
+  docxSha256: string | null;
 }
 
 /** A document of a case (`GET /api/cases/:id/documents`). */

@@ -4,7 +4,7 @@ import { closeDeadline, lockCase, recordTimeline } from "../../cases/index";
 import { courtDateOf, findCourt } from "../../courts/index";
 import { loadCaseParts } from "../../cases/index";
 import { sendInboxMessage } from "../../delivery/index";
-import { issueDocument } from "../../documents/index";
+import { issueDocumentForRendering } from "../../documents/index";
 import { buildFeeReceiptModels } from "../documents/fee-receipt";
 import { appendCourtEvent } from "../../ledger/index";
 import type { PaymentNotification } from "../filing.ports";
@@ -216,7 +216,7 @@ async function issueFeeReceipt(
     reference: input.reference,
     gateway: context.ports.payment.name,
   });
-  await issueDocument(trx, context.files, {
+  await issueDocumentForRendering(trx, {
     caseId: input.row.id,
     courtId: court.id,
     ...models,

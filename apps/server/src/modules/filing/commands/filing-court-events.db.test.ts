@@ -66,7 +66,12 @@ describe.each(testDatabaseKinds())("court events of filing state changes on %s",
       .orderBy("id")
       .execute();
     return rows
-      .filter((row) => row.leaf_type === "court_event" && row.kind !== "document_issued")
+      .filter(
+        (row) =>
+          row.leaf_type === "court_event" &&
+          row.kind !== "document_issued" &&
+          row.kind !== "document_rendered",
+      )
       .map((row) => {
         const opening = JSON.parse(row.opening) as { caseId: string; payload: Record<string, unknown> };
         return {

@@ -2,7 +2,7 @@ import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../.
 import type { AppContext } from "../../../context";
 import { changeCaseStatus, computeRegistrationDeadline, lockCase, openDeadline } from "../../cases/index";
 import { courtDateOf, findCourt, listStaff } from "../../courts/index";
-import { issueDocument } from "../../documents/index";
+import { issueDocumentForRendering } from "../../documents/index";
 import { buildComplaintModels, complaintInputOf, complaintSha256 } from "../documents/complaint";
 import { sendInboxMessage } from "../../delivery/index";
 import { appendCourtEvent } from "../../ledger/index";
@@ -80,7 +80,7 @@ export async function submitCorrection(
       params: { title: row.title, reviewDueOn: review.endsOn },
       now: meta.now,
     });
-    await issueDocument(trx, context.files, {
+    await issueDocumentForRendering(trx, {
       caseId,
       courtId: row.court_id,
       ...complaintModels,

@@ -11,7 +11,7 @@ import {
 } from "../../cases/index";
 import { courtDateOf, findCourt, firstInstanceJurisdictionIssue, listStaff } from "../../courts/index";
 import { sendInboxMessage } from "../../delivery/index";
-import { issueDocument } from "../../documents/index";
+import { issueDocumentForRendering } from "../../documents/index";
 import { buildComplaintModels, complaintInputOf, complaintSha256 } from "../documents/complaint";
 import { appendCourtEvent } from "../../ledger/index";
 import { assertFiler, assertSubmittedByAccountHolder, loadFiling, userOf } from "../filing.access";
@@ -187,7 +187,9 @@ export async function submitFiling(
       params: { title: row.title, reviewDueOn: review.endsOn },
       now: meta.now,
     });
-    await issueDocument(trx, context.files, {
+    // Recorded here with the hash of its content; rendered to DOCX by a job after commit, off the
+    // filer's request (the preview already showed the filer the same model).
+    await issueDocumentForRendering(trx, {
       caseId,
       courtId: row.court_id,
       ...complaintModels,

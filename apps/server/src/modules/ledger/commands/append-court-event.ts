@@ -18,6 +18,7 @@ export const courtEventKinds = [
   "fee_payment_started",
   "fee_paid",
   "document_issued",
+  "document_rendered",
 ] as const;
 export type CourtEventKind = (typeof courtEventKinds)[number];
 

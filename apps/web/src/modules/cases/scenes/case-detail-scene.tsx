@@ -219,7 +219,9 @@ function Documents({ filing, documents }: { filing: FilingView | null; documents
   const { t } = useTranslation("cases");
   // On a phone the download links go under the document's name, which keeps the full width.
   const isPhone = Grid.useBreakpoint().md === false;
-  const issued = new Set(documents.flatMap((d) => d.versions.map((v) => v.docxSha256)));
+  const issued = new Set(
+    documents.flatMap((d) => d.versions.map((v) => v.docxSha256)).filter((sha) => sha !== null),
+  );
   const legacyRulings = (filing?.reviews ?? []).filter(
     (review) =>
       (review.rulingUrl || review.rulingEnUrl) && ![...issued].some((sha) => review.rulingUrl?.endsWith(sha)),
