@@ -31,13 +31,21 @@ async function newestMtime(target: string): Promise<number> {
 
 let built: Promise<void> | null = null;
 
-/** Builds apps/web/dist once per run, and not at all when the bundle is newer than its sources. */
+/**
+ * Where the journeys' web bundle goes: apps/web/dist, or E2E_WEB_DIST (a folder of one's own, so journeys
+ * run from two checkouts or by two people at once do not rebuild each other's bundle).
+ */
+export const webDist = process.env.E2E_WEB_DIST
+  ? path.resolve(process.env.E2E_WEB_DIST)
+  : path.join(webDir, "dist");
+
+/** Builds the web bundle once per run, and not at all when the bundle is newer than its sources. */
 export function buildWebOnce(): Promise<void> {
   built ??= (async () => {
-    const bundle = await fs.stat(path.join(webDir, "dist/index.html")).catch(() => null);
+    const bundle = await fs.stat(path.join(webDist, "index.html")).catch(() => null);
     const sources = Math.max(...(await Promise.all(webSources.map(newestMtime))));
     if (bundle && bundle.mtimeMs > sources) return;
-    await promisify(execFile)("npm", ["run", "build", "-w", "@netcourt/web"], {
+    await promisify(execFile)("npm", ["run", "build", "-w", "@netcourt/web", "--", "--outDir", webDist], {
       cwd: repoRoot,
       // Vitest sets NODE_ENV=test, which would build React and Ant Design's test variants (every
       // generated id "test-id", so two dialogs share one name); users get the production bundle.
@@ -122,6 +130,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       LOG_LEVEL: "warn",
       SEED_DEMO: options.seedDemo ? "true" : "false",
       PUBLIC_URL: baseUrl,
+      WEB_DIST: webDist,
       // The shipped law catalogue loads for a minute in the background; journeys that need it set LAWS_DIR.
       LAWS_DIR: "",
       ...options.env,
