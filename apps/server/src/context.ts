@@ -1,7 +1,14 @@
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { AppConfig, Clock, Database, DB, FileStore } from "./platform";
-import type { Ledger, PaymentGateway, RealNameVerifier, SecretBox } from "./platform/ports/index";
+import type {
+  EmailSender,
+  Ledger,
+  PaymentGateway,
+  RealNameVerifier,
+  SecretBox,
+  SmsSender,
+} from "./platform/ports/index";
 
 /**
  * The long-lived services every command and route can use. Ports to the outside world are wired in
@@ -27,4 +34,8 @@ export interface AppPorts {
   payment: PaymentGateway;
   /** Face / ID verification service; absent means the configured default (see identity.ports.ts). */
   realNameVerifier?: RealNameVerifier;
+  /** SMS gateway of electronic service (送达短信). */
+  sms: SmsSender;
+  /** Mail server of electronic service (送达邮件). */
+  email: EmailSender;
 }

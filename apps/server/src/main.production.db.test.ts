@@ -57,6 +57,10 @@ describe("starting in production", () => {
       "ALLOW_SIMULATORS=payment",
       "ALLOW_SIMULATORS=real_name",
       "ALLOW_SIMULATORS=witnesses",
+      "ALLOW_SIMULATORS=sms",
+      "ALLOW_SIMULATORS=email",
+      "SMS_GATEWAY_URL",
+      "SMTP_URL",
       "PAYMENT_GATEWAY_URL",
       "REAL_NAME_VERIFIER_URL",
       "LEDGER_WITNESSES",
@@ -73,7 +77,7 @@ describe("starting in production", () => {
     server = await spawnServer({
       port: await freePort(),
       dataDir,
-      env: { ...production, ALLOW_SIMULATORS: "payment,real_name" },
+      env: { ...production, ALLOW_SIMULATORS: "payment,real_name,sms,email" },
     });
     const output = server.output();
     expect(output).toContain("NOT SAFE FOR A REAL COURT");
@@ -106,6 +110,10 @@ describe("starting in production", () => {
         PAYMENT_GATEWAY_PUBLIC_KEY_FILE: publicKeyFile,
         REAL_NAME_VERIFIER_URL: "http://127.0.0.1:9/verify",
         REAL_NAME_VERIFIER_SECRET: "a shared secret for the verifier",
+        SMS_GATEWAY_URL: "http://127.0.0.1:9/sms",
+        SMS_GATEWAY_KEY: "a key for the SMS gateway",
+        SMTP_URL: "smtp://127.0.0.1:9",
+        SMTP_FROM: "court@court.example",
       },
     });
     expect(server.output()).not.toContain("NOT SAFE");

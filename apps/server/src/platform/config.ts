@@ -8,7 +8,7 @@ import { z } from "zod";
 export const SHIPPED_LAWS_DIR = fileURLToPath(new URL("../../corpora/laws", import.meta.url));
 
 /** Stand-ins for outside systems that ports report when they are in use (platform/start-safety.ts). */
-export const SIMULATOR_KINDS = ["payment", "real_name", "witnesses"] as const;
+export const SIMULATOR_KINDS = ["payment", "real_name", "witnesses", "sms", "email"] as const;
 export type SimulatorKind = (typeof SIMULATOR_KINDS)[number];
 
 /** Where the HTTP payment gateway is and the keys that authenticate both directions. */
@@ -108,6 +108,14 @@ const ZEnvironment = z.object({
   LAWS_DIR: z.string().optional(),
   /** Base64 AES-256 keys for TOTP secrets at rest, comma-separated: the first encrypts, all decrypt. */
   TOTP_ENCRYPTION_KEY: z.string().optional(),
+  /** The SMS gateway of electronic service (docs/deploy.md); the simulator runs when unset. */
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_GATEWAY_KEY: z.string().min(1).optional(),
+  SMS_GATEWAY_KEY_FILE: z.string().optional(),
+  /** The mail server of electronic service, `smtp://user:pass@host:587`; the simulator runs when unset. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().min(3).max(200).optional(),
+  CHANNEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** A file with those keys, one per line (the first encrypts); used when TOTP_ENCRYPTION_KEY is unset. */
   TOTP_ENCRYPTION_KEY_FILE: z.string().optional(),
 });
@@ -162,6 +170,10 @@ export interface AppConfig {
   /** TOTP secret encryption keys (base64, comma-separated, newest first); see modules/identity/totp-secrets.ts. */
   totpEncryptionKey: string | undefined;
   totpEncryptionKeyFile: string | undefined;
+  /** The SMS gateway of electronic service; undefined: the SMS simulator. */
+  smsGateway: { url: string; key: string; timeoutMs: number } | undefined;
+  /** The SMTP server of electronic service; undefined: the e-mail simulator. */
+  smtp: { url: string; from: string; timeoutMs: number } | undefined;
 }
 
 function isProxyList(value: string): boolean {
@@ -219,6 +231,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       e.LAWS_DIR === undefined ? SHIPPED_LAWS_DIR : e.LAWS_DIR === "" ? undefined : path.resolve(e.LAWS_DIR),
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY,
     totpEncryptionKeyFile: e.TOTP_ENCRYPTION_KEY_FILE ? path.resolve(e.TOTP_ENCRYPTION_KEY_FILE) : undefined,
+    smsGateway: smsGatewaySettings(e),
+    smtp: smtpSettings(e),
   };
 }
 
@@ -287,4 +301,20 @@ function paymentGatewaySettings(e: z.infer<typeof ZEnvironment>): PaymentGateway
     publicKeyFile: path.resolve(e.PAYMENT_GATEWAY_PUBLIC_KEY_FILE!),
     timeoutMs: e.PAYMENT_GATEWAY_TIMEOUT_MS,
   };
+}
+
+function smsGatewaySettings(e: z.infer<typeof ZEnvironment>): AppConfig["smsGateway"] {
+  if (e.SMS_GATEWAY_URL === undefined) return undefined;
+  const key = secretOf(e.SMS_GATEWAY_KEY, e.SMS_GATEWAY_KEY_FILE);
+  if (key === undefined)
+    throw new Error(
+      "invalid configuration:\n  SMS_GATEWAY_URL needs SMS_GATEWAY_KEY or SMS_GATEWAY_KEY_FILE",
+    );
+  return { url: e.SMS_GATEWAY_URL, key, timeoutMs: e.CHANNEL_TIMEOUT_MS };
+}
+
+function smtpSettings(e: z.infer<typeof ZEnvironment>): AppConfig["smtp"] {
+  if (e.SMTP_URL === undefined) return undefined;
+  if (e.SMTP_FROM === undefined) throw new Error("invalid configuration:\n  SMTP_URL needs SMTP_FROM");
+  return { url: e.SMTP_URL, from: e.SMTP_FROM, timeoutMs: e.CHANNEL_TIMEOUT_MS };
 }

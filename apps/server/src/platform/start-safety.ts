@@ -23,6 +23,14 @@ const simulatorRisks: Record<SimulatorKind, { risk: string; replace: string }> =
     risk: "the ledger's witnesses run with keys this server can read, so their cosignatures prove nothing",
     replace: "LEDGER_WITNESSES (independent witnesses, see docs/ledger.md)",
   },
+  sms: {
+    risk: "service notices by SMS are kept in memory and reported delivered without reaching anyone",
+    replace: "SMS_GATEWAY_URL and SMS_GATEWAY_KEY",
+  },
+  email: {
+    risk: "service notices by e-mail are kept in memory and reported delivered without reaching anyone",
+    replace: "SMTP_URL and SMTP_FROM",
+  },
 };
 
 /** The simulators among `ports` (each port reports itself through `simulates`). */

@@ -3,6 +3,7 @@ import type { AppContext } from "../../context";
 import { AppError, requireUser, type ZodApp } from "../../platform";
 import { renderInboxMessage } from "./delivery.messages";
 import { countUnread, listInbox, markAllRead, markRead } from "./delivery.repository";
+import { registerServiceRoutes } from "./services.routes";
 
 const ZInboxMessage = z.object({
   id: z.uuid().describe("Message id"),
@@ -17,6 +18,7 @@ const ZInboxMessage = z.object({
 
 /** The platform inbox (站内信). */
 export async function registerDeliveryRoutes(app: ZodApp, context: AppContext): Promise<void> {
+  await registerServiceRoutes(app, context);
   app.get(
     "/api/inbox",
     {

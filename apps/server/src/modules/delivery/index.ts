@@ -1,3 +1,16 @@
 export { sendInboxMessage } from "./commands/send-inbox-message";
 export { registerDeliveryRoutes } from "./delivery.routes";
 export { renderInboxMessage } from "./delivery.messages";
+// Service of process (送达): the one way every context serves a document, and what follows it.
+export { serveDocument, type ServeDocumentOptions } from "./commands/serve-document";
+export { recordPartyActed } from "./commands/record-party-acted";
+export { findServiceAddress } from "./commands/service-address";
+export { listServices } from "./services.queries";
+export { scheduleServiceSweep, serviceJobs } from "./delivery.jobs";
+export { smsSenderFor, emailSenderFor } from "./delivery.channels";
+export {
+  servedDocumentKinds,
+  type AddressBasis,
+  type ServedDocumentKind,
+  type ServiceStatus,
+} from "./delivery.tables";

@@ -4,3 +4,5 @@ export type { Ledger } from "./ledger";
 export type { PaymentGateway, PaymentNotification, PaymentStatus } from "./payment";
 export type { RealNameCheck, RealNameResult, RealNameVerifier } from "./real-name";
 export type { SecretBox } from "./secret-box";
+export type { ChannelMessage, ChannelResult, SmsSender } from "./sms";
+export type { EmailSender } from "./email";

@@ -1,0 +1,31 @@
+import { systemMeta, type Tx } from "../../../platform";
+import { canServeAnotherWay } from "../delivery.rules";
+import { listOpenServicesOfUser, lockService, updateService } from "../services.repository";
+import { completeServiceIfDue } from "./complete-service";
+
+/**
+ * An addressee who acted in the case on what was served (filed an answer, an objection …) has been
+ * served (在线诉讼规则第三十一条第二款第一项; 互联网法院规定第十七条), in the caller's transaction: each open
+ * service of theirs in the case records the act and completes if it was not complete.
+ */
+export async function recordPartyActed(
+  trx: Tx,
+  options: { caseId: string; userId: string; now: Date },
+): Promise<{ completed: string[] }> {
+  const completed: string[] = [];
+  for (const { id } of await listOpenServicesOfUser(trx, options.caseId, options.userId)) {
+    const row = await lockService(trx, id);
+    if (!row || !canServeAnotherWay(row.status) || row.acted_at !== null) continue;
+    await updateService(trx, id, { acted_at: options.now }, options.now);
+    if (
+      await completeServiceIfDue(
+        trx,
+        { ...row, acted_at: options.now },
+        options.now,
+        systemMeta("service", options.now),
+      )
+    )
+      completed.push(id);
+  }
+  return { completed };
+}

@@ -1,0 +1,72 @@
+import { maskPhone } from "../cases/index";
+import type { AttemptRow, ServiceRow } from "./services.repository";
+
+/** An e-mail address with the local part hidden but its first character: z***@example.com. */
+export function maskEmail(value: string | null): string | null {
+  if (value === null) return null;
+  const at = value.lastIndexOf("@");
+  if (at <= 0) return "***";
+  return `${value.slice(0, 1)}***${value.slice(at)}`;
+}
+
+/** An attempt's address as the caller may see it: unmasked for court staff only. */
+function addressFor(attempt: AttemptRow, unmasked: boolean): string | null {
+  if (attempt.address === null || unmasked) return attempt.address;
+  return attempt.channel === "email" ? maskEmail(attempt.address) : maskPhone(attempt.address);
+}
+
+export function presentService(
+  row: ServiceRow,
+  attempts: readonly AttemptRow[],
+  options: { unmasked: boolean },
+) {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    courtId: row.court_id,
+    documentIssueId: row.document_issue_id,
+    kind: row.kind,
+    recipient: {
+      partyId: row.recipient_party_id,
+      userId: row.recipient_user_id,
+      name: row.recipient_name,
+      role: row.recipient_role,
+      phone: options.unmasked ? row.recipient_phone : maskPhone(row.recipient_phone),
+      email: options.unmasked ? row.recipient_email : maskEmail(row.recipient_email),
+    },
+    addressBasis: row.address_basis,
+    status: row.status,
+    sentAt: row.sent_at,
+    deliveredAt: row.delivered_at,
+    openedAt: row.opened_at,
+    actedAt: row.acted_at,
+    servedAt: row.served_at,
+    servedHow: row.served_how,
+    followingDeadline:
+      row.following_kind && row.following_days && row.following_basis
+        ? { kind: row.following_kind, days: row.following_days, basis: row.following_basis }
+        : null,
+    post:
+      row.post_tracking_number && row.post_signed_on
+        ? {
+            trackingNumber: row.post_tracking_number,
+            signedOn: row.post_signed_on,
+            signedBy: row.post_signed_by,
+          }
+        : null,
+    noticeOn: row.notice_on,
+    attempts: attempts
+      .filter((a) => a.service_id === row.id)
+      .map((a) => ({
+        id: a.id,
+        channel: a.channel,
+        address: addressFor(a, options.unmasked),
+        status: a.status,
+        error: a.error,
+        createdAt: a.created_at,
+        sentAt: a.sent_at,
+        deliveredAt: a.delivered_at,
+      })),
+    createdAt: row.created_at,
+  };
+}
