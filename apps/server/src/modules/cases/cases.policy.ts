@@ -30,7 +30,8 @@ export function isPartyOrAgent(eb: ExpressionBuilder<DB, "cases">, userId: strin
  * - a party or an active agent linked to their account sees it once it left the draft;
  * - clerks and court administrators see every non-draft case of their own court;
  * - a judge sees the cases assigned to them in their court;
- * - mediators see their court's cases in mediation; enforcement officers their court's cases in enforcement.
+ * - a mediator sees only the cases in mediation assigned to them (特邀调解规定第二条(五): mediation is not
+ *   public); enforcement officers their court's cases in enforcement.
  * Nobody sees another court's cases through their role.
  */
 export function visibleTo(actor: Actor) {
@@ -52,7 +53,11 @@ export function visibleTo(actor: Actor) {
     const mediatorCourts = courtsWithRole(actor, "mediator");
     if (mediatorCourts.length > 0) {
       conditions.push(
-        eb.and([eb("cases.court_id", "in", mediatorCourts), eb("cases.status", "=", "mediation")]),
+        eb.and([
+          eb("cases.court_id", "in", mediatorCourts),
+          eb("cases.status", "=", "mediation"),
+          eb("cases.mediator_id", "=", userId),
+        ]),
       );
     }
     const enforcementCourts = courtsWithRole(actor, "enforcement_officer");
@@ -149,6 +154,7 @@ export interface VisibilityInput {
   status: CaseStatus;
   filedBy: string;
   judgeId: string | null;
+  mediatorId?: string | null;
   partyUserIds: Array<string | null>;
   agents: Array<{ userId: string | null; status: string }>;
 }
@@ -166,7 +172,12 @@ export function isVisibleTo(actor: Actor, input: VisibilityInput): boolean {
   if (!isDraft && input.agents.some((a) => a.userId === userId && a.status === "active")) return true;
   if (!isDraft && hasRole(actor, input.courtId, "clerk", "court_admin")) return true;
   if (input.judgeId === userId && hasRole(actor, input.courtId, "judge")) return true;
-  if (input.status === "mediation" && hasRole(actor, input.courtId, "mediator")) return true;
+  if (
+    input.status === "mediation" &&
+    input.mediatorId === userId &&
+    hasRole(actor, input.courtId, "mediator")
+  )
+    return true;
   if (input.status === "enforcement" && hasRole(actor, input.courtId, "enforcement_officer")) return true;
   return false;
 }

@@ -26,6 +26,7 @@ const caseColumns = [
   "cases.fee_quote",
   "cases.judge_id",
   "cases.judge_assignment",
+  "cases.mediator_id",
   "cases.submitted_at",
   "cases.review_clock_started_at",
   "cases.review_due_on",
@@ -552,4 +553,14 @@ export async function findCourtsOfLitigant(db: Executor, userId: string): Promis
     .distinct()
     .execute();
   return rows.map((row) => row.court_id);
+}
+
+/** Cases where the account is a party or an active agent (for other contexts' "my …" lists). */
+export async function findCaseIdsOfParticipant(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("cases")
+    .select("cases.id")
+    .where((eb) => isPartyOrAgent(eb, userId))
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -84,6 +84,7 @@ export function visibilityOf(snapshot: CaseSnapshot): VisibilityInput {
     status: snapshot.row.status,
     filedBy: snapshot.row.filed_by,
     judgeId: snapshot.row.judge_id,
+    mediatorId: snapshot.row.mediator_id,
     partyUserIds: snapshot.parts.parties.map((p) => p.user_id),
     agents: snapshot.parts.agents.map((a) => ({ userId: a.user_id, status: a.status })),
   };

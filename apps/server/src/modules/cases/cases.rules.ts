@@ -30,6 +30,7 @@ export const caseStatuses: readonly CaseStatus[] = [
 export type CaseTransition =
   | "startMediation"
   | "referToFiling"
+  | "consentToMediation"
   | "closeByMediation"
   | "submitFiling"
   | "requestCorrection"
@@ -62,7 +63,11 @@ const trial: readonly CaseStatus[] = ["accepted", "service", "evidence_exchange"
 export const transitions: Record<CaseTransition, TransitionRule> = {
   // 民事诉讼法第一百二十五条: disputes suitable for mediation are mediated first unless a party refuses.
   startMediation: { from: ["draft"], to: "mediation", basis: "民事诉讼法第一百二十五条" },
-  referToFiling: { from: ["mediation"], to: "under_review", basis: "民事诉讼法第一百二十五条" },
+  // 在线调解规则第二十一条(一): mediation failed, the applicant chooses to file; the court registers the case.
+  referToFiling: { from: ["mediation"], to: "under_review", basis: "人民法院在线调解规则第二十一条" },
+  // 在线调解规则第七条/民事诉讼法第一百二十五条: the court offers mediation of a submitted filing and
+  // the filer agrees (在线调解规则第四条: only with the party's consent).
+  consentToMediation: { from: ["under_review"], to: "mediation", basis: "民事诉讼法第一百二十五条" },
   closeByMediation: { from: ["mediation"], to: "closed", basis: "民事诉讼法第二百零五条" },
   // 民事诉讼法第一百二十三条/第一百二十四条: the complaint and its contents.
   submitFiling: { from: ["draft"], to: "under_review", basis: "民事诉讼法第一百二十四条" },

@@ -33,3 +33,17 @@ export async function assignCaseNumber(trx: Tx, options: AssignCaseNumberOptions
   );
   return caseNumber;
 }
+
+/**
+ * Allocates the next number of a case type at a court without writing it on a case row: for a case
+ * numbered apart from the case it grows out of (a judicial confirmation, 民特, after a pre-litigation
+ * mediation). Same counter and lock as assignCaseNumber.
+ */
+export async function allocateCaseNumber(
+  trx: Tx,
+  options: Omit<AssignCaseNumberOptions, "caseId">,
+): Promise<string> {
+  const year = Number(courtDateOf(options.now).slice(0, 4));
+  const sequence = await allocateCaseSequence(trx, options.courtId, year, options.typeCode);
+  return formatCaseNumber({ year, courtCode: options.courtCode, typeCode: options.typeCode, sequence });
+}

@@ -1,0 +1,119 @@
+import { type CommandMeta, type Tx } from "../../../platform";
+import { assignCaseMediator, openDeadline, type CaseParts, type CaseRow } from "../../cases/index";
+import { courtDateOf, listStaff } from "../../courts/index";
+import { sideAccounts } from "../mediation.access";
+import { recordMediationAct } from "../mediation.events";
+import { insertConsents, updateMediation } from "../mediation.repository";
+import { computeAcceptanceDeadline, computeAppointmentDeadline } from "../mediation.rules";
+import type { MediatorRow } from "../mediators.repository";
+
+/**
+ * The steps every mediation takes when it begins (an application, or a filer's consent to the court's
+ * offer), inside the caller's transaction: the other side is asked whether it agrees (在线调解规则
+ * 第十五条), and either the chosen mediator is asked to confirm within three working days (第十二条) or
+ * the court's clerks to appoint one within three working days (第十条第三款).
+ */
+export async function openMediation(
+  trx: Tx,
+  meta: CommandMeta,
+  options: {
+    mediationId: string;
+    row: CaseRow;
+    parts: CaseParts;
+    origin: "application" | "offered_at_filing";
+    mediator: MediatorRow | null;
+  },
+): Promise<{ appointmentDueOn: string | null; acceptanceDueOn: string | null }> {
+  const { row, parts, mediationId } = options;
+  const today = courtDateOf(meta.now);
+  const mediation = { id: mediationId, case_id: row.id, court_id: row.court_id };
+  const respondents = parts.parties.filter((p) => p.role === "defendant").map((p) => p.id);
+  await insertConsents(trx, { mediationId, partyIds: respondents, now: meta.now });
+
+  let appointmentDueOn: string | null = null;
+  let acceptanceDueOn: string | null = null;
+  if (options.mediator) {
+    const due = await openDeadline(trx, {
+      caseId: row.id,
+      kind: "mediator_acceptance",
+      period: computeAcceptanceDeadline(today),
+      now: meta.now,
+    });
+    acceptanceDueOn = due.endsOn;
+    await updateMediation(
+      trx,
+      mediationId,
+      {
+        status: "awaiting_acceptance",
+        applied_at: meta.now,
+        mediator_id: options.mediator.id,
+        mediator_user_id: options.mediator.user_id,
+        mediator_chosen_by: "applicant",
+        assigned_at: meta.now,
+        acceptance_due_on: acceptanceDueOn,
+      },
+      meta.now,
+    );
+    await assignCaseMediator(trx, meta, { caseId: row.id, mediatorUserId: options.mediator.user_id });
+  } else {
+    const due = await openDeadline(trx, {
+      caseId: row.id,
+      kind: "mediator_appointment",
+      period: computeAppointmentDeadline(today),
+      now: meta.now,
+    });
+    appointmentDueOn = due.endsOn;
+    await updateMediation(
+      trx,
+      mediationId,
+      { status: "awaiting_mediator", applied_at: meta.now, appointment_due_on: appointmentDueOn },
+      meta.now,
+    );
+  }
+
+  const clerks = (await listStaff(trx, row.court_id, ["clerk"])).map((c) => c.user_id);
+  await recordMediationAct(trx, meta, {
+    mediation,
+    action: "mediation.applied",
+    courtEvent: "mediation_applied",
+    data: {
+      origin: options.origin,
+      mediatorId: options.mediator?.id ?? null,
+      appointmentDueOn,
+      acceptanceDueOn,
+      basis: options.origin === "application" ? "人民法院在线调解规则第八条" : "人民法院在线调解规则第四条",
+    },
+    inbox: [
+      options.mediator
+        ? {
+            recipientIds: [options.mediator.user_id],
+            kind: "mediator_assigned",
+            params: { title: row.title, acceptanceDueOn },
+          }
+        : {
+            recipientIds: clerks,
+            kind: "mediation_to_appoint",
+            params: { title: row.title, appointmentDueOn },
+          },
+      {
+        recipientIds: sideAccounts(parts, "respondent"),
+        kind: "mediation_consent_requested",
+        params: { title: row.title },
+      },
+    ],
+  });
+  if (options.mediator) {
+    await recordMediationAct(trx, meta, {
+      mediation,
+      action: "mediation.mediator_assigned",
+      courtEvent: "mediator_assigned",
+      data: {
+        mediatorId: options.mediator.id,
+        chosenBy: "applicant",
+        acceptanceDueOn,
+        basis: "人民法院在线调解规则第十条",
+      },
+    });
+  }
+  return { appointmentDueOn, acceptanceDueOn };
+}
