@@ -10,6 +10,7 @@ import * as documents from "./modules/documents/index";
 import * as filing from "./modules/filing/index";
 import * as identity from "./modules/identity/index";
 import * as ledger from "./modules/ledger/index";
+import * as mediation from "./modules/mediation/index";
 import * as search from "./modules/search/index";
 import {
   JobRunner,
@@ -72,6 +73,8 @@ export async function resolvePorts(
         ? await filing.loadHttpPaymentGateway(config.paymentGateway, now)
         : new filing.SimulatedPaymentGateway(randomBytes(32), () => config.publicUrl.replace(/\/$/, ""))),
     realNameVerifier: overrides.realNameVerifier ?? identity.realNameVerifierFromEnv(process.env, now),
+    sms: overrides.sms ?? delivery.smsSenderFor(config),
+    email: overrides.email ?? delivery.emailSenderFor(config),
   };
 }
 
@@ -150,8 +153,12 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
 
   const definitions = [
     filing.feeDeadlineJob(context),
+    filing.serveComplaintJob(context),
     documents.renderDocumentJob(context),
+    mediation.mediationPeriodJob(context),
+    ...delivery.serviceJobs(context),
   ] as unknown as JobDefinition<never>[];
+  await delivery.scheduleServiceSweep(context.db, clock.now());
   const names = new ReadCache<string | null>(database.changes, "user", 50_000);
   const userNames = async (ids: string[]) => {
     const found = new Map<string, string>();
@@ -190,14 +197,16 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
       });
       await courts.registerCourtsRoutes(app, context, { findCause: cases.findCause });
       await cases.registerCasesRoutes(app, context, {
-        actionProviders: [filing.filingCaseActions(context)],
+        actionProviders: [filing.filingCaseActions(context), filing.defendantCaseActions(context)],
         userNames,
         cachedUserName: (id) => names.peek(id) ?? undefined,
       });
       await filing.registerFilingRoutes(app, context);
+      await filing.registerDefendantRoutes(app, context);
       await delivery.registerDeliveryRoutes(app, context);
       await documents.registerDocumentsRoutes(app, context);
       await ledger.registerLedgerRoutes(app, context);
+      await mediation.registerMediationRoutes(app, context);
       await search.registerSearchRoutes(app, context, searchService);
       await registerAuditRoutes(app, context.db);
       await admin.registerAdminRoutes(app, context);

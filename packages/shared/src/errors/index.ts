@@ -4,7 +4,9 @@ import { deliveryErrors } from "./delivery";
 import { documentsErrors } from "./documents";
 import { filingErrors } from "./filing";
 import { identityErrors } from "./identity";
+import { judicialConfirmationErrors } from "./judicial-confirmation";
 import { ledgerErrors } from "./ledger";
+import { mediationErrors } from "./mediation";
 import { platformErrors } from "./platform";
 import { searchErrors } from "./search";
 import type { ErrorDefinition } from "./types";
@@ -25,6 +27,8 @@ export const errorCatalog = {
   ...filingErrors,
   ...ledgerErrors,
   ...searchErrors,
+  ...judicialConfirmationErrors,
+  ...mediationErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A stable, documented error code. */

@@ -24,6 +24,12 @@ export function maskPhone(value: string | null): string | null {
   return value.length < 7 ? "*".repeat(value.length) : `${value.slice(0, 3)}****${value.slice(-4)}`;
 }
 
+/** Masks a home address past its first six characters (province and city): 北京市朝阳区****. */
+function maskAddress(value: string | null): string | null {
+  if (value === null) return null;
+  return value.length <= 6 ? "****" : `${value.slice(0, 6)}****`;
+}
+
 export function presentCaseSummary(row: CaseRow, court: CourtRef, judgeName: string | null): TCaseSummary {
   return {
     id: row.id,
@@ -91,7 +97,9 @@ export function presentCaseDetail(
         birthDate: full ? p.birth_date : null,
         phone: full ? p.phone : maskPhone(p.phone),
         email: full ? p.email : null,
-        address: p.address,
+        // 个人信息保护法第二十八条: a person's home address is shown to the other side as its district only;
+        // an organisation's registered address is public (and the served complaint keeps both in full).
+        address: full || p.kind !== "natural_person" ? p.address : maskAddress(p.address),
         serviceAddress: full ? p.service_address : null,
         isMe,
         hasAccount: p.user_id !== null,

@@ -10,6 +10,11 @@ export interface CasesTables {
   case_claims: CaseClaimsTable;
   case_timeline: CaseTimelineTable;
   case_deadlines: CaseDeadlinesTable;
+  case_party_codes: CasePartyCodesTable;
+  case_answers: CaseAnswersTable;
+  jurisdiction_objections: JurisdictionObjectionsTable;
+  counterclaims: CounterclaimsTable;
+  answer_attachments: AnswerAttachmentsTable;
 }
 
 export type CaseStatusValue =
@@ -53,6 +58,8 @@ export interface CasesTable {
   fee_quote: Json<Record<string, unknown> | null> | null;
   judge_id: string | null;
   judge_assignment: Json<Record<string, unknown> | null> | null;
+  /** The mediator assigned to the case while it is in pre-litigation mediation (modules/mediation). */
+  mediator_id: Generated<string | null>;
   submitted_at: Date | null;
   review_clock_started_at: Date | null;
   review_due_on: string | null;
@@ -108,6 +115,10 @@ export interface CaseAgentsTable {
   power_of_attorney_sha256: string | null;
   status: "active" | "revoked";
   created_at: Date;
+  /** 民事诉讼法第六十二条: special authority (admit, waive, settle, counterclaim, appeal). */
+  special_authority: Generated<boolean>;
+  /** The party's account that appointed the agent online; null for agents named in the complaint. */
+  appointed_by: Generated<string | null>;
 }
 
 export interface CaseClaimsTable {
@@ -137,4 +148,87 @@ export interface CaseDeadlinesTable {
   status: "open" | "met" | "missed" | "cancelled";
   created_at: Date;
   resolved_at: Date | null;
+}
+
+/** The code that links a defendant's account to their party (one per defendant, used once). */
+export interface CasePartyCodesTable {
+  party_id: string;
+  case_id: string;
+  code: string;
+  created_at: Date;
+  used_at: Date | null;
+  used_by: string | null;
+}
+
+/** A response to one claim of the complaint (民事答辩状). */
+export interface AnswerResponse {
+  claimPosition: number;
+  position: "admit" | "contest" | "partly";
+  text: string;
+}
+
+/** An item of the answer's evidence list, with its uploaded attachment. */
+export interface AnswerEvidence {
+  name: string;
+  source: string;
+  purpose: string;
+  /** The uploaded file (answer_attachments), when the item was attached. */
+  attachmentId?: string | null;
+}
+
+export interface CaseAnswersTable {
+  id: Generated<string>;
+  case_id: string;
+  party_id: string;
+  status: "draft" | "submitted";
+  responses: Json<AnswerResponse[]>;
+  facts_and_reasons: string;
+  evidence: Json<AnswerEvidence[]>;
+  document_issue_id: string | null;
+  written_by: string;
+  created_at: Date;
+  updated_at: Date;
+  submitted_at: Date | null;
+}
+
+export interface JurisdictionObjectionsTable {
+  id: Generated<string>;
+  case_id: string;
+  party_id: string;
+  grounds: string;
+  proposed_court: string | null;
+  status: "pending" | "upheld" | "dismissed";
+  filed_by: string;
+  filed_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  reason: string | null;
+  ruling_issue_id: string | null;
+}
+
+export interface CounterclaimsTable {
+  id: Generated<string>;
+  case_id: string;
+  party_id: string;
+  claims: Json<Array<{ text: string; amountFen: number | null }>>;
+  facts_and_reasons: string;
+  claim_total_fen: number;
+  fee_fen: number;
+  fee_quote: Json<Record<string, unknown>>;
+  fee_due_at: Date;
+  status: "fee_due" | "filed";
+  filed_by: string;
+  filed_at: Date;
+}
+
+export interface AnswerAttachmentsTable {
+  id: Generated<string>;
+  case_id: string;
+  party_id: string;
+  file_sha256: string;
+  file_name: string;
+  media_type: string;
+  size: number;
+  uploaded_by: string;
+  created_at: Date;
 }

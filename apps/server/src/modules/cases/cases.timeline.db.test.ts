@@ -96,6 +96,7 @@ describe.each(testDatabaseKinds())("the case timeline on %s", (kind) => {
     expect([...seen].sort()).toEqual(
       [
         "accepted",
+        "complaint_served",
         "correction_requested",
         "correction_submitted",
         "deemed_withdrawn",

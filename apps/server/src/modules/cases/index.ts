@@ -1,6 +1,7 @@
-export { assignCaseNumber } from "./commands/assign-case-number";
+export { allocateCaseNumber, assignCaseNumber } from "./commands/assign-case-number";
 export { assignJudge, divisionKindsFor, type JudgeAssignmentRecord } from "./commands/assign-judge";
 export { changeCaseStatus } from "./commands/change-case-status";
+export { assignCaseMediator } from "./commands/assign-case-mediator";
 export { closeDeadline, openDeadline } from "./commands/case-deadlines";
 export {
   createDraftCase,
@@ -16,10 +17,12 @@ export { maskIdNumber, maskPhone } from "./cases.presenter";
 // Reads (and the row lock a command takes first): the cases tables are written only through the
 // commands above.
 export {
+  findCaseIdsOfParticipant,
   findCourtsOfLitigant,
   findLitigantsAtCourts,
   findVisibleCase,
   listCasesForReview,
+  loadCaseSnapshot,
   loadCaseParts,
   lockCase,
   type AgentInput,
@@ -59,3 +62,41 @@ export {
   type StatedClaim,
 } from "./procedure.rules";
 export type { PartyKind, PartyRole, ProcedureValue } from "./cases.tables";
+export {
+  answerWindow,
+  canCounterclaim,
+  canObjectToJurisdiction,
+  caseCodeFromBytes,
+  checkPartyIdentity,
+  defendantPartiesOf,
+  formatCaseCode,
+  isAnswerWindowOpen,
+  normaliseCaseCode,
+  type AnswerWindow,
+  type PartyIdentityCheck,
+} from "./defendant.rules";
+export {
+  decideJurisdictionObjectionRow,
+  findAnswer,
+  findAnswerAttachment,
+  findDeadlineDue,
+  insertAnswerAttachment,
+  insertCaseAgent,
+  insertCasePartyCode,
+  insertCounterclaim,
+  insertJurisdictionObjection,
+  linkPartyAccount,
+  listActiveAgentsOfParty,
+  listAnswerAttachmentIds,
+  listCasePartyCodes,
+  listCounterclaims,
+  listJurisdictionObjections,
+  listSubmittedAnswers,
+  lockCaseAgent,
+  lockCasePartyCode,
+  lockJurisdictionObjection,
+  markAnswerSubmitted,
+  revokeCaseAgent,
+  upsertAnswerDraft,
+} from "./defendant.repository";
+export type { AnswerEvidence, AnswerResponse } from "./cases.tables";

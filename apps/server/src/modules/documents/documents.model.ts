@@ -16,6 +16,16 @@ export const documentKinds = {
   response_notice: { zh: "应诉通知书", en: "Notice to Respond to Action", file: "response-notice" },
   refusal_ruling: { zh: "民事裁定书", en: "Civil Ruling", file: "refusal-ruling" },
   referral_notice: { zh: "告知书", en: "Notice of Where to Seek Relief", file: "referral-notice" },
+  service_certificate: {
+    zh: "电子送达凭证",
+    en: "Certificate of Electronic Service",
+    file: "service-certificate",
+  },
+  answer: { zh: "民事答辩状", en: "Statement of Defence", file: "answer" },
+  jurisdiction_ruling: { zh: "民事裁定书", en: "Civil Ruling", file: "jurisdiction-ruling" },
+  mediation_record: { zh: "调解情况记录", en: "Record of Mediation", file: "mediation-record" },
+  mediation_agreement: { zh: "调解协议书", en: "Mediation Agreement", file: "mediation-agreement" },
+  confirmation_ruling: { zh: "民事裁定书", en: "Civil Ruling", file: "confirmation-ruling" },
 } as const satisfies Record<string, { zh: string; en: string; file: string }>;
 
 export type CourtDocumentKind = keyof typeof documentKinds;

@@ -24,6 +24,8 @@ export {
   type IssuedDocument,
 } from "./commands/issue-document";
 export { renderDocumentJob } from "./render-document.job";
+// A read other contexts use to find the versions of an issued document (service links them).
+export { listCaseDocuments } from "./documents.repository";
 export { renderDocx } from "./render-docx";
 export { renderHtml } from "./render-html";
 export { printPdf } from "./pdf-printer";

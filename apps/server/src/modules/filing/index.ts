@@ -10,3 +10,7 @@ export { submitFiling } from "./commands/submit-filing";
 export { confirmFeePayment } from "./commands/confirm-fee-payment";
 export { calculateFee } from "./fees.rules";
 export { HttpPaymentGateway, loadHttpPaymentGateway } from "./adapters/http-payment-gateway";
+export { serveComplaint } from "./commands/serve-complaint";
+export { serveComplaintJob } from "./commands/serve-complaint.job";
+export { registerDefendantRoutes } from "./defendant.routes";
+export { defendantCaseActions } from "./defendant.queries";

@@ -7,6 +7,7 @@ import { requiresSecondFactor } from "./identity.policy";
 import { presentMe } from "./identity.presenter";
 import {
   findAccount,
+  findAccountByLogin,
   findDocumentMediaType,
   selectActiveUserNames,
   selectUserSummaries,
@@ -107,4 +108,29 @@ export async function openVerificationDocument(
   if (!sha256) throw new AppError("file_not_found");
   const mediaType = await findDocumentMediaType(deps.db, row.user_id, sha256);
   return { mediaType: mediaType ?? "application/octet-stream", stream: await deps.files.open(sha256) };
+}
+
+/**
+ * The account a phone number or e-mail address belongs to, for contexts that appoint someone by it
+ * (a party names their agent ad litem, 民事诉讼法第六十一条). Undefined for none or a disabled account.
+ */
+export async function findAccountByContact(
+  db: Executor,
+  contact: string,
+): Promise<(FilerAccount & { id: string; isVerified: boolean }) | undefined> {
+  const trimmed = contact.trim();
+  const account = await findAccountByLogin(
+    db,
+    trimmed.includes("@") ? { email: trimmed } : { phone: trimmed },
+  );
+  if (!account || account.disabled_at !== null) return undefined;
+  return {
+    id: account.id,
+    kind: account.kind,
+    name: account.name,
+    idNumber: account.id_number,
+    creditCode: account.credit_code,
+    lawyerLicenceNumber: account.lawyer_licence_number,
+    isVerified: account.verification_status === "verified",
+  };
 }

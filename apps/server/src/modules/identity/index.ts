@@ -4,6 +4,7 @@ export { registerIdentityRoutes, type IdentityCourtsPort } from "./identity.rout
 export { createAccount, type CreateAccountInput } from "./commands/create-account";
 export { validateCreditCode, validateMobilePhone, type CreditCodeResult } from "./identity.rules";
 export {
+  findAccountByContact,
   findAccountIdentity,
   findActiveAccountNames,
   findUserSummaries,

@@ -7,6 +7,7 @@ import type { DocumentsTables } from "../../modules/documents/documents.tables";
 import type { FilingTables } from "../../modules/filing/filing.tables";
 import type { IdentityTables } from "../../modules/identity/identity.tables";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables";
+import type { MediationTables } from "../../modules/mediation/mediation.tables";
 import type { SearchTables } from "../../modules/search/search.tables";
 
 /**
@@ -95,5 +96,6 @@ export interface DB
     DeliveryTables,
     DocumentsTables,
     LedgerTables,
+    MediationTables,
     SearchTables,
     AdminTables {}

@@ -1,4 +1,4 @@
-import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
+import { AppError, enqueueJob, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
 import type { AppContext } from "../../../context";
 import {
   assignCaseNumber,
@@ -19,6 +19,7 @@ import { appendCourtEvent } from "../../ledger/index";
 import { assertClerk, loadFiling, userOf } from "../filing.access";
 import { findFeeOrder, insertReview } from "../filing.repository";
 import { procedureIssue } from "../filing.rules";
+import { serveComplaintJob, serveComplaintKey } from "./serve-complaint.job";
 
 export interface AcceptFilingOptions {
   caseId: string;
@@ -173,6 +174,14 @@ export async function acceptFiling(
           now: meta.now,
         });
     }
+    // 民事诉讼法第一百二十八条: the complaint goes to the defendant within 5 days; a durable job serves it
+    // once this registration commits.
+    await enqueueJob(
+      trx,
+      serveComplaintJob(context),
+      { caseId: row.id },
+      { runAt: meta.now, dedupeKey: serveComplaintKey(row.id), now: meta.now },
+    );
     await writeAuditEvent(trx, meta, {
       action: "filing.accepted",
       subjectType: "case",
