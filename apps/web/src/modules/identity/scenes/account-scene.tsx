@@ -287,13 +287,16 @@ function TotpSection({ me }: { me: Me }) {
 
 /** The account page: profile, contact, lawyer's licence, language, password and two-step verification. */
 export function AccountScene() {
-  const { t } = useTranslation("identity");
+  const { t } = useTranslation(["identity", "delivery"]);
   const { me } = useMe();
   if (!me) return null; // the route guard only renders this page for a signed-in account
   return (
     <Page title={t("account.title")}>
       <ProfileSection me={me} />
       <ContactSection me={me} />
+      <Section title={t("delivery:address.title")} intro={t("delivery:address.intro")}>
+        <LinkButton to="/account/service-address">{t("delivery:address.nav")}</LinkButton>
+      </Section>
       {me.kind === "person" ? <LawyerSection me={me} /> : null}
       <LanguageSection />
       <PasswordSection />
