@@ -4,10 +4,13 @@
  * 2. latency of each filing at a fixed 50 filings/s (open loop);
  * 3. case-detail GET requests per second, as a ratio to a bare Fastify hello route in the same run;
  * 4. two nodes on one PostgreSQL: filings and case reads on one node, then on both, and the ratio
- *    (bench/support/two-nodes.ts; its own database, `<name>_nodes`).
+ *    (bench/support/two-nodes.ts; its own database, `<name>_nodes`);
+ * 5. mediations started at 200 a minute and complaint service at 1,000 services a minute, with each
+ *    act's latency, the service job's lag and the addressee's opening (bench/support/mediation-service.ts;
+ *    its own database, `<name>_mediation`; 60 s per part unless --seconds is given).
  * Options: --url postgres://… (default: local server, database netcourt_bench), --seconds N,
- * --only detail (phase 3 alone), --only nodes (phase 4 alone), --profile DIR (CPU-profile the server
- * and print where its time goes).
+ * --only detail (phase 3 alone), --only nodes (phase 4 alone), --only mediation (phase 5 alone),
+ * --profile DIR (CPU-profile the server and print where its time goes).
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -21,6 +24,7 @@ import { HttpClient } from "../apps/server/src/testing/http-client";
 import { spawnServer } from "../apps/server/src/testing/spawn-server";
 import { freePort } from "../apps/server/src/testing/test-app";
 import { cpuProfileEnv, summariseProfiles } from "./support/cpu-profile-summary";
+import { runMediationServicePhase } from "./support/mediation-service";
 import { runTwoNodePhase } from "./support/two-nodes";
 
 const args = new Map<string, string>();
@@ -31,6 +35,8 @@ const seconds = Number(args.get("seconds") ?? 20);
 const detailOnly = args.get("only") === "detail";
 // --only nodes: phase 4 alone (two nodes on one database).
 const nodesOnly = args.get("only") === "nodes";
+// --only mediation: phase 5 alone (mediation and electronic service).
+const mediationOnly = args.get("only") === "mediation";
 const profileDir = args.get("profile");
 const baseUrl = args.get("url") ?? "postgres://postgres@127.0.0.1:5432/netcourt_bench";
 
@@ -74,9 +80,24 @@ async function twoNodes(): Promise<string> {
   return runTwoNodePhase({ databaseUrl: url.toString(), seconds, freshDatabase });
 }
 
+/** Phase 5 on a database of its own beside the bench's: `netcourt_bench` → `netcourt_bench_mediation`. */
+async function mediationAndService(): Promise<string> {
+  const url = new URL(baseUrl);
+  url.pathname = `${url.pathname}_mediation`;
+  // A minute per part at the aimed rates unless --seconds says otherwise.
+  const phaseSeconds = args.has("seconds") ? seconds : 60;
+  return runMediationServicePhase({ databaseUrl: url.toString(), seconds: phaseSeconds, freshDatabase });
+}
+
 async function main(): Promise<void> {
   if (nodesOnly) {
     process.stdout.write(`\nnetcourt filing benchmark, two nodes\n\n${await twoNodes()}`);
+    return;
+  }
+  if (mediationOnly) {
+    process.stdout.write(
+      `\nnetcourt filing benchmark, mediation and electronic service\n\n${await mediationAndService()}`,
+    );
     return;
   }
   await freshDatabase(baseUrl);
@@ -93,7 +114,7 @@ async function main(): Promise<void> {
       LEDGER_WITNESSES: "[]",
       // A staging court: the demo accounts and the payment and real-name simulators, allowed explicitly.
       ALLOW_DEMO_SEED: "true",
-      ALLOW_SIMULATORS: "payment,real_name",
+      ALLOW_SIMULATORS: "payment,real_name,sms,email",
       TOTP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       ...(profileDir ? cpuProfileEnv(profileDir) : {}),
     },
@@ -295,6 +316,7 @@ ${phases12}3. Case detail GET vs bare Fastify hello (32 connections)
       hello.kill("SIGTERM");
       await server.kill("SIGTERM");
       process.stdout.write(`\n${await twoNodes()}`);
+      process.stdout.write(`\n${await mediationAndService()}`);
     }
   } finally {
     hello.kill("SIGTERM");

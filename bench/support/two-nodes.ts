@@ -45,7 +45,7 @@ export async function runTwoNodePhase(options: {
     LEDGER_WITNESSES: "[]",
     // A staging court: the demo accounts and the payment and real-name simulators, allowed explicitly.
     ALLOW_DEMO_SEED: "true",
-    ALLOW_SIMULATORS: "payment,real_name",
+    ALLOW_SIMULATORS: "payment,real_name,sms,email",
     LEDGER_LOG_KEY_FILE: path.join(dir, "log.key"),
     TOTP_ENCRYPTION_KEY_FILE: totpKeyFile,
     FILE_STORE: "s3",
