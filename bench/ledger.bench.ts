@@ -151,6 +151,10 @@ async function depositRun(kind: "postgres" | "pglite") {
       SEED_DEMO: "true",
       NODE_ENV: "production",
       LEDGER_WITNESSES: "[]",
+      // A staging court: the demo accounts and the simulators, allowed explicitly.
+      ALLOW_DEMO_SEED: "true",
+      ALLOW_SIMULATORS: "payment,real_name,sms,email",
+      TOTP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       ...(checkpointMs ? { LEDGER_CHECKPOINT_MS: checkpointMs } : {}),
       ...(profileDir ? cpuProfileEnv(path.join(profileDir, kind)) : {}),
     },
