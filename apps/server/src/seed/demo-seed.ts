@@ -16,6 +16,7 @@ import {
   listDivisions,
 } from "../modules/courts/index";
 import { createAccount } from "../modules/identity/index";
+import { insertMediator, insertOrganisation } from "../modules/mediation/index";
 import { importJudgments, type ImportJudgmentsResult } from "../modules/search/index";
 import { inTransaction, systemMeta, type StaffRole } from "../platform";
 
@@ -139,7 +140,7 @@ export async function seedDemoJudgments(
  */
 export async function seedDemoNetwork(
   context: Pick<AppContext, "db" | "totpSecrets">,
-  options: { now: Date; courts?: string[]; judgments?: boolean } = { now: new Date() },
+  options: { now: Date; courts?: string[]; judgments?: boolean; mediators?: boolean } = { now: new Date() },
 ): Promise<DemoAccount[] | null> {
   if ((await countCourts(context.db)) > 0) return null;
   const meta = systemMeta("demo-seed", options.now);
@@ -219,6 +220,33 @@ export async function seedDemoNetwork(
           courtCode: court.code,
           userId,
         });
+      }
+    }
+
+    // 在线调解规则第五条: each Internet court's demo mediator is on its register of invited mediators, in
+    // an organisation, so applicants can choose them on a first start (tests keep their own registers).
+    if (options.mediators ?? options.courts === undefined) {
+      for (const court of chosen.filter((c) => c.isInternetCourt)) {
+        const courtId = ids.get(court.code)!;
+        const organisation = await insertOrganisation(trx, {
+          courtId,
+          name: `${court.nameZh}特邀调解工作室`,
+          nameEn: `Invited Mediation Office of the ${court.nameEn}`,
+          description: "网络购物、网络服务、金融借款等互联网纠纷的诉前调解，不收费。",
+          caseTypes: [],
+          now: options.now,
+        });
+        for (const mediator of accounts.filter((a) => a.role === "mediator" && a.courtCode === court.code)) {
+          await insertMediator(trx, {
+            courtId,
+            userId: mediator.userId,
+            organisationId: organisation.id,
+            displayName: mediator.name,
+            specialties: "网络购物合同纠纷、网络服务合同纠纷",
+            caseTypes: [],
+            now: options.now,
+          });
+        }
       }
     }
 

@@ -108,7 +108,7 @@ describe("landingPath", () => {
     ["clerk", "/court/filings"],
     ["judge", "/court/my-cases"],
     ["court_admin", "/court/filings"],
-    ["mediator", "/inbox"],
+    ["mediator", "/court/mediations"],
   ] as const)("sends a %s to the workbench at %s", (role, path) => {
     expect(landingPath(member(role))).toBe(path);
   });

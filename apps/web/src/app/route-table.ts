@@ -5,6 +5,7 @@ import { disclosureRoutes } from "../modules/disclosure/disclosure.routes";
 import { filingRoutes } from "../modules/filing/filing.routes";
 import { identityRoutes } from "../modules/identity/identity.routes";
 import { ledgerRoutes } from "../modules/ledger/ledger.routes";
+import { mediationRoutes } from "../modules/mediation/mediation.routes";
 import { workbenchRoutes } from "../modules/workbench/workbench.routes";
 import type { AppRoute } from "./app-routes";
 
@@ -18,4 +19,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...workbenchRoutes,
   ...ledgerRoutes,
   ...adminRoutes,
+  ...mediationRoutes,
 ];

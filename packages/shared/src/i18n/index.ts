@@ -13,6 +13,7 @@ import { disclosure } from "./disclosure";
 import { filing } from "./filing";
 import { identity } from "./identity";
 import { ledger } from "./ledger";
+import { mediation } from "./mediation";
 import { workbench } from "./workbench";
 
 export { defineCatalog, type Catalog, type Messages, type SameShape } from "./catalog";
@@ -28,6 +29,7 @@ export const catalogs = {
   ledger,
   workbench,
   admin,
+  mediation,
 } as const;
 
 export type Namespace = keyof typeof catalogs | "errors";

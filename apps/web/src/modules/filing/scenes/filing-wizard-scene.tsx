@@ -41,6 +41,7 @@ import { EvidenceStep } from "../steps/evidence-step";
 import { FactsStep } from "../steps/facts-step";
 import { PartiesStep } from "../steps/parties-step";
 import { ReviewStep } from "../steps/review-step";
+import { ApplyMediationCard } from "../../mediation/components/apply-mediation-card";
 import { VerifyFirstNotice } from "./new-filing-scene";
 import "../filing.css";
 
@@ -413,6 +414,9 @@ function Wizard({ initial, courts, cause, suggestion }: WizardProps) {
           </Card>
         ))}
 
+        {isLast && view.status === "draft" ? (
+          <ApplyMediationCard caseId={caseId} courtId={view.courtId} />
+        ) : null}
         {fieldIssues.length > 0 && isLast ? (
           <Alert
             type="warning"
