@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inboxTemplates, renderInboxMessage } from "./delivery.messages";
+import { inboxTemplates, renderInboxMessage, renderServiceNotice } from "./delivery.messages";
 
 const jurisdiction = {
   key: "127-4",
@@ -109,5 +109,35 @@ describe("renderInboxMessage", () => {
     const params = { title: "张三诉李四网络购物合同纠纷", reviewDueOn: "2026-03-09" };
     expect(renderInboxMessage(kind, params, "zh-CN").body).toContain("2026年3月9日");
     expect(renderInboxMessage(kind, params, "en").body).toContain("Mar 9, 2026");
+  });
+});
+
+// 在线诉讼规则第七条: an addressee without an account links the case with the code sent with the copy.
+describe("renderServiceNotice", () => {
+  const base = {
+    courtNameZh: "杭州互联网法院",
+    courtNameEn: "Hangzhou Internet Court",
+    caseNumber: "（2026）浙0192民初1号",
+    kind: "complaint_copy",
+    link: "https://court.example/served/s1",
+  };
+
+  it("carries the case code and where to link the case in both languages when given", () => {
+    const { text } = renderServiceNotice({
+      ...base,
+      caseCode: { code: "ABCD2345EFGH", link: "https://court.example/cases/link" },
+    });
+    const [zh, en] = text.split("\n");
+    expect(zh).toContain("案件码 ABCD2345EFGH");
+    expect(zh).toContain("https://court.example/cases/link");
+    expect(en).toContain("case code ABCD2345EFGH");
+    expect(en).toContain("https://court.example/cases/link");
+  });
+
+  it("says nothing of a code otherwise", () => {
+    const { text } = renderServiceNotice(base);
+    expect(text).not.toContain("案件码");
+    expect(text).not.toContain("case code");
+    expect(text).not.toContain("/cases/link");
   });
 });

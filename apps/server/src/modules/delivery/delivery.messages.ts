@@ -414,9 +414,18 @@ export function renderServiceNotice(params: {
   caseNumber: string | null;
   kind: string;
   link: string;
+  /** The addressee's case code and where to link the case with it (an addressee without an account). */
+  caseCode?: { code: string; link: string } | null;
 }): { subject: string; text: string } {
-  const zh = `【${params.courtNameZh}】${params.caseNumber ? `（${params.caseNumber}）` : ""}${servedLabel(params.kind, "zh-CN")}已向您送达，请登录查阅：${params.link}`;
-  const en = `${params.courtNameEn} has served on you the ${servedLabel(params.kind, "en")}${params.caseNumber ? ` in ${params.caseNumber}` : ""}. Sign in to read it: ${params.link}`;
+  const code = params.caseCode ?? null;
+  const zhCode = code
+    ? `如您尚无账户，请注册并完成实名认证后在 ${code.link} 输入案件码 ${code.code} 关联本案。`
+    : "";
+  const enCode = code
+    ? ` If you have no account, register, verify your identity and link the case at ${code.link} with case code ${code.code}.`
+    : "";
+  const zh = `【${params.courtNameZh}】${params.caseNumber ? `（${params.caseNumber}）` : ""}${servedLabel(params.kind, "zh-CN")}已向您送达，请登录查阅：${params.link}${zhCode ? ` ${zhCode}` : ""}`;
+  const en = `${params.courtNameEn} has served on you the ${servedLabel(params.kind, "en")}${params.caseNumber ? ` in ${params.caseNumber}` : ""}. Sign in to read it: ${params.link}${enCode}`;
   return { subject: `${params.courtNameZh}送达通知 / Notice of service`, text: `${zh}\n${en}` };
 }
 

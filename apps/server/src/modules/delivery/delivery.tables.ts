@@ -86,6 +86,8 @@ export interface ServiceRecordsTable {
   post_signed_on: ColumnType<string | null, string | null, string | null>;
   post_signed_by: string | null;
   notice_on: ColumnType<string | null, string | null, string | null>;
+  /** The addressee's case code (with the complaint copy); shown only to the addressee and court staff. */
+  case_code: string | null;
   created_at: Date;
   updated_at: Date;
 }

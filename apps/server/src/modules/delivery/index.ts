@@ -4,6 +4,7 @@ export { renderInboxMessage } from "./delivery.messages";
 // Service of process (送达): the one way every context serves a document, and what follows it.
 export { serveDocument, type ServeDocumentOptions } from "./commands/serve-document";
 export { recordPartyActed } from "./commands/record-party-acted";
+export { attachPartyUser } from "./commands/attach-party-user";
 export { findServiceAddress } from "./commands/service-address";
 export { listServices } from "./services.queries";
 export { scheduleServiceSweep, serviceJobs } from "./delivery.jobs";

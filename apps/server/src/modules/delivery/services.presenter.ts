@@ -18,7 +18,8 @@ function addressFor(attempt: AttemptRow, unmasked: boolean): string | null {
 export function presentService(
   row: ServiceRow,
   attempts: readonly AttemptRow[],
-  options: { unmasked: boolean },
+  /** caseCode: whether the caller may see the addressee's case code (the addressee, court staff). */
+  options: { unmasked: boolean; caseCode?: boolean },
 ) {
   return {
     id: row.id,
@@ -55,6 +56,7 @@ export function presentService(
           }
         : null,
     noticeOn: row.notice_on,
+    caseCode: options.caseCode === true ? row.case_code : null,
     attempts: attempts
       .filter((a) => a.service_id === row.id)
       .map((a) => ({

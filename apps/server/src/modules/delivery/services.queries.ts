@@ -62,7 +62,12 @@ export async function getCaseServices(
     context.db,
     rows.map((r) => r.id),
   );
-  return rows.map((row) => presentService(row, attempts, { unmasked: view === "court" }));
+  return rows.map((row) =>
+    presentService(row, attempts, {
+      unmasked: view === "court",
+      caseCode: view === "court" || row.recipient_user_id === actor.userId,
+    }),
+  );
 }
 
 /**
@@ -96,7 +101,8 @@ export async function openServedDocument(context: AppContext, actor: UserActor, 
       const base = `/api/cases/${row.case_id}/documents/${d.id}`;
       return { id: d.id, locale: d.locale, title: d.title, docxUrl: `${base}/docx`, pdfUrl: `${base}/pdf` };
     });
-  return { service: presentService(row, attempts, { unmasked: false }), documents };
+  // The addressee (the only caller here) sees their own case code.
+  return { service: presentService(row, attempts, { unmasked: false, caseCode: true }), documents };
 }
 
 /** Services of a court that need the clerk (failed or undeliverable). Throws `forbidden`. */
@@ -111,7 +117,7 @@ export async function getUnservedOfCourt(
     context.db,
     rows.map((r) => r.id),
   );
-  return rows.map((row) => presentService(row, attempts, { unmasked: true }));
+  return rows.map((row) => presentService(row, attempts, { unmasked: true, caseCode: true }));
 }
 
 /**
@@ -240,7 +246,10 @@ export async function recordNoticeService(
 
 async function presentOne(context: AppContext, serviceId: string): Promise<TService> {
   const row = (await findService(context.db, serviceId))!;
-  return presentService(row, await listAttempts(context.db, [serviceId]), { unmasked: true });
+  return presentService(row, await listAttempts(context.db, [serviceId]), {
+    unmasked: true,
+    caseCode: true,
+  });
 }
 
 /**

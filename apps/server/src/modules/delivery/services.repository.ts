@@ -40,6 +40,7 @@ export const serviceColumns = [
   "post_signed_on",
   "post_signed_by",
   "notice_on",
+  "case_code",
   "created_at",
   "updated_at",
 ] as const;
@@ -60,6 +61,7 @@ export async function insertServiceRecord(
     addressBasis: AddressBasis;
     servedBy: string | null;
     following: { kind: string; days: number; basis: string } | null;
+    caseCode: string | null;
     now: Date;
   },
 ): Promise<string> {
@@ -92,6 +94,7 @@ export async function insertServiceRecord(
       post_signed_on: null,
       post_signed_by: null,
       notice_on: null,
+      case_code: record.caseCode,
       created_at: record.now,
       updated_at: record.now,
     })
@@ -214,15 +217,45 @@ export async function listUnservedOfCourt(db: Executor, courtId: string, limit: 
     .execute();
 }
 
-/** Open services of a case addressed to an account (to complete when the addressee acts). */
-export async function listOpenServicesOfUser(db: Executor, caseId: string, userId: string) {
+/**
+ * Open services of a case addressed to an account or to one of the parties it acts as (to complete when
+ * the addressee acts).
+ */
+export async function listOpenServicesOfUser(
+  db: Executor,
+  caseId: string,
+  userId: string,
+  partyIds: readonly string[] = [],
+) {
   return db
     .selectFrom("service_records")
     .select("id")
     .where("case_id", "=", caseId)
-    .where("recipient_user_id", "=", userId)
+    .where((eb) =>
+      partyIds.length === 0
+        ? eb("recipient_user_id", "=", userId)
+        : eb.or([eb("recipient_user_id", "=", userId), eb("recipient_party_id", "in", partyIds)]),
+    )
     .where("status", "in", ["pending", "delivered", "failed", "undeliverable"])
+    .orderBy("created_at")
+    .orderBy("id")
     .execute();
+}
+
+/** Gives a party's services that had no account the account now linked to the party; their ids. */
+export async function setRecipientUserOfParty(
+  trx: Executor,
+  values: { caseId: string; partyId: string; userId: string; now: Date },
+): Promise<string[]> {
+  const rows = await trx
+    .updateTable("service_records")
+    .set({ recipient_user_id: values.userId, updated_at: values.now })
+    .where("case_id", "=", values.caseId)
+    .where("recipient_party_id", "=", values.partyId)
+    .where("recipient_user_id", "is", null)
+    .returning("id")
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function updateService(

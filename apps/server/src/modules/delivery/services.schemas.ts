@@ -65,6 +65,12 @@ export const ZService = z.object({
     .nullable()
     .describe("Service by post"),
   noticeOn: ZCourtDay.nullable().describe("Day of the public notice"),
+  caseCode: z
+    .string()
+    .nullable()
+    .describe(
+      "The addressee's case code sent with the document, to link the case; only for the addressee and court staff",
+    ),
   attempts: z.array(ZServiceAttempt).describe("Each channel try"),
   createdAt: z.date().describe("When the document was served"),
 });

@@ -3,6 +3,7 @@ import { demoIdNumber } from "../../seed/demo-seed";
 import { seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
 import { createTestApp, type TestApp, type TestClient } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
+import type { SimulatedSmsSender } from "../../platform/ports/sms";
 import type { SimulatedPaymentGateway } from "./adapters/simulated-payment";
 import type { TDefence } from "./defendant.schemas";
 
@@ -304,6 +305,90 @@ describe.each(testDatabaseKinds())("the defendant's side of a case on %s", (kind
     expect(events.map((e) => e.kind)).toEqual(
       expect.arrayContaining(["complaint_served", "party_linked", "answer_submitted"]),
     );
+  });
+
+  // 在线诉讼规则第七条、第三十一条第二款: a defendant served before having an account receives the case code
+  // with the complaint copy, links the case, opens what was served, and acting in the case completes it.
+  it("sends the case code with the complaint copy and lets the linked defendant open and be served by acting", async () => {
+    const caseId = await registeredCase(LISI_ID);
+    const sms = app.context.ports.sms as SimulatedSmsSender;
+    const before = sms.sent.length;
+    await app.jobs.runDue();
+    await app.jobs.runDue();
+    const code = await codeOf(caseId);
+    const records = await app.context.db
+      .selectFrom("service_records")
+      .select(["id", "kind", "recipient_user_id", "case_code"])
+      .where("case_id", "=", caseId)
+      .execute();
+    const copy = records.find((r) => r.kind === "complaint_copy")!;
+    const notice = records.find((r) => r.kind === "response_notice")!;
+    expect(copy.recipient_user_id).toBeNull();
+    // The SMS of the complaint copy carries the code and where to link the case; the others do not.
+    const texts = sms.sent.slice(before).filter((m) => m.to === "13900002222");
+    expect(texts.map((m) => m.text).join("\n")).toContain(`/served/${copy.id}`);
+    const copyText = texts.find((m) => m.text.includes(`/served/${copy.id}`))!.text;
+    expect(copyText).toContain(code);
+    expect(copyText).toContain("/cases/link");
+    expect(copyText).toContain("案件码");
+    expect(copyText).toContain("case code");
+    expect(texts.filter((m) => m.text.includes(code))).toHaveLength(1);
+    // Not yet linked: the served document is nobody's to open.
+    expect((await lisi.get(`/api/served/${copy.id}`)).status).toBe(404);
+    // Court staff see the code; the plaintiff's view of services never shows it.
+    const staffView = await clerk.get<{ items: Array<{ id: string; caseCode: string | null }> }>(
+      `/api/cases/${caseId}/services`,
+    );
+    expect(staffView.body.items.find((s) => s.id === copy.id)!.caseCode).toBe(code);
+    expect(JSON.stringify((await zhangsan.get(`/api/cases/${caseId}/services`)).body)).not.toContain(code);
+
+    expect((await lisi.post("/api/cases/link", { caseCode: code })).status).toBe(200);
+    const attached = await app.context.db
+      .selectFrom("service_records")
+      .select("recipient_user_id")
+      .where("case_id", "=", caseId)
+      .where("recipient_role", "=", "defendant")
+      .execute();
+    expect(attached.every((r) => r.recipient_user_id === accounts.get("lisi@netcourt.demo")!.userId)).toBe(
+      true,
+    );
+    const ownView = await lisi.get<{ items: Array<{ id: string; caseCode: string | null }> }>(
+      `/api/cases/${caseId}/services`,
+    );
+    expect(ownView.body.items.find((s) => s.id === copy.id)!.caseCode).toBe(code);
+    // The addressee opens what was served; the plaintiff and strangers still cannot.
+    const opened = await lisi.get<{ service: { id: string; caseCode: string | null } }>(
+      `/api/served/${notice.id}`,
+    );
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    expect(opened.body.service.caseCode).toBeNull();
+    expect((await zhangsan.get(`/api/served/${copy.id}`)).status).toBe(404);
+    expect((await lawyer.get(`/api/served/${copy.id}`)).status).toBe(404);
+
+    // Filing the answer completes service of the complaint copy and opens the answer period.
+    expect((await lisi.put(`/api/cases/${caseId}/answer`, answer)).status).toBe(200);
+    expect((await lisi.post(`/api/cases/${caseId}/answer/submit`, {})).status).toBe(200);
+    const served = await app.context.db
+      .selectFrom("service_records")
+      .select(["status", "served_how"])
+      .where("id", "=", copy.id)
+      .executeTakeFirstOrThrow();
+    expect(served).toEqual({ status: "served", served_how: "acted" });
+    const period = await app.context.db
+      .selectFrom("case_deadlines")
+      .select("kind")
+      .where("case_id", "=", caseId)
+      .where("kind", "=", "answer_period")
+      .execute();
+    expect(period).toHaveLength(1);
+    // The answer copy served on the plaintiff carries no code.
+    const answerCopy = await app.context.db
+      .selectFrom("service_records")
+      .select("case_code")
+      .where("case_id", "=", caseId)
+      .where("kind", "=", "answer_copy")
+      .executeTakeFirstOrThrow();
+    expect(answerCopy.case_code).toBeNull();
   });
 
   it("rules on an objection to jurisdiction, serves the ruling and opens the 10-day appeal", async () => {

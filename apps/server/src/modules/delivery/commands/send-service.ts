@@ -68,12 +68,14 @@ export async function sendService(context: AppContext, serviceId: string, now: D
   const caseNumber =
     (await listCaseDocuments(context.db, row.case_id)).find((d) => d.issue_id === row.document_issue_id)
       ?.case_number ?? null;
+  const publicUrl = context.config.publicUrl.replace(/\/$/, "");
   const notice = renderServiceNotice({
     courtNameZh: court?.nameZh ?? "",
     courtNameEn: court?.nameEn ?? "",
     caseNumber,
     kind: row.kind,
-    link: `${context.config.publicUrl.replace(/\/$/, "")}/served/${serviceId}`,
+    link: `${publicUrl}/served/${serviceId}`,
+    caseCode: row.case_code === null ? null : { code: row.case_code, link: `${publicUrl}/cases/link` },
   });
   for (;;) {
     const attempts = await listAttempts(context.db, [serviceId]);

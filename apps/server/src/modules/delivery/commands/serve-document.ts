@@ -27,6 +27,11 @@ export interface ServeDocumentOptions {
   servedBy: string | null;
   /** The period service opens (e.g. `answer_period`, 15 days, 民事诉讼法第一百二十八条). */
   followingDeadline?: { kind: string; days: number; basis: string } | null;
+  /**
+   * The addressee's case code, sent with the document so an addressee without an account can link the
+   * case after registering (在线诉讼规则第七条). A secret of the addressee: never audited or logged.
+   */
+  caseCode?: string | null;
   now: Date;
 }
 
@@ -60,6 +65,7 @@ export async function serveDocument(
     addressBasis: recipient.addressBasis,
     servedBy: options.servedBy,
     following: options.followingDeadline ?? null,
+    caseCode: options.caseCode ?? null,
     now,
   });
   const plan = channelPlan(recipient);

@@ -16,7 +16,7 @@ import {
   normaliseCaseCode,
   recordTimeline,
 } from "../../cases/index";
-import { sendInboxMessage } from "../../delivery/index";
+import { attachPartyUser, sendInboxMessage } from "../../delivery/index";
 import { findAccountIdentity } from "../../identity/index";
 import { appendCourtEvent } from "../../ledger/index";
 import { userOf } from "../filing.access";
@@ -75,6 +75,15 @@ export async function linkParty(
 
     const row = await lockCase(trx, found.case_id);
     await linkPartyAccount(trx, { partyId: found.party_id, userId: user.userId, now: meta.now });
+    // 在线诉讼规则第三十一条第二款: what was served on the party before it had an account is now the
+    // account's to open, and its acts in the case complete that service.
+    await attachPartyUser(trx, {
+      caseId: row.id,
+      courtId: row.court_id,
+      partyId: found.party_id,
+      userId: user.userId,
+      now: meta.now,
+    });
     await recordTimeline(trx, {
       caseId: row.id,
       kind: "party_linked",

@@ -40,7 +40,12 @@ export async function objectToJurisdiction(
       filedBy: user.userId,
       now: meta.now,
     });
-    await recordPartyActed(trx, { caseId: row.id, userId: user.userId, now: meta.now });
+    await recordPartyActed(trx, {
+      caseId: row.id,
+      userId: user.userId,
+      partyIds: [access.partyId],
+      now: meta.now,
+    });
     await recordTimeline(trx, {
       caseId: row.id,
       kind: "jurisdiction_objection_filed",

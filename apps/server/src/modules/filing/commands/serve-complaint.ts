@@ -102,6 +102,9 @@ export async function serveComplaintInTransaction(
           document.kind === "complaint_copy"
             ? { kind: "answer_period", days: 15, basis: "民事诉讼法第一百二十八条" }
             : null,
+        // 在线诉讼规则第七条: a defendant without an account registers and links the case with this code,
+        // sent with the complaint copy only.
+        caseCode: document.kind === "complaint_copy" ? code : null,
         now: meta.now,
       });
     }

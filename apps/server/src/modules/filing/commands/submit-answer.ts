@@ -59,7 +59,12 @@ export async function submitAnswer(
     });
     await markAnswerSubmitted(trx, { answerId: answer.id, documentIssueId: issued.issueId, now: meta.now });
     // An addressee who acts in the case has received the complaint (service completes).
-    await recordPartyActed(trx, { caseId: row.id, userId: user.userId, now: meta.now });
+    await recordPartyActed(trx, {
+      caseId: row.id,
+      userId: user.userId,
+      partyIds: [access.partyId],
+      now: meta.now,
+    });
     // 民事诉讼法第一百二十八条: the answer copy goes to the plaintiff within 5 days of receipt.
     for (const plaintiff of plaintiffs) {
       const addressBasis = await addressBasisOf(trx, plaintiff.user_id);
