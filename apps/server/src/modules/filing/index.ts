@@ -7,6 +7,8 @@ export { acceptFiling } from "./commands/accept-filing";
 export { createFilingDraft } from "./commands/create-filing-draft";
 export { saveFilingDraft } from "./commands/save-filing-draft";
 export { submitFiling } from "./commands/submit-filing";
+export { receiveReferredFiling } from "./commands/receive-referred-filing";
+export { suspendFeeForMediation } from "./commands/cancel-fee-order";
 export { confirmFeePayment } from "./commands/confirm-fee-payment";
 export { calculateFee } from "./fees.rules";
 export { HttpPaymentGateway, loadHttpPaymentGateway } from "./adapters/http-payment-gateway";

@@ -640,4 +640,135 @@ describe.each(testDatabaseKinds())("pre-litigation mediation on %s", (kind) => {
       ).toBe(409);
     });
   });
+
+  // 民事诉讼法第一百二十五条; 诉讼费用交纳办法第二十条、第二十二条: no fee runs while the dispute is mediated
+  // before filing; a referral to filing notifies the fee anew (在线调解规则第二十一条第一项).
+  describe("the case fee around mediation", () => {
+    const feeOrders = (caseId: string) =>
+      app.context.db
+        .selectFrom("fee_orders")
+        .select(["id", "status", "due_at"])
+        .where("case_id", "=", caseId)
+        .orderBy("created_at")
+        .execute();
+    const deadlines = (caseId: string, kind: string) =>
+      app.context.db
+        .selectFrom("case_deadlines")
+        .select(["status", "due_at"])
+        .where("case_id", "=", caseId)
+        .where("kind", "=", kind)
+        .orderBy("created_at")
+        .execute();
+    const caseRow = (caseId: string) =>
+      app.context.db
+        .selectFrom("cases")
+        .select(["status", "query_code", "review_due_on", "fee_fen"])
+        .where("id", "=", caseId)
+        .executeTakeFirstOrThrow();
+
+    it("cancels the fee order and its deadline job when the filer consents, and notifies it anew at referral", async () => {
+      app.clock.set("2026-07-01T09:00:00+08:00");
+      await signInEveryone();
+      const caseId = await draftDispute();
+      const submitted = await zhangsan.post(`/api/filings/${caseId}/submit`);
+      expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+      const before = await caseRow(caseId);
+      await linkRespondent(caseId);
+      const offered = await clerk.post<{ mediationId: string }>(`/api/filings/${caseId}/mediation-offer`);
+      expect(offered.status).toBe(201);
+      expect((await zhangsan.post(`/api/filings/${caseId}/mediation-offer/consent`)).status).toBe(200);
+      expect((await feeOrders(caseId)).map((o) => o.status)).toEqual(["cancelled"]);
+      expect((await deadlines(caseId, "fee_payment")).map((d) => d.status)).toEqual(["cancelled"]);
+      const jobs = (
+        await app.context.db
+          .selectFrom("jobs")
+          .select(["status", "payload"])
+          .where("kind", "=", "filing.fee_deadline")
+          .execute()
+      ).filter((j) => JSON.stringify(j.payload).includes(caseId));
+      expect(jobs.map((j) => j.status)).toEqual(["cancelled"]);
+      // Nothing to pay while mediating.
+      expect((await zhangsan.post(`/api/filings/${caseId}/payment`)).status).toBe(409);
+
+      // Past the old due date the dispute is still being mediated, not treated as withdrawn.
+      const oldDue = (await feeOrders(caseId))[0]!.due_at;
+      app.clock.set(new Date(oldDue.getTime() + 60_000));
+      await app.jobs.runDue();
+      await signInEveryone();
+      expect((await caseRow(caseId)).status).toBe("mediation");
+
+      const mediationId = offered.body.mediationId;
+      expect(
+        (await clerk.post(`/api/mediations/${mediationId}/mediator`, { mediatorId: registered.id })).status,
+      ).toBe(200);
+      expect((await mediator.post(`/api/mediations/${mediationId}/accept`)).status).toBe(200);
+      const failed = await mediator.post<TMediationView>(`/api/mediations/${mediationId}/failure`, {
+        reason: "双方分歧较大。",
+      });
+      expect(failed.body.status).toBe("referred");
+      const after = await caseRow(caseId);
+      // The review keeps the original submission day and the query code stays; the fee runs from referral.
+      expect(after).toMatchObject({
+        status: "under_review",
+        query_code: before.query_code,
+        review_due_on: before.review_due_on,
+      });
+      const orders = await feeOrders(caseId);
+      expect(orders.map((o) => o.status)).toEqual(["cancelled", "pending"]);
+      expect(orders[1]!.due_at.getTime()).toBeGreaterThan(app.clock.now().getTime());
+      expect((await deadlines(caseId, "fee_payment")).map((d) => d.status)).toEqual(["cancelled", "open"]);
+      expect((await stranger.post(`/api/filings/${caseId}/payment`)).status).toBe(404);
+      const pay = await zhangsan.post<{ orderId: string }>(`/api/filings/${caseId}/payment`);
+      expect(pay.status, JSON.stringify(pay.body)).toBe(200);
+      expect(pay.body.orderId).toBe(orders[1]!.id);
+    });
+
+    it("gives a dispute referred after a failed application a fee order, a query code and a review deadline", async () => {
+      app.clock.set("2026-08-03T09:00:00+08:00");
+      await signInEveryone();
+      const caseId = await draftDispute();
+      const applied = await zhangsan.post<{ mediationId: string }>(`/api/filings/${caseId}/mediation`, {
+        mediatorId: registered.id,
+      });
+      expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+      await linkRespondent(caseId);
+      const id = applied.body.mediationId;
+      expect((await lisi.post(`/api/mediations/${id}/consent`, { answer: "refused" })).status).toBe(200);
+      expect(await feeOrders(caseId)).toEqual([]);
+      expect((await lisi.post(`/api/mediations/${id}/refer-to-filing`)).status).toBe(403);
+      const referred = await zhangsan.post<TMediationView>(`/api/mediations/${id}/refer-to-filing`);
+      expect(referred.status, JSON.stringify(referred.body)).toBe(200);
+      const row = await caseRow(caseId);
+      expect(row.status).toBe("under_review");
+      expect(row.query_code).not.toBeNull();
+      expect(row.fee_fen).toBeGreaterThan(0);
+      // 民事诉讼法第一百二十六条: 7 days from the referral on 3 August.
+      expect(row.review_due_on).toBe("2026-08-10");
+      expect((await deadlines(caseId, "registration_review")).map((d) => d.status)).toEqual(["open"]);
+      const orders = await feeOrders(caseId);
+      expect(orders.map((o) => o.status)).toEqual(["pending"]);
+      expect((await deadlines(caseId, "fee_payment")).map((d) => d.status)).toEqual(["open"]);
+      const complaints = await app.context.db
+        .selectFrom("case_documents")
+        .select("locale")
+        .where("case_id", "=", caseId)
+        .where("kind", "=", "complaint")
+        .execute();
+      expect(complaints.map((d) => d.locale).sort()).toEqual(["en", "zh-CN"]);
+      const inbox = await app.context.db
+        .selectFrom("inbox_messages")
+        .select("kind")
+        .where("case_id", "=", caseId)
+        .where("recipient_id", "=", userId("zhangsan@netcourt.demo"))
+        .execute();
+      expect(inbox.map((m) => m.kind)).toContain("filing_submitted");
+      expect(await courtEvents(caseId)).toEqual(
+        expect.arrayContaining(["mediation_referred", "filing_submitted"]),
+      );
+      expect((await lisi.post(`/api/filings/${caseId}/payment`)).status).toBe(403);
+      const pay = await zhangsan.post<{ orderId: string }>(`/api/filings/${caseId}/payment`);
+      expect(pay.status, JSON.stringify(pay.body)).toBe(200);
+      expect(pay.body.orderId).toBe(orders[0]!.id);
+    });
+  });
 });

@@ -24,7 +24,7 @@ export function mediationPeriodJob(context: AppContext): JobDefinition<{ mediati
         await lockCase(trx, found.case_id);
         const row = await lockMediation(trx, mediationId);
         if (!row || row.status !== "in_progress" || !row.period_ends_at || row.period_ends_at > now) return;
-        await endMediationInTransaction(trx, meta, row, { act: "lapse", reason: null });
+        await endMediationInTransaction(trx, context, meta, row, { act: "lapse", reason: null });
       });
     },
   });

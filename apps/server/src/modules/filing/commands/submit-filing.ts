@@ -1,4 +1,11 @@
-import { AppError, enqueueJob, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
+import {
+  AppError,
+  enqueueJob,
+  inTransaction,
+  writeAuditEvent,
+  type CommandMeta,
+  type Tx,
+} from "../../../platform";
 import type { AppContext } from "../../../context";
 import {
   changeCaseStatus,
@@ -8,8 +15,15 @@ import {
   findCause,
   lockCase,
   openDeadline,
+  type CaseRow,
 } from "../../cases/index";
-import { courtDateOf, findCourt, firstInstanceJurisdictionIssue, listStaff } from "../../courts/index";
+import {
+  courtDateOf,
+  findCourt,
+  firstInstanceJurisdictionIssue,
+  listStaff,
+  type IsoDate,
+} from "../../courts/index";
 import { sendInboxMessage } from "../../delivery/index";
 import { issueDocumentForRendering } from "../../documents/index";
 import { buildComplaintModels, complaintInputOf, complaintSha256 } from "../documents/complaint";
@@ -18,7 +32,8 @@ import { assertFiler, assertSubmittedByAccountHolder, loadFiling, userOf } from 
 import { complaintOf } from "../filing.complaint";
 import { assertFieldsSubmittable } from "../filing.validation";
 import { feeDeadlineJob, feeDeadlineKey } from "../filing.jobs";
-import { insertFeeOrder, listAttachments, listEvidence } from "../filing.repository";
+import { findFeeOrder, insertFeeOrder, listAttachments, listEvidence } from "../filing.repository";
+import { cancelPendingFeeOrder } from "./cancel-fee-order";
 import {
   feeInputFor,
   formatQueryCode,
@@ -105,9 +120,6 @@ export async function submitFiling(
       options.complaintSha256 !== complaintSha256(complaintModels.zh)
     )
       throw new AppError("complaint_changed_since_preview");
-    // "由法院决定" stays undecided (待定) until the court decides at registration; the fee meanwhile is
-    // that of the ordinary procedure (诉讼费用交纳办法第十六条 halves it once a simpler one applies).
-    const feeProcedure = row.procedure ?? "ordinary";
     const issue = procedureIssue(row.procedure, complaint.forRules.claims, court);
     if (issue) {
       throw new AppError("small_claims_not_eligible", [
@@ -115,116 +127,170 @@ export async function submitFiling(
       ]);
     }
 
-    const quote = calculateFee(
-      feeInputFor(feeKindOfCause(row.cause_code!), row.claim_total_fen, feeProcedure, row.type_code),
-    );
-    const receivedOn = courtDateOf(meta.now);
-    const reviewPeriod = computeRegistrationDeadline({ receivedOn });
-    // The notice to pay goes out with the receipt of the complaint (诉讼费用交纳办法第二十二条).
-    const feePeriod = computeFeePaymentDeadline(receivedOn);
-    const queryCode = generateQueryCode();
-
-    await changeCaseStatus(trx, meta, {
+    return receiveFilingInTransaction(trx, context, meta, {
       row,
+      court,
       transition: "submitFiling",
-      patch: {
-        submitted_at: meta.now,
-        review_clock_started_at: meta.now,
-        review_due_on: reviewPeriod.end,
-        fee_fen: quote.feeFen,
-        fee_quote: { ...quote },
-        procedure: row.procedure,
-        query_code: queryCode,
+      receivedOn: courtDateOf(meta.now),
+      submittedAt: meta.now,
+      reviewClockStartedAt: meta.now,
+      timelineKind: "submitted",
+      complaintModels,
+      issuedBy: user.userId,
+      audit: {
+        action: "filing.submitted",
+        data: { procedure: row.procedure, claimTotalFen: row.claim_total_fen },
       },
-      timeline: { kind: "submitted", data: { reviewDueOn: reviewPeriod.end }, isPublic: true },
     });
-    const review = await openDeadline(trx, {
-      caseId,
-      kind: "registration_review",
-      period: reviewPeriod,
-      now: meta.now,
-    });
-    const feeDueOn = feePeriod.end;
+  });
+}
 
-    let feeDueAt: Date | null = null;
-    if (quote.feeFen > 0) {
-      feeDueAt = (await openDeadline(trx, { caseId, kind: "fee_payment", period: feePeriod, now: meta.now }))
-        .endsAt;
-      const orderId = await insertFeeOrder(trx, {
-        caseId,
-        amountFen: quote.feeFen,
-        gateway: paymentGatewayName(context),
-        dueAt: feeDueAt,
-        now: meta.now,
-      });
-      await enqueueJob(
-        trx,
-        feeDeadlineJob(context),
-        { caseId, orderId },
-        { runAt: feeDueAt, now: meta.now, dedupeKey: feeDeadlineKey(caseId) },
-      );
-    }
+/**
+ * The court's receipt of a complaint, in the caller's transaction holding the case's row lock: the fee
+ * quote and the notice to pay with its order, deadline and job (诉讼费用交纳办法第二十二条: 7 days from the
+ * notice; an unpaid fee makes the filing treated as withdrawn, 民诉法解释第二百一十三条), the query code,
+ * the 7-day registration review from `receivedOn` (民事诉讼法第一百二十六条), the 起诉状 when given, the
+ * inbox to the filer and the clerks, and the court event. Used by submission and by a referral after
+ * mediation (在线调解规则第二十一条第一项).
+ */
+export async function receiveFilingInTransaction(
+  trx: Tx,
+  context: AppContext,
+  meta: CommandMeta,
+  input: {
+    row: CaseRow;
+    court: { name_zh: string; name_en: string };
+    transition: "submitFiling" | "referToFiling";
+    /** The day the review period runs from (the submission, or the referral). */
+    receivedOn: IsoDate;
+    submittedAt: Date;
+    reviewClockStartedAt: Date;
+    timelineKind: string;
+    /** The 起诉状 to issue (rendered by a job after commit); null when the case already has it. */
+    complaintModels: ReturnType<typeof buildComplaintModels> | null;
+    issuedBy: string | null;
+    audit: { action: string; data: Record<string, unknown> };
+  },
+): Promise<SubmitFilingResult> {
+  const { row, court } = input;
+  const caseId = row.id;
+  // "由法院决定" stays undecided (待定) until the court decides at registration; the fee meanwhile is
+  // that of the ordinary procedure (诉讼费用交纳办法第十六条 halves it once a simpler one applies).
+  const feeProcedure = row.procedure ?? "ordinary";
+  const quote = calculateFee(
+    feeInputFor(feeKindOfCause(row.cause_code!), row.claim_total_fen, feeProcedure, row.type_code),
+  );
+  const reviewPeriod = computeRegistrationDeadline({ receivedOn: input.receivedOn });
+  // The notice to pay goes out with the receipt of the complaint (诉讼费用交纳办法第二十二条).
+  const feePeriod = computeFeePaymentDeadline(courtDateOf(meta.now));
+  // A filing that already has a query code (one offered mediation at review) keeps it.
+  const queryCode = row.query_code ?? generateQueryCode();
 
-    await sendInboxMessage(trx, {
-      recipientIds: [user.userId],
+  await changeCaseStatus(trx, meta, {
+    row,
+    transition: input.transition,
+    patch: {
+      submitted_at: input.submittedAt,
+      review_clock_started_at: input.reviewClockStartedAt,
+      review_due_on: reviewPeriod.end,
+      fee_fen: quote.feeFen,
+      fee_quote: { ...quote },
+      procedure: row.procedure,
+      query_code: queryCode,
+    },
+    timeline: { kind: input.timelineKind, data: { reviewDueOn: reviewPeriod.end }, isPublic: true },
+  });
+  const review = await openDeadline(trx, {
+    caseId,
+    kind: "registration_review",
+    period: reviewPeriod,
+    now: meta.now,
+  });
+  const feeDueOn = feePeriod.end;
+
+  let feeDueAt: Date | null = null;
+  const live = await findFeeOrder(trx, caseId);
+  // A fee paid before the dispute went to mediation stands; a pending order cannot be live twice.
+  if (live?.status === "pending") await cancelPendingFeeOrder(trx, meta, row, "superseded");
+  if (quote.feeFen > 0 && live?.status !== "paid") {
+    feeDueAt = (await openDeadline(trx, { caseId, kind: "fee_payment", period: feePeriod, now: meta.now }))
+      .endsAt;
+    const orderId = await insertFeeOrder(trx, {
       caseId,
-      kind: "filing_submitted",
-      params: {
-        courtNameZh: court.name_zh,
-        courtNameEn: court.name_en,
-        reviewDueOn: review.endsOn,
-        feeDueOn,
-        fee: quote.fee,
-        queryCode: formatQueryCode(queryCode),
-      },
+      amountFen: quote.feeFen,
+      gateway: paymentGatewayName(context),
+      dueAt: feeDueAt,
       now: meta.now,
     });
-    const clerks = await listStaff(trx, row.court_id, ["clerk"]);
-    await sendInboxMessage(trx, {
-      recipientIds: clerks.map((c) => c.user_id),
-      caseId,
-      kind: "filing_to_review",
-      params: { title: row.title, reviewDueOn: review.endsOn },
-      now: meta.now,
-    });
-    // Recorded here with the hash of its content; rendered to DOCX by a job after commit, off the
-    // filer's request (the preview already showed the filer the same model).
+    await enqueueJob(
+      trx,
+      feeDeadlineJob(context),
+      { caseId, orderId },
+      { runAt: feeDueAt, now: meta.now, dedupeKey: feeDeadlineKey(caseId) },
+    );
+  }
+
+  await sendInboxMessage(trx, {
+    recipientIds: [row.filed_by],
+    caseId,
+    kind: "filing_submitted",
+    params: {
+      courtNameZh: court.name_zh,
+      courtNameEn: court.name_en,
+      reviewDueOn: review.endsOn,
+      feeDueOn: live?.status === "paid" ? null : feeDueOn,
+      fee: quote.fee,
+      queryCode: formatQueryCode(queryCode),
+    },
+    now: meta.now,
+  });
+  const clerks = await listStaff(trx, row.court_id, ["clerk"]);
+  await sendInboxMessage(trx, {
+    recipientIds: clerks.map((c) => c.user_id),
+    caseId,
+    kind: "filing_to_review",
+    params: { title: row.title, reviewDueOn: review.endsOn },
+    now: meta.now,
+  });
+  // Recorded here with the hash of its content; rendered to DOCX by a job after commit, off the
+  // filer's request (the preview already showed the filer the same model).
+  if (input.complaintModels) {
     await issueDocumentForRendering(trx, {
       caseId,
       courtId: row.court_id,
-      ...complaintModels,
-      issuedBy: user.userId,
+      ...input.complaintModels,
+      issuedBy: input.issuedBy,
       now: meta.now,
     });
-    // 全流程留痕: the court's receipt of the complaint, with its review and fee periods, is a court event.
-    await appendCourtEvent(trx, {
-      kind: "filing_submitted",
-      courtId: row.court_id,
-      caseId,
-      payload: {
-        procedure: row.procedure,
-        feeFen: quote.feeFen,
-        reviewDueOn: review.endsOn,
-        feeDueOn: quote.feeFen > 0 ? feeDueOn : null,
-        submittedBy: user.userId,
-      },
-      now: meta.now,
-    });
-    await writeAuditEvent(trx, meta, {
-      action: "filing.submitted",
-      subjectType: "case",
-      subjectId: caseId,
-      courtId: row.court_id,
-      data: {
-        procedure: row.procedure,
-        feeFen: quote.feeFen,
-        reviewDueOn: review.endsOn,
-        feeDueOn,
-        claimTotalFen: row.claim_total_fen,
-      },
-    });
-    return { queryCode, reviewDueOn: review.endsOn, feeFen: quote.feeFen, feeDueAt };
+  }
+  // 全流程留痕: the court's receipt of the complaint, with its review and fee periods, is a court event.
+  await appendCourtEvent(trx, {
+    kind: "filing_submitted",
+    courtId: row.court_id,
+    caseId,
+    payload: {
+      procedure: row.procedure,
+      feeFen: quote.feeFen,
+      reviewDueOn: review.endsOn,
+      feeDueOn: feeDueAt ? feeDueOn : null,
+      submittedBy: input.issuedBy,
+      ...(input.transition === "referToFiling" ? { referredFrom: "mediation" } : {}),
+    },
+    now: meta.now,
   });
+  await writeAuditEvent(trx, meta, {
+    action: input.audit.action,
+    subjectType: "case",
+    subjectId: caseId,
+    courtId: row.court_id,
+    data: {
+      ...input.audit.data,
+      feeFen: quote.feeFen,
+      reviewDueOn: review.endsOn,
+      feeDueOn: live?.status === "paid" ? null : feeDueOn,
+    },
+  });
+  return { queryCode, reviewDueOn: review.endsOn, feeFen: quote.feeFen, feeDueAt };
 }
 
 /** The name of the configured payment gateway (the simulator by default). */

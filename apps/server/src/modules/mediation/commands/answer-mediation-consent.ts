@@ -91,7 +91,7 @@ export async function answerMediationConsent(
           : [],
     });
     if (state === "refused") {
-      const ended = await endMediationInTransaction(trx, meta, row, {
+      const ended = await endMediationInTransaction(trx, context, meta, row, {
         act: "refuseMediation",
         reason: input.note,
       });

@@ -38,6 +38,7 @@ const courtEventOf = {
  */
 export async function endMediationInTransaction(
   trx: Tx,
+  context: AppContext,
   meta: CommandMeta,
   row: MediationRow,
   options: { act: EndingAct; reason: string | null },
@@ -94,7 +95,7 @@ export async function endMediationInTransaction(
       outcome_reason: options.reason,
       ended_at: meta.now,
     };
-    const referred = await referInTransaction(trx, meta, ended);
+    const referred = await referInTransaction(trx, context, meta, ended);
     return { status: "referred", reviewDueOn: referred.reviewDueOn };
   }
   return { status: "ended", reviewDueOn: null };
@@ -128,7 +129,7 @@ export async function recordMediationFailure(
   return inTransaction(context.db, async (trx) => {
     await lockCase(trx, access.row.case_id);
     const { row } = await lockMediationFor(trx, meta.actor, mediationId);
-    return endMediationInTransaction(trx, meta, row, { act: "recordFailure", reason });
+    return endMediationInTransaction(trx, context, meta, row, { act: "recordFailure", reason });
   });
 }
 
@@ -147,6 +148,6 @@ export async function withdrawMediation(
   return inTransaction(context.db, async (trx) => {
     await lockCase(trx, access.row.case_id);
     const { row } = await lockMediationFor(trx, meta.actor, mediationId);
-    return endMediationInTransaction(trx, meta, row, { act: "withdrawMediation", reason });
+    return endMediationInTransaction(trx, context, meta, row, { act: "withdrawMediation", reason });
   });
 }

@@ -2,6 +2,7 @@ import { AppError, inTransaction, type CommandMeta } from "../../../platform";
 import type { AppContext } from "../../../context";
 import { changeCaseStatus, closeDeadline, lockCase } from "../../cases/index";
 import { listStaff } from "../../courts/index";
+import { suspendFeeForMediation } from "../../filing/index";
 import { assertCanAct, userOf } from "../mediation.access";
 import { assertMediationApplicable, loadDispute } from "../mediation.dispute";
 import { recordMediationAct } from "../mediation.events";
@@ -122,6 +123,10 @@ export async function answerMediationOffer(
     // The review waits while the dispute is mediated; it restarts from the original submission day if the
     // mediation fails (mediation.rules.ts registrationReceivedOn).
     await closeDeadline(trx, caseId, "registration_review", "cancelled", meta.now);
+    // 民事诉讼法第一百二十五条: 先行调解 comes before filing, and the case fee is paid on a filing
+    // (诉讼费用交纳办法第二十条、第二十二条): the notice to pay is withdrawn while the dispute is mediated and
+    // given anew if it is referred to filing.
+    await suspendFeeForMediation(trx, meta, { caseId });
     await openMediation(trx, meta, {
       mediationId: mediation.id,
       row,

@@ -1,14 +1,9 @@
 import { AppError, inTransaction, type CommandMeta, type Tx } from "../../../platform";
 import type { AppContext } from "../../../context";
-import {
-  assignCaseMediator,
-  changeCaseStatus,
-  computeRegistrationDeadline,
-  lockCase,
-  openDeadline,
-} from "../../cases/index";
-import { courtDateOf, findCourt, listStaff } from "../../courts/index";
+import { assignCaseMediator, lockCase } from "../../cases/index";
+import { courtDateOf, findCourt } from "../../courts/index";
 import { issueDocumentForRendering } from "../../documents/index";
+import { receiveReferredFiling } from "../../filing/index";
 import { buildMediationRecordModels } from "../documents/mediation-record";
 import {
   assertApplicant,
@@ -38,7 +33,7 @@ export async function referMediationToFiling(
   return inTransaction(context.db, async (trx) => {
     await lockCase(trx, access.row.case_id);
     const { row } = await lockMediationFor(trx, meta.actor, mediationId);
-    return referInTransaction(trx, meta, row);
+    return referInTransaction(trx, context, meta, row);
   });
 }
 
@@ -50,6 +45,7 @@ export async function referMediationToFiling(
  */
 export async function referInTransaction(
   trx: Tx,
+  context: AppContext,
   meta: CommandMeta,
   row: MediationRow,
 ): Promise<{ reviewDueOn: string; recordIssueId: string }> {
@@ -67,24 +63,14 @@ export async function referInTransaction(
     caseRow.submitted_at ? courtDateOf(caseRow.submitted_at) : null,
     today,
   );
-  const review = computeRegistrationDeadline({ receivedOn });
-  const isOriginalSubmission = row.origin === "offered_at_filing" && caseRow.submitted_at !== null;
-  await changeCaseStatus(trx, meta, {
-    row: caseRow,
-    transition: "referToFiling",
-    patch: {
-      submitted_at: caseRow.submitted_at ?? meta.now,
-      review_clock_started_at: isOriginalSubmission ? caseRow.review_clock_started_at : meta.now,
-      review_due_on: review.end,
-    },
-    timeline: { kind: "mediation_referred", data: { reviewDueOn: review.end }, isPublic: true },
-  });
-  const opened = await openDeadline(trx, {
+  // Filing receives the dispute as a submitted complaint: status, review period, fee quote and order
+  // (诉讼费用交纳办法第二十二条), query code, the 起诉状 if none, the clerks' inbox and the court event.
+  const received = await receiveReferredFiling(trx, context, {
     caseId: row.case_id,
-    kind: "registration_review",
-    period: review,
-    now: meta.now,
+    meta,
+    keepSubmittedAt: row.origin === "offered_at_filing",
   });
+  const opened = { endsOn: received.reviewDueOn };
   await assignCaseMediator(trx, meta, { caseId: row.case_id, mediatorUserId: null });
 
   const court = await findCourt(trx, row.court_id);
@@ -136,7 +122,6 @@ export async function referInTransaction(
     { status: "referred", referred_at: meta.now, record_issue_id: issued.issueId },
     meta.now,
   );
-  const clerks = (await listStaff(trx, row.court_id, ["clerk"])).map((c) => c.user_id);
   await recordMediationAct(trx, meta, {
     mediation: row,
     action: "mediation.referred",
@@ -149,11 +134,6 @@ export async function referInTransaction(
       basis: "人民法院在线调解规则第二十一条第一项",
     },
     inbox: [
-      {
-        recipientIds: clerks,
-        kind: "filing_to_review",
-        params: { title: caseRow.title, reviewDueOn: opened.endsOn },
-      },
       {
         recipientIds: [...new Set([row.applicant_user_id, ...sideAccounts(parts, "applicant")])],
         kind: "mediation_referred",
