@@ -1,4 +1,4 @@
-import { FolderOpenOutlined } from "@ant-design/icons";
+import { FolderOpenOutlined, LinkOutlined } from "@ant-design/icons";
 import type { AppRoute } from "../../app/app-routes";
 
 /** The litigant's (and lawyer's) case screens: my cases and one case. */
@@ -14,6 +14,12 @@ export const casesRoutes: AppRoute[] = [
       order: 2,
       tabs: { litigant: 6 },
     },
+  },
+  {
+    path: "/cases/link",
+    access: "signed-in",
+    scene: () => import("./scenes/link-case-scene").then((m) => m.LinkCaseScene),
+    nav: { section: "litigant", label: "cases:defence.link.title", icon: <LinkOutlined />, order: 4 },
   },
   {
     path: "/cases/:id",

@@ -9,7 +9,13 @@ export type CourtDocumentKind =
   | "evidence_notice"
   | "response_notice"
   | "refusal_ruling"
-  | "referral_notice";
+  | "referral_notice"
+  | "service_certificate"
+  | "answer"
+  | "jurisdiction_ruling"
+  | "mediation_record"
+  | "mediation_agreement"
+  | "confirmation_ruling";
 
 /** One language version of a document: zh-CN is the legal original, en a courtesy translation. */
 export interface CaseDocumentVersion {

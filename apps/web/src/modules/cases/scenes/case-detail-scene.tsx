@@ -23,13 +23,16 @@ import { isApiError } from "../../../platform/api-client";
 import { i18next } from "../../../platform/i18n";
 import { useApiQuery } from "../../../platform/use-api";
 import { AttachmentList } from "../../filing/components/attachment-list";
+import { CaseServices } from "../../delivery/components/case-services";
 import { documentsApi, type CaseDocument } from "../../documents/documents.api";
 import { filingsApi, type FilingView } from "../../filing/filing.api";
 import { casesApi, type CaseDetail, type Deadline, type TimelineEntry } from "../cases.api";
 import { formatDate, formatDateTime, formatYuan, localBasis, localName, translateOr } from "../cases.format";
 import { CaseStatusTag } from "./case-status-tag";
 import { FilingPanel } from "./filing-panel";
+import { DefendantPanel } from "../components/defendant-panel";
 import { SimilarCasesPanel } from "./similar-cases-panel";
+import { CaseMediationPanel } from "../../mediation/components/case-mediation-panel";
 import "../../filing/filing.css";
 
 const filingStatuses = new Set(["draft", "under_review", "correction_requested"]);
@@ -532,6 +535,8 @@ export function CaseDetailScene() {
         />
       ) : null}
 
+      <CaseMediationPanel caseId={detail.id} onChanged={loaded.reload} />
+      <DefendantPanel detail={detail} onChanged={loaded.reload} />
       {showsSimilar ? <SimilarCasesPanel caseId={detail.id} /> : null}
 
       <Row gutter={16}>
@@ -602,6 +607,8 @@ export function CaseDetailScene() {
       <Section title={t("detail.documents")}>
         <Documents filing={filing} documents={documents} />
       </Section>
+
+      <CaseServices caseId={detail.id} deadlines={detail.deadlines} />
 
       {filing ? (
         <Section title={t("detail.attachments")}>
