@@ -486,7 +486,7 @@ export function FilingReviewScene() {
       ) : (
         <Flex vertical gap="middle">
           <Card title={t("review.actions.title")} className="nc-decision">
-            {filing.status === "accepted" && detail ? (
+            {filing.reviews.some((r) => r.decision === "accepted") && detail ? (
               <AcceptedResult detail={detail} />
             ) : (
               <>
