@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { defineJob, enqueueJob, type Executor, type JobDefinition } from "../../platform";
+import { noticeJob } from "./commands/send-notice";
 import { checkServiceDue, sendService } from "./commands/send-service";
 import { listServicesToCheck } from "./services.repository";
 
@@ -64,8 +65,12 @@ export const serviceDueJobRef = jobRef(SERVICE_DUE_JOB, 8);
  */
 export function serviceJobs(
   context: AppContext,
-): Array<JobDefinition<ServicePayload> | JobDefinition<Record<string, never>>> {
+): Array<
+  JobDefinition<ServicePayload> | JobDefinition<Record<string, never>> | ReturnType<typeof noticeJob>
+> {
   return [
+    // Notices that are not service of a document (an invitation to mediate with the case code).
+    noticeJob(context),
     defineJob({
       kind: SEND_SERVICE_JOB,
       payload: ZServicePayload,

@@ -429,6 +429,25 @@ export function renderServiceNotice(params: {
   return { subject: `${params.courtNameZh}送达通知 / Notice of service`, text: `${zh}\n${en}` };
 }
 
+/**
+ * The SMS or e-mail that invites a party without an account to a mediation: the court, the cause of
+ * action and the link with the party's case code to register and join — no personal data (在线调解规则
+ * 第十五条: the other side is asked whether it agrees to mediate). Chinese first, English after.
+ */
+export function renderMediationInvitation(params: {
+  courtNameZh: string;
+  courtNameEn: string;
+  /** The cause of action (not the title, which names the applicant). */
+  causeZh: string | null;
+  causeEn: string | null;
+  code: string;
+  link: string;
+}): { subject: string; text: string } {
+  const zh = `【${params.courtNameZh}】对方当事人已就一起${params.causeZh ?? "民事纠纷"}申请诉前调解，邀请您参加在线调解。请注册并完成实名认证后打开 ${params.link} ，以案件码 ${params.code} 加入调解，并答复是否同意调解。`;
+  const en = `${params.courtNameEn}: the other party applied for pre-litigation mediation of a dispute${params.causeEn ? ` (${params.causeEn})` : ""} and invites you to mediate online. Register, verify your identity and open ${params.link} to join with case code ${params.code}, then answer whether you agree to mediate.`;
+  return { subject: `${params.courtNameZh}调解邀请 / Invitation to mediate`, text: `${zh}\n${en}` };
+}
+
 function s(value: unknown): string {
   if (value === undefined || value === null) return "";
   if (typeof value === "string") return value;

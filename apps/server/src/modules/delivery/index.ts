@@ -5,6 +5,7 @@ export { renderInboxMessage } from "./delivery.messages";
 export { serveDocument, type ServeDocumentOptions } from "./commands/serve-document";
 export { recordPartyActed } from "./commands/record-party-acted";
 export { attachPartyUser } from "./commands/attach-party-user";
+export { queuePartyNotice } from "./commands/send-notice";
 export { findServiceAddress } from "./commands/service-address";
 export { listServices } from "./services.queries";
 export { scheduleServiceSweep, serviceJobs } from "./delivery.jobs";

@@ -3,7 +3,7 @@ import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "../../platform";
 import type { SimulatedEmailSender } from "../../platform/ports/email";
-import type { SimulatedSmsSender } from "../../platform/ports/sms";
+import { HttpSmsSender, type SimulatedSmsSender, type SmsSender } from "../../platform/ports/sms";
 import { seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
 import { TestClient, createTestApp, type TestApp } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
@@ -247,6 +247,62 @@ describe.each(testDatabaseKinds())("service of process on %s", (kind) => {
     expect(email().sent.some((m) => m.text.includes(`/served/${serviceId}`))).toBe(true);
   });
 
+  it("fails a service whose only channel, the SMS gateway, rejects it, and lists it for the clerk", async () => {
+    const ports = app.context.ports as { sms: SmsSender };
+    const simulator = ports.sms;
+    const calls: string[] = [];
+    ports.sms = new HttpSmsSender(
+      { url: "https://sms.gateway.example/send", key: "test-key", timeoutMs: 1000 },
+      (_url, init) => {
+        calls.push(typeof init?.body === "string" ? init.body : "");
+        return Promise.resolve(
+          new Response(JSON.stringify({ status: "rejected", id: "GW-1", error: "blacklisted number" }), {
+            status: 200,
+            headers: { "content-type": "application/json" },
+          }),
+        );
+      },
+    );
+    try {
+      const serviceId = await serve({ addressBasis: "confirmed", userId: null, email: null });
+      await app.jobs.runDue();
+      expect(calls).toHaveLength(1);
+      const record = await serviceOf(serviceId);
+      expect(record.attempts.map((a) => [a.channel, a.status, a.sentAt])).toEqual([["sms", "refused", null]]);
+      expect(record.status).toBe("failed");
+      expect(record.sentAt).toBeNull();
+      const list = await clerk.get<{ items: TService[] }>(`/api/courts/${courtId}/services/undeliverable`);
+      const listed = list.body.items.find((s) => s.id === serviceId);
+      expect(listed?.status).toBe("failed");
+      expect(listed?.caseNumber).toMatch(/^（2026）浙0192民初\d+号$/);
+      // Another court's clerk does not get the list.
+      expect((await otherClerk.get(`/api/courts/${courtId}/services/undeliverable`)).status).toBe(403);
+    } finally {
+      ports.sms = simulator;
+    }
+  });
+
+  it("falls back to e-mail when the SMS gateway rejects the message", async () => {
+    const ports = app.context.ports as { sms: SmsSender };
+    const simulator = ports.sms;
+    ports.sms = new HttpSmsSender(
+      { url: "https://sms.gateway.example/send", key: "test-key", timeoutMs: 1000 },
+      () => Promise.resolve(new Response(JSON.stringify({ status: "rejected" }), { status: 200 })),
+    );
+    try {
+      const serviceId = await serve({ addressBasis: "confirmed", userId: null });
+      await app.jobs.runDue();
+      const record = await serviceOf(serviceId);
+      expect(record.attempts.map((a) => [a.channel, a.status])).toEqual([
+        ["sms", "refused"],
+        ["email", "delivered"],
+      ]);
+      expect(record.status).toBe("served");
+    } finally {
+      ports.sms = simulator;
+    }
+  });
+
   it("makes an unopened service at an unconfirmed address undeliverable, and the clerk serves it by post", async () => {
     const serviceId = await serve({ addressBasis: "provided", userId: null });
     await app.jobs.runDue();
@@ -315,6 +371,8 @@ describe.each(testDatabaseKinds())("service of process on %s", (kind) => {
     const notice = await clerk.post<TService>(`/api/services/${serviceId}/notice`, { noticeOn: today });
     expect(notice.status, JSON.stringify(notice.body)).toBe(200);
     expect(notice.body.status).toBe("pending");
+    // 民事诉讼法第九十五条: deemed served thirty days after 6 March.
+    expect(notice.body.deemedServedOn).toBe("2026-04-05");
     await moveTo("2026-04-05T12:00:00+08:00");
     await app.jobs.runDue();
     expect((await serviceOf(serviceId)).status).toBe("pending");

@@ -1,4 +1,5 @@
 import { maskPhone } from "../cases/index";
+import { noticeServedOn } from "./delivery.rules";
 import type { AttemptRow, ServiceRow } from "./services.repository";
 
 /** An e-mail address with the local part hidden but its first character: z***@example.com. */
@@ -18,8 +19,11 @@ function addressFor(attempt: AttemptRow, unmasked: boolean): string | null {
 export function presentService(
   row: ServiceRow,
   attempts: readonly AttemptRow[],
-  /** caseCode: whether the caller may see the addressee's case code (the addressee, court staff). */
-  options: { unmasked: boolean; caseCode?: boolean },
+  /**
+   * caseCode: whether the caller may see the addressee's case code (the addressee, court staff);
+   * caseNumber: the case's number, in the court's lists.
+   */
+  options: { unmasked: boolean; caseCode?: boolean; caseNumber?: string | null },
 ) {
   return {
     id: row.id,
@@ -56,6 +60,9 @@ export function presentService(
           }
         : null,
     noticeOn: row.notice_on,
+    // 民事诉讼法第九十五条: deemed served thirty days after the notice.
+    deemedServedOn: row.notice_on === null ? null : noticeServedOn(row.notice_on),
+    caseNumber: options.caseNumber ?? null,
     caseCode: options.caseCode === true ? row.case_code : null,
     attempts: attempts
       .filter((a) => a.service_id === row.id)

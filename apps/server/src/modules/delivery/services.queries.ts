@@ -117,7 +117,19 @@ export async function getUnservedOfCourt(
     context.db,
     rows.map((r) => r.id),
   );
-  return rows.map((row) => presentService(row, attempts, { unmasked: true, caseCode: true }));
+  // The case number each served document bears, for the clerk to know the case at a glance.
+  const caseNumbers = new Map<string, string | null>();
+  for (const caseId of new Set(rows.map((r) => r.case_id))) {
+    for (const document of await listCaseDocuments(context.db, caseId))
+      caseNumbers.set(document.issue_id, document.case_number);
+  }
+  return rows.map((row) =>
+    presentService(row, attempts, {
+      unmasked: true,
+      caseCode: true,
+      caseNumber: caseNumbers.get(row.document_issue_id) ?? null,
+    }),
+  );
 }
 
 /**

@@ -143,7 +143,8 @@ export async function updateAttempt(
       status: result.status,
       error: result.error,
       provider_reference: result.reference,
-      sent_at: result.status === "failed" ? null : result.now,
+      // A refused message never left for the addressee: it is no more sent than a failed one.
+      sent_at: result.status === "failed" || result.status === "refused" ? null : result.now,
       delivered_at: result.status === "delivered" ? result.now : null,
       updated_at: result.now,
     })

@@ -65,6 +65,13 @@ export const ZService = z.object({
     .nullable()
     .describe("Service by post"),
   noticeOn: ZCourtDay.nullable().describe("Day of the public notice"),
+  deemedServedOn: ZCourtDay.nullable().describe(
+    "Public notice: the day it is deemed served, thirty days after the notice (民事诉讼法第九十五条)",
+  ),
+  caseNumber: z
+    .string()
+    .nullable()
+    .describe("The case number, in the court's lists of services (null elsewhere or before it has one)"),
   caseCode: z
     .string()
     .nullable()

@@ -63,6 +63,10 @@ export interface ServiceRecord {
   followingDeadline: { kind: string; days: number; basis: string } | null;
   post: { trackingNumber: string; signedOn: string; signedBy: string | null } | null;
   noticeOn: string | null;
+  /** Public notice: the day it is deemed served (民事诉讼法第九十五条), from the server. */
+  deemedServedOn: string | null;
+  /** The case number, in the court's lists (null elsewhere). */
+  caseNumber: string | null;
   attempts: ServiceAttempt[];
   createdAt: string;
 }

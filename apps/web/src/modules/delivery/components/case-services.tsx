@@ -7,7 +7,7 @@ import { useApiQuery } from "../../../platform/use-api";
 import { formatDate, formatDateTime } from "../../cases/cases.format";
 import { deliveryApi, type ServiceRecord, type ServiceStatus } from "../delivery.api";
 import "../delivery.css";
-import { followingLine, noticeDeemedOn, recipientRoleLabel, servedKindLabel } from "../service-labels";
+import { followingLine, recipientRoleLabel, servedKindLabel } from "../service-labels";
 
 const statusColors: Record<ServiceStatus, string> = {
   pending: "processing",
@@ -110,7 +110,7 @@ export function serviceRows(
               <span data-testid="notice-line">
                 {t("service.noticeLine", {
                   notice: formatDate(service.noticeOn),
-                  date: formatDate(noticeDeemedOn(service.noticeOn)),
+                  date: formatDate(service.deemedServedOn),
                 })}
               </span>
             ),

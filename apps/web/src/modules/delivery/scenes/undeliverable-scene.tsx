@@ -192,8 +192,8 @@ export function UndeliverableScene() {
   const done = (service: ServiceRecord) => {
     setDialog(null);
     void message.success(
-      service.noticeOn
-        ? t("undeliverable.notice.done", { date: formatDate(noticeDeemedOn(service.noticeOn)) })
+      service.deemedServedOn
+        ? t("undeliverable.notice.done", { date: formatDate(service.deemedServedOn) })
         : t("undeliverable.post.done", { date: formatDate(service.servedAt ?? service.post?.signedOn) }),
     );
     list.reload();
@@ -232,6 +232,9 @@ export function UndeliverableScene() {
                 <List.Item.Meta
                   title={
                     <Space wrap>
+                      {service.caseNumber ? (
+                        <span data-testid="undeliverable-case-number">{service.caseNumber}</span>
+                      ) : null}
                       <span>{servedKindLabel(service.kind)}</span>
                       <span>
                         <span aria-hidden>→</span> {role ? `${role} ` : ""}
