@@ -2,6 +2,7 @@ import pg from "pg";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
+import { demoCreditCode } from "../apps/server/src/seed/demo-seed";
 import { ApiSession, DEMO_PASSWORD, totpCode } from "./support/court-api";
 
 // Journey 1: pre-litigation mediation from the filing wizard to a judicial confirmation ruling.
@@ -92,6 +93,9 @@ async function draftDispute(litigant: ApiSession, courtId: string): Promise<stri
         role: "defendant",
         kind: "legal_person",
         name: "杭州云栖示范网络科技有限公司",
+        // The company's credit code: its verified account links the party with the case code.
+        creditCode: demoCreditCode("330106", "MA2DEM01"),
+        phone: "13900007777",
         legalRepresentative: "赵六",
         address: "浙江省杭州市西湖区云栖小镇2号",
       },
@@ -178,20 +182,24 @@ describe("mediation journey: apply, mediate, sign online, judicial confirmation"
       await litigant.close();
     }
 
-    // 2. The respondent's account joins its party (no screen for this yet) and agrees to mediate.
-    const db = new pg.Client({ connectionString: databaseUrl });
-    await db.connect();
-    try {
-      await db.query(
-        `update case_parties set user_id = (select id from users where email = 'yunqi@netcourt.demo')
-          where case_id = $1 and role = 'defendant'`,
-        [caseId],
-      );
-    } finally {
-      await db.end();
-    }
+    // 2. The respondent was sent a case code with the invitation to mediate; the clerk reads it out
+    //    from the workspace, and the company's verified account links its party with it and agrees.
+    const clerkApi = new ApiSession(baseUrl);
+    await clerkApi.call("POST", "/api/auth/login", {
+      login: "hzhlw.clerk1@netcourt.demo",
+      password: DEMO_PASSWORD,
+    });
+    await clerkApi.call("POST", "/api/auth/totp/verify", { code: totpCode() });
+    const seen = await clerkApi.call<{ parties: Array<{ role: string; caseCode: string | null }> }>(
+      "GET",
+      `/api/mediations/${mediationId}`,
+    );
+    const caseCode = seen.parties.find((p) => p.role === "defendant")?.caseCode;
+    expect(caseCode).toBeTruthy();
     const yunqiApi = new ApiSession(baseUrl);
     await yunqiApi.signIn("yunqi@netcourt.demo");
+    const linked = await yunqiApi.call<{ caseId: string }>("POST", "/api/cases/link", { caseCode });
+    expect(linked.caseId).toBe(caseId);
     await yunqiApi.call("POST", `/api/mediations/${mediationId}/consent`, { answer: "agreed" });
 
     // 3. The mediator accepts, writes in the thread and drafts the agreement, then signs it.

@@ -25,7 +25,14 @@ function maskPhone(value: string | null): string | null {
 export function presentMediation(
   access: MediationAccess,
   caseRow: CaseRow,
-  context: { mediator: MediatorRow | null; names: Map<string, string>; isFiler: boolean; userId: string },
+  context: {
+    mediator: MediatorRow | null;
+    names: Map<string, string>;
+    isFiler: boolean;
+    userId: string;
+    /** Unused case codes by party, only when the caller may see them (mediator, court staff). */
+    caseCodes?: ReadonlyMap<string, string>;
+  },
 ): TMediationView {
   const { row, parts, relation, sides } = access;
   const isParticipant = relation.kind !== "court_staff";
@@ -87,6 +94,7 @@ export function presentMediation(
         phone: full ? p.phone : maskPhone(p.phone),
         address: full ? p.address : null,
         hasAccount: p.user_id !== null,
+        caseCode: p.user_id === null ? (context.caseCodes?.get(p.id) ?? null) : null,
         consent: parts.consents.find((c) => c.party_id === p.id)?.answer ?? null,
       };
     }),
@@ -152,6 +160,7 @@ export function presentMediation(
       partyId: e.party_id,
       createdAt: iso(e.created_at)!,
     })),
+    mySides: [...sides],
     actions,
   };
 }

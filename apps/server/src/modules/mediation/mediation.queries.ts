@@ -1,5 +1,5 @@
 import { AppError, courtsWithRole, hasRole, type Actor, type Executor } from "../../platform";
-import { findCaseIdsOfParticipant, loadCaseSnapshot } from "../cases/index";
+import { findCaseIdsOfParticipant, listCasePartyCodes, loadCaseSnapshot } from "../cases/index";
 import { findCourt } from "../courts/index";
 import { findActiveAccountNames } from "../identity/index";
 import { loadMediation, type MediationAccess } from "./mediation.access";
@@ -30,11 +30,22 @@ export async function viewOf(db: Executor, actor: Actor, access: MediationAccess
     ...new Set(access.parts.messages.map((m) => m.author_user_id)),
   ]);
   const userId = actor.kind === "user" ? actor.userId : "";
+  // The respondents' unused case codes: the mediator and the court's staff may read one out to a
+  // respondent the invitation did not reach (as the clerk does for a defendant).
+  const seesCodes = access.relation.kind === "mediator" || access.relation.kind === "court_staff";
+  const caseCodes = new Map(
+    seesCodes
+      ? (await listCasePartyCodes(db, access.row.case_id))
+          .filter((c) => c.used_at === null)
+          .map((c) => [c.party_id, c.code] as const)
+      : [],
+  );
   return presentMediation(access, snapshot.row, {
     mediator,
     names,
     isFiler: snapshot.row.filed_by === userId,
     userId,
+    caseCodes,
   });
 }
 

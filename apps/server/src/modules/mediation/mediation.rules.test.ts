@@ -141,6 +141,22 @@ describe("what each participant may do next", () => {
     expect(allowedActions(as("court_staff"), facts())).not.toContain("record_failure");
   });
 
+  it.each([
+    { kind: "mediator", status: "in_progress", drafts: true },
+    { kind: "mediator", status: "agreement_drafted", drafts: false },
+    { kind: "mediator", status: "awaiting_acceptance", drafts: false },
+    { kind: "party", status: "in_progress", drafts: false },
+    { kind: "agent", status: "in_progress", drafts: false },
+    { kind: "court_staff", status: "in_progress", drafts: false },
+  ] as const)(
+    "offers draft_agreement to $kind in $status: $drafts (在线调解规则第十九条)",
+    ({ kind, status, drafts }) => {
+      expect(
+        allowedActions(as(kind), facts({ status, sides: ["applicant"] })).includes("draft_agreement"),
+      ).toBe(drafts);
+    },
+  );
+
   it("lets the court appoint only while a mediator is awaited", () => {
     expect(allowedActions(as("court_staff"), facts({ status: "awaiting_mediator" }))).toEqual([
       "assign_mediator",

@@ -276,7 +276,8 @@ export type MediationAction =
   | "answer_extension"
   | "record_failure"
   | "withdraw"
-  | "refer_to_filing";
+  | "refer_to_filing"
+  | "draft_agreement";
 
 export interface ActionFacts {
   status: MediationStatus;
@@ -318,6 +319,9 @@ export function allowedActions(relation: MediationRelation, facts: ActionFacts):
     (isSideActor || relation.kind === "mediator") && (inProgress || facts.status === "awaiting_acceptance"),
   );
   add("schedule_session", relation.kind === "mediator" && inProgress);
+  // 在线调解规则第十九条: the mediator draws up the agreement while the mediation runs (a drafted one is
+  // redrawn from the agreement's own actions, until someone signs).
+  add("draft_agreement", relation.kind === "mediator" && inProgress);
   add("make_offer", isSideActor && inProgress);
   add("answer_offer", isSideActor && inProgress && facts.hasOfferToAnswer);
   add("upload_document", (isSideActor || relation.kind === "mediator") && inProgress);

@@ -222,6 +222,12 @@ const ZParty = z.object({
   phone: z.string().nullable().describe("Phone; masked for the other side"),
   address: z.string().nullable().describe("Address; withheld from the other side"),
   hasAccount: z.boolean().describe("The party takes part through an account"),
+  caseCode: z
+    .string()
+    .nullable()
+    .describe(
+      "A respondent's case code to link its account (POST /api/cases/link), until used; only for the mediator and court staff",
+    ),
   consent: z
     .enum(["pending", "agreed", "refused"])
     .nullable()
@@ -329,6 +335,11 @@ export const ZMediationView = z.object({
       }),
     )
     .describe("Proposals to extend the period"),
+  mySides: z
+    .array(z.enum(["applicant", "respondent"]))
+    .describe(
+      "The sides the caller speaks for (as a party or agent); empty for the mediator and court staff",
+    ),
   actions: z.array(z.string()).describe("What the caller may do next"),
 });
 export type TMediationView = z.infer<typeof ZMediationView>;

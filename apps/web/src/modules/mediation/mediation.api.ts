@@ -33,7 +33,8 @@ export type MediationAction =
   | "answer_extension"
   | "record_failure"
   | "withdraw"
-  | "refer_to_filing";
+  | "refer_to_filing"
+  | "draft_agreement";
 
 export type MediationRelation = "party" | "agent" | "mediator" | "court_staff";
 export type Side = "applicant" | "respondent";
@@ -49,6 +50,8 @@ export interface MediationParty {
   phone: string | null;
   address: string | null;
   hasAccount: boolean;
+  /** A respondent's unused case code (mediator and court staff only). */
+  caseCode: string | null;
   consent: "pending" | "agreed" | "refused" | null;
 }
 
@@ -117,6 +120,8 @@ export interface MediationView {
     partyId: string;
     createdAt: string;
   }>;
+  /** The sides the caller speaks for (empty for the mediator and court staff). */
+  mySides: Side[];
   actions: MediationAction[];
 }
 

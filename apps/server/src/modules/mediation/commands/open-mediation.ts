@@ -1,11 +1,43 @@
+import { randomBytes } from "node:crypto";
 import { type CommandMeta, type Tx } from "../../../platform";
-import { assignCaseMediator, openDeadline, type CaseParts, type CaseRow } from "../../cases/index";
+import {
+  assignCaseMediator,
+  caseCodeFromBytes,
+  insertCasePartyCode,
+  listCasePartyCodes,
+  openDeadline,
+  type CaseParts,
+  type CaseRow,
+} from "../../cases/index";
 import { courtDateOf, listStaff } from "../../courts/index";
+import { queuePartyNotice } from "../../delivery/index";
 import { sideAccounts } from "../mediation.access";
 import { recordMediationAct } from "../mediation.events";
 import { insertConsents, updateMediation } from "../mediation.repository";
 import { computeAcceptanceDeadline, computeAppointmentDeadline } from "../mediation.rules";
 import type { MediatorRow } from "../mediators.repository";
+
+/**
+ * Gives each respondent without an account a case code and queues the invitation to mediate with it
+ * (SMS, falling back to e-mail): 在线调解规则第十五条 asks the other side whether it agrees, and
+ * 在线诉讼规则第七条 has it register and verify its identity before it takes part online; it then links
+ * its party with the code (the verified ID number or credit code must equal the applicant's entry).
+ */
+async function inviteRespondents(trx: Tx, row: CaseRow, parts: CaseParts, now: Date): Promise<void> {
+  const codes = new Set((await listCasePartyCodes(trx, row.id)).map((c) => c.party_id));
+  for (const party of parts.parties) {
+    if (party.role !== "defendant" || party.user_id !== null) continue;
+    if (!codes.has(party.id)) {
+      await insertCasePartyCode(trx, {
+        partyId: party.id,
+        caseId: row.id,
+        code: caseCodeFromBytes(randomBytes(16)),
+        now,
+      });
+    }
+    await queuePartyNotice(trx, { caseId: row.id, partyId: party.id, purpose: "mediation_invitation", now });
+  }
+}
 
 /**
  * The steps every mediation takes when it begins (an application, or a filer's consent to the court's
@@ -29,6 +61,7 @@ export async function openMediation(
   const mediation = { id: mediationId, case_id: row.id, court_id: row.court_id };
   const respondents = parts.parties.filter((p) => p.role === "defendant").map((p) => p.id);
   await insertConsents(trx, { mediationId, partyIds: respondents, now: meta.now });
+  await inviteRespondents(trx, row, parts, meta.now);
 
   let appointmentDueOn: string | null = null;
   let acceptanceDueOn: string | null = null;

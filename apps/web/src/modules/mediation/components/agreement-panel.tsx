@@ -271,7 +271,7 @@ export function AgreementPanel({ view, onChanged }: { view: MediationView; onCha
     onChanged();
   };
   const { run, busy } = useAct(done);
-  const canDraft = view.myRelation === "mediator" && view.status === "in_progress";
+  const canDraft = view.actions.includes("draft_agreement");
   const data = loaded.data;
   const agreement = data?.agreement ?? null;
   const has = (action: AgreementView["actions"][number]) => agreement?.actions.includes(action) ?? false;

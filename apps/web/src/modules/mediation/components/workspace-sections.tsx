@@ -217,16 +217,7 @@ export function Offers({ view, onDone }: SectionProps) {
   const { t } = useTranslation("mediation");
   const { run, busy } = useAct(onDone);
   const [countering, setCountering] = useState<string | null>(null);
-  // The server shows a caller its own side's personal data in full and the other side's masked or
-  // withheld (个人信息保护法第二十八条), so unmasked data marks the caller's side.
-  const isUnmasked = (value: string | null) => value !== null && !value.includes("*");
-  const mySides = new Set(
-    view.myRelation === "mediator"
-      ? []
-      : view.parties
-          .filter((p) => p.address !== null || isUnmasked(p.phone) || isUnmasked(p.idNumber))
-          .map((p) => p.side),
-  );
+  const mySides = new Set(view.mySides);
   const canAnswer = (offer: MediationOffer) =>
     view.actions.includes("answer_offer") && offer.status === "open" && !mySides.has(offer.side);
   return (
