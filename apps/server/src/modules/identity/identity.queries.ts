@@ -11,6 +11,7 @@ import {
   findDocumentMediaType,
   selectActiveUserNames,
   selectUserSummaries,
+  listVerifiedAccountIds,
 } from "./identity.repository";
 import type { DocumentSide } from "./identity.tables";
 import type { TMe } from "./identity.schemas";
@@ -93,6 +94,21 @@ export async function findAccountIdentity(
     lawyerLicenceNumber: account.lawyer_licence_number,
     isVerified: account.verification_status === "verified",
   };
+}
+
+/**
+ * The verified, active accounts registered with this ID number (a person) or credit code (an
+ * organisation), for contexts that must find a party's own account (serving a defendant at the address
+ * its account confirmed). Returns ids only; the caller checks the identity rule itself.
+ */
+export async function findVerifiedAccountIdsByIdentity(
+  db: Executor,
+  identity: { kind: "person"; idNumber: string } | { kind: "organisation"; creditCode: string },
+): Promise<string[]> {
+  const value = (identity.kind === "person" ? identity.idNumber : identity.creditCode)
+    .replace(/\s+/g, "")
+    .toUpperCase();
+  return listVerifiedAccountIds(db, identity.kind, value);
 }
 
 /** An ID image of a verification, for reviewers only (404 otherwise, and when that side is missing). */

@@ -33,6 +33,25 @@ export async function findAccount(db: Executor, userId: string): Promise<UserRow
   return db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
 }
 
+/** Verified, active accounts of a kind registered with this ID number or credit code (a few at most). */
+export async function listVerifiedAccountIds(
+  db: Executor,
+  kind: "person" | "organisation",
+  identifier: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom("users")
+    .select("id")
+    .where("kind", "=", kind)
+    .where(kind === "person" ? "id_number" : "credit_code", "=", identifier)
+    .where("verification_status", "=", "verified")
+    .where("disabled_at", "is", null)
+    .orderBy("id")
+    .limit(5)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** The account signing in with a phone number or an e-mail address (case-insensitive). */
 export async function findAccountByLogin(
   db: Executor,

@@ -8,6 +8,7 @@ export {
   findAccountIdentity,
   findActiveAccountNames,
   findUserSummaries,
+  findVerifiedAccountIdsByIdentity,
   type UserSummary,
 } from "./identity.queries";
 export type { RealNameCheck, RealNameResult, RealNameVerifier } from "./identity.ports";

@@ -4,14 +4,26 @@ import type { AppContext } from "../../../context";
 import {
   caseCodeFromBytes,
   changeCaseStatus,
+  checkPartyIdentity,
   closeDeadline,
   insertCasePartyCode,
+  linkPartyAccount,
   listCasePartyCodes,
   loadCaseParts,
   lockCase,
+  recordTimeline,
+  type CaseParts,
+  type CaseRow,
 } from "../../cases/index";
-import { sendInboxMessage, serveDocument, type ServedDocumentKind } from "../../delivery/index";
+import {
+  findServiceAddress,
+  sendInboxMessage,
+  serveDocument,
+  type AddressBasis,
+  type ServedDocumentKind,
+} from "../../delivery/index";
 import { listCaseDocuments } from "../../documents/index";
+import { findAccountIdentity, findVerifiedAccountIdsByIdentity } from "../../identity/index";
 import { appendCourtEvent } from "../../ledger/index";
 import { addressBasisOf } from "../defendant.delivery";
 import { assertClerk, loadFiling } from "../filing.access";
@@ -26,6 +38,83 @@ const servedDocuments: ReadonlyArray<{ documentKind: string; kind: ServedDocumen
   { documentKind: "response_notice", kind: "response_notice" },
   { documentKind: "evidence_notice", kind: "evidence_notice" },
 ];
+
+type CaseParty = CaseParts["parties"][number];
+
+/**
+ * The one verified account whose ID number (a person) or credit code (an organisation) equals the one
+ * the plaintiff gave for the party and which confirmed an electronic service address, with that
+ * address; null when there is none, or more than one (the court does not choose between accounts).
+ */
+async function confirmedOwnerOf(
+  trx: Tx,
+  party: CaseParty,
+): Promise<{ userId: string; phone: string | null; email: string | null } | null> {
+  const isPerson = party.kind === "natural_person";
+  const onFile = isPerson ? party.id_number : party.credit_code;
+  if (onFile === null) return null;
+  const candidates = await findVerifiedAccountIdsByIdentity(
+    trx,
+    isPerson ? { kind: "person", idNumber: onFile } : { kind: "organisation", creditCode: onFile },
+  );
+  const owners: Array<{ userId: string; phone: string | null; email: string | null }> = [];
+  for (const userId of candidates) {
+    const account = await findAccountIdentity(trx, userId);
+    // The same rule as linking with a case code (在线诉讼规则第七条): the verified identity must match.
+    if (!account) continue;
+    const check = checkPartyIdentity(
+      { kind: party.kind, idNumber: party.id_number, creditCode: party.credit_code },
+      account,
+    );
+    if (check !== "match") continue;
+    const address = await findServiceAddress(trx, userId);
+    if (address) owners.push({ userId, phone: address.phone, email: address.email });
+  }
+  return owners.length === 1 ? owners[0]! : null;
+}
+
+/**
+ * Links a defendant to its own account found by its verified identity, in the serving transaction,
+ * recorded as a link with a case code is (timeline, inbox, ledger, audit).
+ */
+async function linkConfirmedOwner(
+  trx: Tx,
+  meta: CommandMeta,
+  row: CaseRow,
+  party: CaseParty,
+  userId: string,
+): Promise<void> {
+  await linkPartyAccount(trx, { partyId: party.id, userId, now: meta.now });
+  await recordTimeline(trx, {
+    caseId: row.id,
+    kind: "party_linked",
+    actorUserId: null,
+    data: { partyId: party.id, role: party.role, basis: "confirmed_service_address" },
+    isPublic: false,
+    now: meta.now,
+  });
+  await sendInboxMessage(trx, {
+    recipientIds: [userId],
+    caseId: row.id,
+    kind: "case_linked",
+    params: { caseNumber: row.case_number },
+    now: meta.now,
+  });
+  await appendCourtEvent(trx, {
+    kind: "party_linked",
+    courtId: row.court_id,
+    caseId: row.id,
+    payload: { partyId: party.id, userId },
+    now: meta.now,
+  });
+  await writeAuditEvent(trx, meta, {
+    action: "cases.party_linked",
+    subjectType: "case",
+    subjectId: row.id,
+    courtId: row.court_id,
+    data: { partyId: party.id, userId, basis: "confirmed_service_address" },
+  });
+}
 
 /**
  * Serves the complaint copy, the 应诉通知书 and the 举证通知书 on every defendant and moves the case to
@@ -78,7 +167,14 @@ export async function serveComplaintInTransaction(
       code = caseCodeFromBytes(randomBytes(16));
       await insertCasePartyCode(trx, { partyId: party.id, caseId, code, now: meta.now });
     }
-    const addressBasis = await addressBasisOf(trx, party.user_id);
+    // 互联网法院规定第十七条, 在线诉讼规则第三十一条第一款: a defendant whose own verified account
+    // confirmed an electronic service address is served there, complete when the message arrives.
+    const owner = party.user_id === null ? await confirmedOwnerOf(trx, party) : null;
+    if (owner) await linkConfirmedOwner(trx, meta, row, party, owner.userId);
+    const userId = owner?.userId ?? party.user_id;
+    const addressBasis: AddressBasis = owner ? "confirmed" : await addressBasisOf(trx, party.user_id);
+    const phone = owner ? owner.phone : party.phone;
+    const email = owner ? owner.email : party.email;
     for (const document of servedDocuments) {
       const issueId = issueOf.get(document.documentKind);
       if (issueId === undefined) continue;
@@ -89,11 +185,11 @@ export async function serveComplaintInTransaction(
         kind: document.kind,
         recipient: {
           partyId: party.id,
-          userId: party.user_id,
+          userId,
           name: party.name,
           role: party.role,
-          phone: party.phone,
-          email: party.email,
+          phone,
+          email,
           addressBasis,
         },
         servedBy,
@@ -103,12 +199,12 @@ export async function serveComplaintInTransaction(
             ? { kind: "answer_period", days: 15, basis: "民事诉讼法第一百二十八条" }
             : null,
         // 在线诉讼规则第七条: a defendant without an account registers and links the case with this code,
-        // sent with the complaint copy only.
-        caseCode: document.kind === "complaint_copy" ? code : null,
+        // sent with the complaint copy only (not to one linked above).
+        caseCode: document.kind === "complaint_copy" && !owner ? code : null,
         now: meta.now,
       });
     }
-    served.push({ partyId: party.id, name: party.name, caseCode: code, hasAccount: party.user_id !== null });
+    served.push({ partyId: party.id, name: party.name, caseCode: code, hasAccount: userId !== null });
   }
 
   await changeCaseStatus(trx, meta, {
