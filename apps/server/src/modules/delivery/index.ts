@@ -7,7 +7,6 @@ export { recordPartyActed } from "./commands/record-party-acted";
 export { attachPartyUser } from "./commands/attach-party-user";
 export { queuePartyNotice } from "./commands/send-notice";
 export { findServiceAddress } from "./commands/service-address";
-export { listServices } from "./services.queries";
 export { scheduleServiceSweep, serviceJobs } from "./delivery.jobs";
 export { smsSenderFor, emailSenderFor } from "./delivery.channels";
 export {

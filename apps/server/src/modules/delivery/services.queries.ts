@@ -6,7 +6,6 @@ import {
   writeAuditEvent,
   type Actor,
   type CommandMeta,
-  type Executor,
   type UserActor,
 } from "../../platform";
 import { findVisibleCase, loadCaseParts, relationToCase } from "../cases/index";
@@ -29,11 +28,6 @@ import {
   type ServiceRow,
 } from "./services.repository";
 import type { TService } from "./services.schemas";
-
-/** The services of a case, for code that already decided who may see them (other modules). */
-export async function listServices(db: Executor, caseId: string): Promise<ServiceRow[]> {
-  return listServicesOfCase(db, caseId);
-}
 
 /** The case as the caller sees it and how they relate to it; 404 when they cannot see it. */
 async function caseFor(context: AppContext, actor: Actor, caseId: string) {

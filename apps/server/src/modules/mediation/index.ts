@@ -9,7 +9,7 @@ export {
   type MediationRow,
 } from "./mediation.repository";
 export { relationToMediation, type MediationRelation, type MediationRelationKind } from "./mediation.policy";
-export { mediationStatuses, type MediationStatus } from "./mediation.rules";
+export type { MediationStatus } from "./mediation.rules";
 export type { MediationTables } from "./mediation.tables";
 // Agreements and judicial confirmation: the confirmation's enforceability, for the enforcement issue.
 export { findConfirmation, type ConfirmationRow } from "./mediation.confirmation.repository";

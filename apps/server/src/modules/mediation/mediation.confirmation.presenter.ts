@@ -28,6 +28,7 @@ import {
 import type { TAgreementView, TConfirmationView } from "./mediation.confirmation.schemas";
 import { findMediation, loadMediationParts, type MediationParts } from "./mediation.repository";
 import { findMediator } from "./mediators.repository";
+import { isSide } from "./mediation.policy";
 
 const iso = (value: Date) => value.toISOString();
 
@@ -59,18 +60,18 @@ export async function getAgreementView(
   const authorised = authorisedPartyIds(actor, parts);
   const mine = [...authorised.self, ...authorised.asAgent];
   const actions: TAgreementView["actions"] = [];
-  const isSide = relation.kind === "party" || relation.kind === "agent";
+  const onSide = isSide(relation);
   if (agreement.status === "draft" && row.status === "agreement_drafted") {
     if (relation.kind === "mediator" && signatures.length === 0) actions.push("redraft");
     if (
       relation.kind === "mediator"
         ? pending.mediator
-        : isSide && mine.some((id) => pending.partyIds.includes(id))
+        : onSide && mine.some((id) => pending.partyIds.includes(id))
     )
       actions.push("sign");
   }
   const today = courtDateOf(context.clock.now());
-  if (agreement.status === "effective" && agreement.effective_on && isSide && mine.length > 0) {
+  if (agreement.status === "effective" && agreement.effective_on && onSide && mine.length > 0) {
     if (isWithinApplicationPeriod(agreement.effective_on, today)) {
       if (!confirmation) actions.push("apply_for_confirmation");
       else if (confirmation.status === "awaiting_parties") {

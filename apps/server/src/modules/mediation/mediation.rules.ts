@@ -10,21 +10,6 @@ import type { MediationOutcomeValue, MediationStatusValue } from "./mediation.ta
 export type MediationStatus = MediationStatusValue;
 export type MediationOutcome = MediationOutcomeValue;
 
-export const mediationStatuses: readonly MediationStatus[] = [
-  "offered",
-  "declined",
-  "awaiting_mediator",
-  "awaiting_acceptance",
-  "in_progress",
-  "agreement_drafted",
-  "agreed",
-  "confirmation_applied",
-  "confirmed",
-  "confirmation_dismissed",
-  "ended",
-  "referred",
-];
-
 /** The acts of this context that move a mediation, named after the legal act. */
 export type MediationAct =
   | "consentToOffer"
