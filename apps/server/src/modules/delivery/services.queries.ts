@@ -11,7 +11,7 @@ import {
 import { findVisibleCase, loadCaseParts, relationToCase } from "../cases/index";
 import { findCourtLabels } from "../courts/index";
 import { documentKinds, listCaseDocuments, type CourtDocumentModel } from "../documents/index";
-import { serviceDueJobRef, serviceDueKey } from "./delivery.jobs";
+import { serviceDueJobRef, serviceDueKey } from "./delivery.job-kinds";
 import { canServeAnotherWay, endOfCourtDayOf, isCourtDayNotAfter, noticeServedOn } from "./delivery.rules";
 import { completeServiceIfDue } from "./commands/complete-service";
 import { buildServiceCertificate } from "./service-certificate";

@@ -2,7 +2,7 @@ import { cancelJob, systemMeta, writeAuditEvent, type CommandMeta, type Tx } fro
 import { openDeadline } from "../../cases/index";
 import { courtDateOf } from "../../courts/index";
 import { appendCourtEvent } from "../../ledger/index";
-import { serviceDueKey } from "../delivery.jobs";
+import { serviceDueKey } from "../delivery.job-kinds";
 import { completedStatus, followingPeriod, serviceCompletion, type Completion } from "../delivery.rules";
 import { listAttempts, updateService, type ServiceRow } from "../services.repository";
 

@@ -2,7 +2,7 @@ import type { AppContext } from "../../../context";
 import { enqueueJob, inTransaction, systemMeta, writeAuditEvent, type Tx } from "../../../platform";
 import { findCourtLabels, listStaff } from "../../courts/index";
 import { listCaseDocuments } from "../../documents/index";
-import { serviceDueJobRef, serviceDueKey } from "../delivery.jobs";
+import { serviceDueJobRef, serviceDueKey } from "../delivery.job-kinds";
 import { renderServiceNotice } from "../delivery.messages";
 import {
   channelPlan,

@@ -2,7 +2,7 @@ import { AppError, enqueueJob, systemMeta, writeAuditEvent, type Executor } from
 import { findCourtLabels } from "../../courts/index";
 import { listCaseDocuments } from "../../documents/index";
 import { appendCourtEvent } from "../../ledger/index";
-import { sendServiceJobRef, sendServiceKey } from "../delivery.jobs";
+import { sendServiceJobRef, sendServiceKey } from "../delivery.job-kinds";
 import { channelPlan, DEFAULT_UNOPENED_DAYS } from "../delivery.rules";
 import type { AddressBasis, ServedDocumentKind } from "../delivery.tables";
 import { insertAttempt, insertServiceRecord } from "../services.repository";
