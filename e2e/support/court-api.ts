@@ -24,6 +24,14 @@ export function totpCode(secret = DEMO_TOTP_SECRET, now = Date.now()): string {
   return String(binary).padStart(6, "0");
 }
 
+/**
+ * Waits for the next 30-second TOTP step: a code is accepted once (RFC 6238 §5.2), so a second sign-in
+ * of the same staff account within one step must wait for a fresh code.
+ */
+export function nextTotpStep(now = Date.now()): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 30_000 - (now % 30_000) + 500));
+}
+
 /** A minimal API client for seeding over HTTP: keeps cookies and echoes the CSRF token, like the web UI. */
 export class ApiSession {
   private readonly cookies = new Map<string, string>();
