@@ -295,12 +295,21 @@ describe("mediation journey: apply, mediate, sign online, judicial confirmation"
 
       // 5. They apply for judicial confirmation together, within 30 days.
       await page.reload();
-      await agreement.getByRole("button", { name: "申请司法确认" }).click();
-      await page
-        .locator(".ant-popconfirm")
-        .getByRole("button", { name: /^提\s*交$/ })
-        .click();
-      await agreement.getByTestId("confirmation-status").waitFor({ timeout: 60_000 });
+      // The confirmation pops up over the button; a click that lands while it opens is repeated.
+      const status = agreement.getByTestId("confirmation-status");
+      for (let attempt = 0; attempt < 3 && !(await status.isVisible()); attempt += 1) {
+        const apply = agreement.getByRole("button", { name: "申请司法确认" });
+        if (await apply.isVisible()) {
+          await apply.click();
+          await page
+            .locator(".ant-popconfirm:visible")
+            .getByRole("button", { name: /^提\s*交$/ })
+            .click({ timeout: 10_000 })
+            .catch(() => undefined);
+        }
+        await status.waitFor({ timeout: 20_000 }).catch(() => undefined);
+      }
+      await status.waitFor({ timeout: 60_000 });
       await other.reload();
       await theirs.getByRole("button", { name: "Join the application" }).first().click();
       await other.getByTestId("mediation-status").getByText("Judicial confirmation applied for").waitFor({
