@@ -9,6 +9,7 @@ import {
   uniquePhone,
   type RunningServer,
 } from "./support";
+import { signInAt as signIn, until } from "./support/sign-in";
 import { ApiSession, DEMO_PASSWORD, totpCode } from "./support/court-api";
 
 // Journey 2: the defendant. A dispute whose pre-litigation mediation failed goes to the court for
@@ -34,31 +35,6 @@ const CLAIMS = [
 /** Raw values a translated screen must never show. */
 const RAW_CODES =
   /\b(fee_due|answer_period|serve_complaint|party_identity_\w+|case_code_\w+|defence\.[a-z]\w*|object_to_jurisdiction|decide_jurisdiction_objection|legal_worker)\b/;
-
-/** Polls `read` until `done` holds (the machine is loaded: jobs take their time). */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-async function signIn(page: Page, baseUrl: string, login: string, next: string, isStaff: boolean) {
-  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/^(手机号码或电子邮箱|Mobile number or e-mail)$/).fill(login);
-  await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  if (isStaff) {
-    const code = page.getByLabel(/^(验证码|Verification code)$/);
-    await code.waitFor();
-    await code.fill(totpCode());
-    await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
-  }
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
-}
 
 async function staffSession(baseUrl: string, login: string): Promise<ApiSession> {
   const session = new ApiSession(baseUrl);

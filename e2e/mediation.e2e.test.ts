@@ -3,38 +3,13 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 import { demoCreditCode } from "../apps/server/src/seed/demo-seed";
+import { signInAt as signIn } from "./support/sign-in";
 import { ApiSession, DEMO_PASSWORD, nextTotpStep, totpCode } from "./support/court-api";
 
 // Journey 1: pre-litigation mediation from the filing wizard to a judicial confirmation ruling.
 // The journey runs on PostgreSQL (the other journeys run on the embedded PGlite), so the browser
 // journeys cover both databases.
 const ADMIN_URL = process.env.E2E_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-async function signIn(page: Page, baseUrl: string, login: string, next: string, isStaff: boolean) {
-  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/^(手机号码或电子邮箱|Mobile number or e-mail)$/).fill(login);
-  await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  if (isStaff) {
-    const code = page.getByLabel(/^(验证码|Verification code)$/);
-    await code.waitFor();
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      if (!new URL(page.url()).pathname.startsWith("/sign-in")) return;
-      await code.fill(totpCode());
-      await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
-      const signedIn = await page
-        .waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 10_000 })
-        .then(
-          () => true,
-          () => false,
-        );
-      if (signedIn) return;
-      // This account's code of this step was spent by an earlier sign-in: wait for the next one.
-      await nextTotpStep();
-    }
-  }
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
-}
 
 /** Switches the screens' language; the choice is kept on the account, so each test switches back. */
 async function switchLanguage(page: Page, language: "en" | "zh-CN") {

@@ -4,6 +4,7 @@ import { residentIdCheckCharacter } from "@netcourt/shared/identity-checks";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
+import { signInAt as signIn, until } from "./support/sign-in";
 import { ApiSession, DEMO_PASSWORD, totpCode } from "./support/court-api";
 
 // Journey 3: service of the complaint (电子送达). The plaintiff confirms an electronic service address;
@@ -69,31 +70,6 @@ async function startSmsGateway() {
     messages,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** Polls `read` until `done` holds (the machine is loaded: jobs take their time). */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-async function signIn(page: Page, baseUrl: string, login: string, next: string, isStaff: boolean) {
-  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/^(手机号码或电子邮箱|Mobile number or e-mail)$/).fill(login);
-  await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  if (isStaff) {
-    const code = page.getByLabel(/^(验证码|Verification code)$/);
-    await code.waitFor();
-    await code.fill(totpCode());
-    await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
-  }
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
 }
 
 /** The four ways a screen is looked at: Chinese and English, on a desktop and on a phone. */

@@ -1,0 +1,48 @@
+import type { Page } from "playwright-core";
+import { DEMO_PASSWORD, nextTotpStep, totpCode } from "./court-api";
+
+/**
+ * Signs in through the sign-in page and lands on `next`; staff enter the authenticator code, waiting for
+ * the next 30-second step when an earlier sign-in of the same account spent this one.
+ */
+export async function signInAt(page: Page, baseUrl: string, login: string, next: string, isStaff: boolean) {
+  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel(/^(手机号码或电子邮箱|Mobile number or e-mail)$/).fill(login);
+  await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
+  if (isStaff) {
+    const code = page.getByLabel(/^(验证码|Verification code)$/);
+    await code.waitFor();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      if (!new URL(page.url()).pathname.startsWith("/sign-in")) return;
+      await code.fill(totpCode());
+      await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
+      const signedIn = await page
+        .waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 10_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (signedIn) return;
+      // This account's code of this step was spent by an earlier sign-in: wait for the next one.
+      await nextTotpStep();
+    }
+  }
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
+}
+
+/** Polls `read` until `done` holds (the machine is loaded: jobs take their time). */
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 120_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
