@@ -192,6 +192,8 @@ describe("court workbench", () => {
       const accept = page.getByRole("dialog", { name: "受理立案" });
       await accept.getByRole("button", { name: "受理", exact: true }).click();
       await page.getByText("已受理立案").waitFor();
+      // The notice shows as the acceptance answers; the number follows when the review reloads.
+      await page.getByTestId("case-number").filter({ hasText: /民初/ }).waitFor();
       caseNumber = ((await page.getByTestId("case-number").textContent()) ?? "").trim();
       judgeName = ((await page.getByTestId("judge-name").textContent()) ?? "").trim();
       expect(caseNumber).toMatch(/^（\d{4}）浙0192民初\d+号$/);
