@@ -1,11 +1,12 @@
 import type { Executor } from "../../../platform";
+import type { InboxKind } from "../delivery.messages";
 import { insertInboxMessages } from "../delivery.repository";
 
 export interface SendInboxMessageOptions {
   recipientIds: string[];
   caseId: string | null;
   /** A kind from delivery.messages.ts; the text is rendered in the reader's language. */
-  kind: string;
+  kind: InboxKind;
   params: Record<string, unknown>;
   now: Date;
 }

@@ -1,0 +1,1 @@
+export { recordAct, type ActMessage, type ActRecord } from "./record-act";
