@@ -70,6 +70,12 @@ export const judicialConfirmationErrors = {
     zh: "司法确认案件当前状态不允许该操作",
     en: "This cannot be done in the confirmation's current status",
   },
+  /** The court has already ruled on the application: it can no longer be withdrawn (民诉法解释第三百五十七条). */
+  confirmation_already_decided: {
+    status: 409,
+    zh: "法院已就司法确认申请作出裁定，不能再撤回申请",
+    en: "The court has already ruled on the application; it can no longer be withdrawn",
+  },
   /** A ground that is not in the rules, or none at all. */
   confirmation_grounds_invalid: {
     status: 422,

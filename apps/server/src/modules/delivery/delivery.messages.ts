@@ -1,4 +1,4 @@
-import { formatDate, formatMoney, type Locale } from "@netcourt/shared";
+import { formatDate, formatDateTime, formatMoney, type Locale } from "@netcourt/shared";
 
 type Template = (params: Record<string, unknown>) => string;
 
@@ -7,7 +7,7 @@ type Template = (params: Record<string, unknown>) => string;
  * Params carry raw values — court days as `YYYY-MM-DD`, fees as yuan numbers — and the templates write
  * them with the shared formatter, so a message reads like the pages in the reader's language.
  */
-export const inboxTemplates: Record<string, Record<Locale, { title: Template; body: Template }>> = {
+export const inboxTemplates = {
   filing_submitted: {
     "zh-CN": {
       title: () => "起诉材料已提交",
@@ -128,6 +128,18 @@ export const inboxTemplates: Record<string, Record<Locale, { title: Template; bo
         `${s(p.caseNumber)}: the objection to jurisdiction was ${p.outcome === "upheld" ? "upheld; the case will be transferred to the competent court" : "dismissed"}. An appeal may be lodged within 10 days of service of the ruling.`,
     },
   },
+  case_transferred: {
+    "zh-CN": {
+      title: () => "案件已移送管辖",
+      body: (p) =>
+        `${s(p.caseNumber)}：管辖权异议成立的裁定已发生法律效力，本院已将本案移送${s(p.receivingCourtName)}审理。此后诉讼活动请向受移送法院办理。`,
+    },
+    en: {
+      title: () => "Case transferred",
+      body: (p) =>
+        `${s(p.caseNumber)}: the ruling upholding the objection to jurisdiction has taken effect and the case has been transferred to ${s(p.receivingCourtName)}. Please take further steps with that court.`,
+    },
+  },
   counterclaim_filed: {
     "zh-CN": {
       title: () => "被告提起反诉",
@@ -138,6 +150,30 @@ export const inboxTemplates: Record<string, Record<Locale, { title: Template; bo
       title: () => "Counterclaim filed",
       body: (p) =>
         `${s(p.caseNumber)}: ${s(p.partyName)} filed a counterclaim; its fee of ${money(p.fee, "en")} is due by ${day(p.feeDueOn, "en")}.`,
+    },
+  },
+  counterclaim_fee_paid: {
+    "zh-CN": {
+      title: () => "反诉费已交纳",
+      body: (p) =>
+        `${s(p.caseNumber)}：已收到${s(p.partyName)}交纳的反诉案件受理费${money(p.fee, "zh-CN")}。`,
+    },
+    en: {
+      title: () => "Counterclaim fee paid",
+      body: (p) =>
+        `${s(p.caseNumber)}: the counterclaim fee of ${money(p.fee, "en")} paid by ${s(p.partyName)} was received.`,
+    },
+  },
+  counterclaim_deemed_withdrawn: {
+    "zh-CN": {
+      title: () => "反诉按撤诉处理",
+      body: (p) =>
+        `${s(p.caseNumber)}：${s(p.partyName)}未在期限内交纳反诉案件受理费，反诉按撤诉处理（民诉法解释第二百一十三条），本诉继续审理。`,
+    },
+    en: {
+      title: () => "Counterclaim treated as withdrawn",
+      body: (p) =>
+        `${s(p.caseNumber)}: ${s(p.partyName)} did not pay the counterclaim fee in time, so the counterclaim is treated as withdrawn (SPC interpretation art. 213); the action goes on.`,
     },
   },
   agent_revoked: {
@@ -223,6 +259,253 @@ export const inboxTemplates: Record<string, Record<Locale, { title: Template; bo
             ? "Service is complete when this notice reaches the address you confirmed (Online Litigation Rules, Art. 31)."
             : "Service is complete on the day you open it (Online Litigation Rules, Art. 31)."
         }`,
+    },
+  },
+  mediator_assigned: {
+    "zh-CN": {
+      title: () => "新的调解指派",
+      body: (p) =>
+        `法院指派您调解“${s(p.title)}”。请在${day(p.acceptanceDueOn, "zh-CN")}前接受或拒绝指派（人民法院在线调解规则第十二条）。`,
+    },
+    en: {
+      title: () => "New mediation assigned to you",
+      body: (p) =>
+        `The court has assigned you to mediate "${s(p.title)}". Please accept or decline by ${day(p.acceptanceDueOn, "en")}.`,
+    },
+  },
+  mediation_mediator_named: {
+    "zh-CN": {
+      title: () => "已指派调解员",
+      body: (p) => `法院已为您的纠纷指派调解员${s(p.mediatorName)}，调解员接受指派后即开始调解。`,
+    },
+    en: {
+      title: () => "Mediator appointed",
+      body: (p) =>
+        `The court has appointed ${s(p.mediatorName)} to mediate your dispute; mediation starts once the mediator accepts.`,
+    },
+  },
+  mediation_accepted: {
+    "zh-CN": {
+      title: () => "调解开始",
+      body: (p) =>
+        `调解员已接受“${s(p.title)}”的调解，调解期限至${day(p.periodEndsOn, "zh-CN")}。请进入调解室参与调解。`,
+    },
+    en: {
+      title: () => "Mediation has started",
+      body: (p) =>
+        `The mediator has taken on "${s(p.title)}". The mediation runs until ${day(p.periodEndsOn, "en")}; join it in the mediation room.`,
+    },
+  },
+  mediation_to_appoint: {
+    "zh-CN": {
+      title: () => "待指派调解员",
+      body: (p) => `“${s(p.title)}”待指派调解员，请在${day(p.appointmentDueOn, "zh-CN")}前指派。`,
+    },
+    en: {
+      title: () => "Mediator to appoint",
+      body: (p) =>
+        `"${s(p.title)}" needs a mediator. Please appoint one by ${day(p.appointmentDueOn, "en")}.`,
+    },
+  },
+  mediation_mediator_declined: {
+    "zh-CN": {
+      title: () => "调解员未接受指派",
+      body: (p) => `调解员未接受指派${p.reason ? `（理由：${s(p.reason)}）` : ""}，法院将另行指派调解员。`,
+    },
+    en: {
+      title: () => "The mediator declined",
+      body: (p) =>
+        `The mediator declined the assignment${p.reason ? ` (reason: ${s(p.reason)})` : ""}; the court will appoint another mediator.`,
+    },
+  },
+  mediation_consent_requested: {
+    "zh-CN": {
+      title: () => "邀请您参加调解",
+      body: (p) =>
+        `对方当事人就“${s(p.title)}”申请调解，请进入调解室选择是否同意调解（人民法院在线调解规则第四条：调解须经当事人同意）。`,
+    },
+    en: {
+      title: () => "You are invited to mediation",
+      body: (p) =>
+        `The other side has applied for mediation of "${s(p.title)}". Open the mediation to say whether you agree: mediation needs every party's consent.`,
+    },
+  },
+  mediation_consent_given: {
+    "zh-CN": {
+      title: () => "对方同意调解",
+      body: (p) =>
+        p.all === true ? "各方当事人均已同意调解。" : "一方当事人已同意调解，尚待其他当事人答复。",
+    },
+    en: {
+      title: () => "Consent to mediation",
+      body: (p) =>
+        p.all === true
+          ? "Every party has agreed to mediation."
+          : "A party has agreed to mediation; the others have yet to answer.",
+    },
+  },
+  mediation_document_added: {
+    "zh-CN": {
+      title: () => "调解材料更新",
+      body: (p) => `调解室新增材料：${s(p.title)}。`,
+    },
+    en: {
+      title: () => "New mediation document",
+      body: (p) => `A document was added to the mediation: ${s(p.title)}.`,
+    },
+  },
+  mediation_message: {
+    "zh-CN": {
+      title: () => "调解室新消息",
+      body: (p) => `${s(p.authorName)}在调解室发送了新消息。`,
+    },
+    en: {
+      title: () => "New message in the mediation",
+      body: (p) => `${s(p.authorName)} wrote in the mediation room.`,
+    },
+  },
+  mediation_offer_made: {
+    "zh-CN": {
+      title: () => "新的调解方案",
+      body: (p) =>
+        `${p.isCounter === true ? "对方提出了反提议" : "对方提出了调解方案"}，金额${money(p.amount, "zh-CN")}。请在调解室答复。`,
+    },
+    en: {
+      title: () => "New settlement offer",
+      body: (p) =>
+        `The other side ${p.isCounter === true ? "made a counter-offer" : "made an offer"} of ${money(p.amount, "en")}. Answer it in the mediation room.`,
+    },
+  },
+  mediation_offer_answered: {
+    "zh-CN": {
+      title: () => "调解方案已答复",
+      body: (p) =>
+        `您提出的金额为${money(p.amount, "zh-CN")}的调解方案已被对方${p.answer === "accepted" ? "接受" : "拒绝"}。`,
+    },
+    en: {
+      title: () => "Offer answered",
+      body: (p) =>
+        `The other side ${p.answer === "accepted" ? "accepted" : "rejected"} your offer of ${money(p.amount, "en")}.`,
+    },
+  },
+  mediation_session_scheduled: {
+    "zh-CN": {
+      title: () => "调解安排",
+      body: (p) =>
+        `调解员安排于${moment(p.startsAt, "zh-CN")}进行调解${p.videoUrl ? `，视频链接：${s(p.videoUrl)}` : ""}。`,
+    },
+    en: {
+      title: () => "Mediation session scheduled",
+      body: (p) =>
+        `The mediator has scheduled a session at ${moment(p.startsAt, "en")}${p.videoUrl ? `; video link: ${s(p.videoUrl)}` : ""}.`,
+    },
+  },
+  mediation_extension_proposed: {
+    "zh-CN": {
+      title: () => "延长调解期限的提议",
+      body: (p) =>
+        `有当事人提议将调解期限延长${s(p.days)}日，请在调解室表示是否同意（人民法院在线调解规则第二十条）。`,
+    },
+    en: {
+      title: () => "Longer mediation proposed",
+      body: (p) =>
+        `A party proposes extending the mediation by ${s(p.days)} days. Say in the mediation room whether you agree.`,
+    },
+  },
+  mediation_period_extended: {
+    "zh-CN": {
+      title: () => "调解期限已延长",
+      body: (p) => `各方同意延长调解期限${s(p.days)}日，调解期限至${day(p.periodEndsOn, "zh-CN")}。`,
+    },
+    en: {
+      title: () => "Mediation extended",
+      body: (p) =>
+        `Every party agreed to extend the mediation by ${s(p.days)} days; it now runs until ${day(p.periodEndsOn, "en")}.`,
+    },
+  },
+  mediation_extension_refused: {
+    "zh-CN": {
+      title: () => "未延长调解期限",
+      body: (p) => `延长调解期限${s(p.days)}日的提议未获各方同意，调解期限不变。`,
+    },
+    en: {
+      title: () => "Mediation not extended",
+      body: (p) =>
+        `The proposal to extend the mediation by ${s(p.days)} days was not agreed by every party; the period stays as it was.`,
+    },
+  },
+  mediation_ended: {
+    "zh-CN": {
+      title: () => "调解结束",
+      body: (p) => {
+        const how =
+          p.outcome === "withdrawn"
+            ? "申请人撤回了调解申请"
+            : p.outcome === "lapsed"
+              ? "调解期限届满，未达成调解协议"
+              : p.outcome === "refused_by_other_side"
+                ? "对方当事人不同意调解"
+                : "调解不成";
+        const next =
+          p.origin === "offered_at_filing"
+            ? "您的起诉将按原提交日期继续立案审查。"
+            : "您可以选择向法院起诉。";
+        return `“${s(p.title)}”的调解已结束：${how}${p.reason ? `（${s(p.reason)}）` : ""}。${next}`;
+      },
+    },
+    en: {
+      title: () => "Mediation ended",
+      body: (p) => {
+        const how =
+          p.outcome === "withdrawn"
+            ? "the applicant withdrew"
+            : p.outcome === "lapsed"
+              ? "the period ended without an agreement"
+              : p.outcome === "refused_by_other_side"
+                ? "the other side did not agree to mediation"
+                : "no agreement was reached";
+        const next =
+          p.origin === "offered_at_filing"
+            ? "Your complaint goes on to review with its original submission date."
+            : "You may file a suit with the court.";
+        return `The mediation of "${s(p.title)}" has ended: ${how}${p.reason ? ` (${s(p.reason)})` : ""}. ${next}`;
+      },
+    },
+  },
+  mediation_referred: {
+    "zh-CN": {
+      title: () => "纠纷已转立案",
+      body: (p) =>
+        `“${s(p.title)}”调解不成，已转为起诉，调解中的当事人、诉讼请求和证据已带入起诉材料。法院将在${day(p.reviewDueOn, "zh-CN")}前完成立案审查。`,
+    },
+    en: {
+      title: () => "Dispute referred to filing",
+      body: (p) =>
+        `"${s(p.title)}" was not settled and is now a complaint, with the parties, claims and evidence of the mediation carried over. The court will decide on registration by ${day(p.reviewDueOn, "en")}.`,
+    },
+  },
+  mediation_offered: {
+    "zh-CN": {
+      title: () => "法院建议先行调解",
+      body: (p) =>
+        `法院建议您的起诉“${s(p.title)}”在立案前先行调解${p.note ? `（${s(p.note)}）` : ""}。请在案件页面选择同意或不同意；不同意的，起诉按原提交日期继续立案审查（民事诉讼法第一百二十五条）。`,
+    },
+    en: {
+      title: () => "The court suggests mediation first",
+      body: (p) =>
+        `The court suggests mediating "${s(p.title)}" before registration${p.note ? ` (${s(p.note)})` : ""}. Say on the case page whether you agree; if not, your complaint goes on to review with its original submission date.`,
+    },
+  },
+  mediation_offer_declined: {
+    "zh-CN": {
+      title: () => "不同意诉前调解",
+      body: (p) =>
+        `当事人不同意对“${s(p.title)}”先行调解，起诉继续立案审查，审查期限至${day(p.reviewDueOn, "zh-CN")}。`,
+    },
+    en: {
+      title: () => "Mediation declined",
+      body: (p) =>
+        `Mediation of "${s(p.title)}" was declined; the complaint goes on to review, due by ${day(p.reviewDueOn, "en")}.`,
     },
   },
   agreement_drafted: {
@@ -358,6 +641,81 @@ export const inboxTemplates: Record<string, Record<Locale, { title: Template; bo
           : `The court dismissed the application (${s(p.caseNumber)}). The parties may change the agreement or reach a new one through mediation, or bring a suit.`,
     },
   },
+  mediator_assignment_lapsed: {
+    "zh-CN": {
+      title: () => "调解员未按期确认，请重新指定",
+      body: (p) =>
+        `${s(p.title)}：调解员${s(p.mediatorName)}未在${day(p.acceptanceDueOn, "zh-CN")}前确认接受调解，委派已失效。请于${day(p.appointmentDueOn, "zh-CN")}前重新指定调解员（《人民法院在线调解规则》第十二条第二款）。`,
+    },
+    en: {
+      title: () => "Mediator did not confirm: appoint another",
+      body: (p) =>
+        `${s(p.title)}: mediator ${s(p.mediatorName)} did not confirm by ${day(p.acceptanceDueOn, "en")}, so the assignment has lapsed. Please appoint another mediator by ${day(p.appointmentDueOn, "en")} (Online Mediation Rules, Art. 12(2)).`,
+    },
+  },
+  mediation_assignment_lapsed_notice: {
+    "zh-CN": {
+      title: () => "调解员委派已失效",
+      body: () => "调解员未在期限内确认接受调解，委派已失效，法院将重新指定调解员。",
+    },
+    en: {
+      title: () => "Mediator assignment lapsed",
+      body: () =>
+        "The mediator did not confirm in time, so the assignment has lapsed; the court will appoint another mediator.",
+    },
+  },
+  mediation_appointment_overdue: {
+    "zh-CN": {
+      title: () => "指定调解员已超期",
+      body: (p) =>
+        `${s(p.title)}：法院应于${day(p.appointmentDueOn, "zh-CN")}前指定调解员（《人民法院在线调解规则》第十条第三款），现已超期，请尽快指定。`,
+    },
+    en: {
+      title: () => "Mediator appointment overdue",
+      body: (p) =>
+        `${s(p.title)}: the court had to appoint a mediator by ${day(p.appointmentDueOn, "en")} (Online Mediation Rules, Art. 10(3)). That day has passed; please appoint one now.`,
+    },
+  },
+  confirmation_acceptance_overdue: {
+    "zh-CN": {
+      title: () => "司法确认申请受理审查已超期",
+      body: (p) =>
+        `${s(p.title)}：法院应于${day(p.acceptanceDueOn, "zh-CN")}前决定是否受理司法确认申请（《最高人民法院关于人民调解协议司法确认程序的若干规定》第四条），现已超期，请尽快决定。`,
+    },
+    en: {
+      title: () => "Acceptance of a judicial confirmation overdue",
+      body: (p) =>
+        `${s(p.title)}: the court had to decide whether to accept the application by ${day(p.acceptanceDueOn, "en")} (SPC Provisions on Judicial Confirmation, Art. 4). That day has passed; please decide now.`,
+    },
+  },
+  confirmation_decision_overdue: {
+    "zh-CN": {
+      title: () => "司法确认审查已超期",
+      body: (p) =>
+        `${s(p.caseNumber)}应于${day(p.decisionDueOn, "zh-CN")}前作出是否确认的裁定（《最高人民法院关于人民调解协议司法确认程序的若干规定》第五条），现已超期，请尽快裁定或报请院长批准延长。`,
+    },
+    en: {
+      title: () => "Judicial confirmation decision overdue",
+      body: (p) =>
+        `The ruling in ${s(p.caseNumber)} was due by ${day(p.decisionDueOn, "en")} (SPC Provisions on Judicial Confirmation, Art. 5). That day has passed; please rule, or seek the president's approval of more time.`,
+    },
+  },
+  confirmation_withdrawn: {
+    "zh-CN": {
+      title: () => "司法确认申请已撤回",
+      body: (p) =>
+        p.ruling
+          ? `${s(p.applicantName)}在裁定作出前撤回司法确认申请，法院已裁定准许撤回（${s(p.caseNumber)}），裁定书另行送达。调解协议对当事人仍具有约束力。`
+          : `${s(p.applicantName)}撤回了司法确认申请，申请已终结。调解协议对当事人仍具有约束力。`,
+    },
+    en: {
+      title: () => "Application for judicial confirmation withdrawn",
+      body: (p) =>
+        p.ruling
+          ? `${s(p.applicantName)} withdrew the application before the ruling; the court ruled to allow the withdrawal (${s(p.caseNumber)}) and serves the ruling separately. The mediation agreement still binds the parties.`
+          : `${s(p.applicantName)} withdrew the application for judicial confirmation; it is closed. The mediation agreement still binds the parties.`,
+    },
+  },
   service_needs_clerk: {
     "zh-CN": {
       title: () => "送达未完成，请另行送达",
@@ -374,6 +732,142 @@ export const inboxTemplates: Record<string, Record<Locale, { title: Template; bo
         }; please serve it by post or public notice (Civil Procedure Law, Arts. 90 and 95).`,
     },
   },
+  hearing_scheduled: {
+    "zh-CN": {
+      title: () => "开庭通知",
+      body: (p) =>
+        `${s(p.caseNumber)}定于${moment(p.startsAt, "zh-CN")}${p.mode === "online" ? "在线" : ""}开庭审理，传票已向您送达，请准时参加。`,
+    },
+    en: {
+      title: () => "Hearing fixed",
+      body: (p) =>
+        `${s(p.caseNumber)} will be heard${p.mode === "online" ? " online" : ""} on ${moment(p.startsAt, "en")}. The summons has been served; please attend on time.`,
+    },
+  },
+  hearing_rescheduled: {
+    "zh-CN": {
+      title: () => "开庭时间变更",
+      body: (p) =>
+        `${s(p.caseNumber)}原定${moment(p.previousStartsAt, "zh-CN")}的庭审改期至${moment(p.startsAt, "zh-CN")}，新的传票已向您送达。${p.reason ? `原因：${sentence(s(p.reason), "zh")}` : ""}`,
+    },
+    en: {
+      title: () => "Hearing moved",
+      body: (p) =>
+        `The hearing of ${s(p.caseNumber)} set for ${moment(p.previousStartsAt, "en")} moves to ${moment(p.startsAt, "en")}; a new summons has been served.${p.reason ? ` Reason: ${sentence(s(p.reason), "en")}` : ""}`,
+    },
+  },
+  hearing_adjourned: {
+    "zh-CN": {
+      title: () => "延期开庭",
+      body: (p) =>
+        `${s(p.caseNumber)}原定${moment(p.previousStartsAt, "zh-CN")}的庭审延期审理${p.newStartsAt ? `，改于${moment(p.newStartsAt, "zh-CN")}开庭，新的传票已向您送达` : "，开庭时间另行通知"}。理由：${sentence(s(p.reason), "zh")}`,
+    },
+    en: {
+      title: () => "Hearing adjourned",
+      body: (p) =>
+        `The hearing of ${s(p.caseNumber)} set for ${moment(p.previousStartsAt, "en")} is adjourned${p.newStartsAt ? ` to ${moment(p.newStartsAt, "en")}; a new summons has been served` : "; the new date will be notified"}. Reasons: ${sentence(s(p.reason), "en")}`,
+    },
+  },
+  hearing_cancelled: {
+    "zh-CN": {
+      title: () => "庭审取消",
+      body: (p) =>
+        `${s(p.caseNumber)}原定${moment(p.startsAt, "zh-CN")}的庭审已取消。原因：${sentence(s(p.reason), "zh")}`,
+    },
+    en: {
+      title: () => "Hearing called off",
+      body: (p) =>
+        `The hearing of ${s(p.caseNumber)} set for ${moment(p.startsAt, "en")} is called off. Reason: ${sentence(s(p.reason), "en")}`,
+    },
+  },
+  hearing_reminder: {
+    "zh-CN": {
+      title: () => "明日开庭提醒",
+      body: (p) =>
+        `${s(p.caseNumber)}将于${moment(p.startsAt, "zh-CN")}${p.mode === "online" ? "在线" : ""}开庭。${p.mode === "online" ? "请提前登录平台，完成身份核验并检查音视频设备。" : "请携带传票和身份证明准时到庭。"}`,
+    },
+    en: {
+      title: () => "Hearing tomorrow",
+      body: (p) =>
+        `${s(p.caseNumber)} is heard${p.mode === "online" ? " online" : ""} on ${moment(p.startsAt, "en")}. ${p.mode === "online" ? "Sign in early, verify your identity and test your camera and microphone." : "Bring the summons and proof of identity and arrive on time."}`,
+    },
+  },
+  evidence_period_set: {
+    "zh-CN": {
+      title: (p) => (p.kind === "cross_examination" ? "质证期限已指定" : "举证期限已指定"),
+      body: (p) =>
+        `${s(p.caseNumber)}的${p.kind === "cross_examination" ? "质证期限" : "举证期限"}为${s(p.days)}日，至${day(p.endsOn, "zh-CN")}届满（${s(p.basis)}）。${p.kind === "cross_examination" ? "请在期限内对对方证据发表质证意见。" : "请在期限内提交证据目录；确有困难的，可在期限届满前申请延长。"}`,
+    },
+    en: {
+      title: (p) =>
+        p.kind === "cross_examination" ? "Period for cross-examination set" : "Period for evidence set",
+      body: (p) =>
+        `In ${s(p.caseNumber)} the ${p.kind === "cross_examination" ? "period for cross-examination" : "period for producing evidence"} is ${s(p.days)} days, ending on ${day(p.endsOn, "en")}. ${p.kind === "cross_examination" ? "Give your opinions on the other side's evidence within it." : "Submit your evidence catalogue within it; if you cannot, apply for an extension before it ends."}`,
+    },
+  },
+  evidence_catalogue_submitted: {
+    "zh-CN": {
+      title: () => "对方提交了证据",
+      body: (p) =>
+        `${s(p.partyName)}在${s(p.caseNumber)}中提交了${s(p.count)}项证据${p.isLate ? "（经准许逾期提交）" : ""}，请查看并发表质证意见。`,
+    },
+    en: {
+      title: () => "Evidence submitted",
+      body: (p) =>
+        `${s(p.partyName)} submitted ${s(p.count)} item(s) of evidence in ${s(p.caseNumber)}${p.isLate ? " (late, with the court's leave)" : ""}. Please read them and give your opinions.`,
+    },
+  },
+  evidence_request_made: {
+    "zh-CN": {
+      title: (p) => (p.requestKind === "extension" ? "延长举证期限申请" : "逾期举证申请"),
+      body: (p) =>
+        `${s(p.partyName)}在${s(p.caseNumber)}中申请${p.requestKind === "extension" ? "延长举证期限" : "逾期提交证据"}至${day(p.until, "zh-CN")}，请审查决定。`,
+    },
+    en: {
+      title: (p) =>
+        p.requestKind === "extension" ? "Request to extend the evidence period" : "Request to submit late",
+      body: (p) =>
+        `${s(p.partyName)} asks in ${s(p.caseNumber)} ${p.requestKind === "extension" ? "to extend the period for evidence" : "for leave to submit evidence late"} until ${day(p.until, "en")}. Please decide.`,
+    },
+  },
+  evidence_request_decided: {
+    "zh-CN": {
+      title: (p) => (p.granted ? "举证期限申请已准许" : "举证期限申请未准许"),
+      body: (p) =>
+        p.granted
+          ? `${s(p.caseNumber)}：法院准许${p.requestKind === "extension" ? "延长举证期限" : "逾期提交证据"}至${day(p.until, "zh-CN")}。${p.requestKind === "extension" ? "延长的举证期限适用于各方当事人。" : ""}`
+          : `${s(p.caseNumber)}：法院不予准许${p.requestKind === "extension" ? "延长举证期限" : "逾期提交证据"}。${p.reason ? `理由：${sentence(s(p.reason), "zh")}` : ""}`,
+    },
+    en: {
+      title: (p) => (p.granted ? "Request granted" : "Request refused"),
+      body: (p) =>
+        p.granted
+          ? `${s(p.caseNumber)}: the court grants ${p.requestKind === "extension" ? "an extension of the period for evidence" : "leave to submit evidence late"} until ${day(p.until, "en")}.${p.requestKind === "extension" ? " The extended period applies to every party." : ""}`
+          : `${s(p.caseNumber)}: the court refuses ${p.requestKind === "extension" ? "to extend the period for evidence" : "leave to submit evidence late"}.${p.reason ? ` Reasons: ${sentence(s(p.reason), "en")}` : ""}`,
+    },
+  },
+  evidence_opinion_given: {
+    "zh-CN": {
+      title: () => "对方发表了质证意见",
+      body: (p) => `${s(p.partyName)}对证据“${s(p.title)}”发表了质证意见（${s(p.caseNumber)}）。`,
+    },
+    en: {
+      title: () => "Opinion on evidence given",
+      body: (p) => `${s(p.partyName)} gave an opinion on the item "${s(p.title)}" (${s(p.caseNumber)}).`,
+    },
+  },
+  evidence_decided: {
+    "zh-CN": {
+      title: () => "法院对证据作出认定",
+      body: (p) =>
+        `${s(p.caseNumber)}：证据“${s(p.title)}”${p.decision === "admitted" ? "予以采纳" : "不予采纳"}。${p.reason ? `理由：${sentence(s(p.reason), "zh")}` : ""}`,
+    },
+    en: {
+      title: () => "Court decision on evidence",
+      body: (p) =>
+        `${s(p.caseNumber)}: the item "${s(p.title)}" is ${p.decision === "admitted" ? "admitted" : "not admitted"}.${p.reason ? ` Reasons: ${sentence(s(p.reason), "en")}` : ""}`,
+    },
+  },
   verification_approved: {
     "zh-CN": { title: () => "实名认证已通过", body: () => "您的实名认证已通过。" },
     en: { title: () => "Identity verified", body: () => "Your identity verification was approved." },
@@ -382,7 +876,10 @@ export const inboxTemplates: Record<string, Record<Locale, { title: Template; bo
     "zh-CN": { title: () => "实名认证未通过", body: (p) => `原因：${s(p.reason)}` },
     en: { title: () => "Identity not verified", body: (p) => `Reason: ${s(p.reason)}` },
   },
-};
+} satisfies Record<string, Record<Locale, { title: Template; body: Template }>>;
+
+/** The kinds of inbox message there are: a message of any other kind could not be read. */
+export type InboxKind = keyof typeof inboxTemplates;
 
 /** What is served, by `ServedDocumentKind`, as the notice names it. */
 export const servedKindLabels: Record<string, Record<Locale, string>> = {
@@ -391,6 +888,7 @@ export const servedKindLabels: Record<string, Record<Locale, string>> = {
   evidence_notice: { "zh-CN": "举证通知书", en: "notice on producing evidence" },
   acceptance_notice: { "zh-CN": "受理案件通知书", en: "notice of acceptance of the case" },
   answer_copy: { "zh-CN": "答辩状副本", en: "copy of the answer" },
+  counterclaim_copy: { "zh-CN": "反诉状副本", en: "copy of the counterclaim" },
   ruling: { "zh-CN": "民事裁定书", en: "civil ruling" },
   mediation_agreement: { "zh-CN": "调解书", en: "mediation statement" },
   confirmation_ruling: { "zh-CN": "司法确认裁定书", en: "ruling confirming the mediation agreement" },
@@ -461,6 +959,11 @@ function day(value: unknown, locale: Locale): string {
   return typeof value === "string" || value instanceof Date ? formatDate(locale, value) : s(value);
 }
 
+/** A moment (a sitting's start) as the reader's pages write it, with the time of day. */
+function moment(value: unknown, locale: Locale): string {
+  return typeof value === "string" || value instanceof Date ? formatDateTime(locale, value) : s(value);
+}
+
 /**
  * Yuan as the reader's pages write them. Older messages stored the fee as text ("1050.00"); the
  * formatter reads that too.
@@ -520,7 +1023,7 @@ export function renderInboxMessage(
   params: Record<string, unknown>,
   locale: Locale,
 ): { title: string; body: string } {
-  const template = inboxTemplates[kind]?.[locale];
+  const template = Object.hasOwn(inboxTemplates, kind) ? inboxTemplates[kind as InboxKind][locale] : null;
   if (!template) return { title: kind, body: "" };
   return { title: template.title(params), body: template.body(params) };
 }

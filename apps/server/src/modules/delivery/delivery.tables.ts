@@ -21,6 +21,7 @@ export const servedDocumentKinds = [
   "evidence_notice",
   "acceptance_notice",
   "answer_copy",
+  "counterclaim_copy",
   "ruling",
   "mediation_agreement",
   "confirmation_ruling",
@@ -54,6 +55,7 @@ export interface DeliveryServiceTables {
   service_records: ServiceRecordsTable;
   service_attempts: ServiceAttemptsTable;
   service_addresses: ServiceAddressesTable;
+  notice_attempts: NoticeAttemptsTable;
 }
 
 export interface ServiceRecordsTable {
@@ -104,6 +106,24 @@ export interface ServiceAttemptsTable {
   created_at: Date;
   sent_at: Date | null;
   delivered_at: Date | null;
+  updated_at: Date;
+}
+
+/**
+ * One try to send a notice that is not the service of a document (send-notice.ts), recorded before the
+ * message goes out: its id is the message's idempotency key at the gateway.
+ */
+export interface NoticeAttemptsTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  case_id: string;
+  party_id: string;
+  purpose: "mediation_invitation";
+  channel: "sms" | "email";
+  status: AttemptStatus;
+  error: string | null;
+  provider_reference: string | null;
+  created_at: Date;
   updated_at: Date;
 }
 

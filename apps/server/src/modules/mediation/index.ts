@@ -1,7 +1,7 @@
 // Pre-litigation mediation (诉前调解): the court's register of invited mediators, applications and
 // offers, the workspace of the parties and the mediator, the period, and the hand-over to filing.
 export { registerMediationRoutes } from "./mediation.routes";
-export { mediationPeriodJob, MEDIATION_PERIOD_JOB } from "./mediation.jobs";
+export { mediationDeadlineJobs, mediationPeriodJob, MEDIATION_PERIOD_JOB } from "./mediation.jobs";
 export {
   findMediation,
   loadMediationParts,

@@ -19,6 +19,7 @@ import {
 import {
   canActOnConfirmation,
   computeConfirmationApplicationDeadline,
+  partiesToWithdrawFor,
   dismissalGrounds,
   isWithinApplicationPeriod,
   pendingSignatures,
@@ -133,10 +134,11 @@ async function present(
   const { row, parts, relation } = access;
   const applicants = await listApplicants(context.db, row.id);
   const actions: TConfirmationView["actions"] = [];
+  const authorised = authorisedPartyIds(actor, parts);
+  const mine = [...authorised.self, ...authorised.asAgent];
+  const applied = applicants.map((a) => a.party_id);
   if (relation.isParty && canActOnConfirmation(row.status, "join")) {
-    const authorised = authorisedPartyIds(actor, parts);
-    const applied = applicants.map((a) => a.party_id);
-    if ([...authorised.self, ...authorised.asAgent].some((id) => !applied.includes(id))) actions.push("join");
+    if (mine.some((id) => !applied.includes(id))) actions.push("join");
   }
   if (relation.isClerk && canActOnConfirmation(row.status, "accept")) actions.push("accept", "refuse");
   if (
@@ -146,6 +148,14 @@ async function present(
   )
     actions.push("extend");
   if (relation.isAssignedJudge && canActOnConfirmation(row.status, "decide")) actions.push("decide");
+  // 民诉法解释第三百五十七条: an applicant may withdraw until the ruling.
+  if (
+    relation.isParty &&
+    canActOnConfirmation(row.status, "withdraw") &&
+    partiesToWithdrawFor(mine, applied).length > 0
+  )
+    actions.push("withdraw");
+  const withdrawnPartyIds = Array.isArray(row.withdrawn_party_ids) ? row.withdrawn_party_ids : [];
   return {
     id: row.id,
     mediationId: row.mediation_id,
@@ -164,10 +174,12 @@ async function present(
     applicationDueOn: row.application_due_on,
     appliedAt: row.applied_at ? iso(row.applied_at) : null,
     acceptanceDueOn: row.acceptance_due_on,
+    acceptanceOverdue: row.status === "applied" && row.acceptance_overdue_at !== null,
     acceptedAt: row.accepted_at ? iso(row.accepted_at) : null,
     caseNumber: row.case_number,
     judgeName: row.judge_name,
     decisionDueOn: row.decision_due_on,
+    decisionOverdue: row.status === "accepted" && row.decision_overdue_at !== null,
     isDecisionExtended: row.decision_extended_at !== null,
     refusal: row.refused_at
       ? {
@@ -186,6 +198,14 @@ async function present(
             rulingIssueId: row.ruling_issue_id,
           }
         : null,
+    withdrawal: row.withdrawn_at
+      ? {
+          withdrawnAt: iso(row.withdrawn_at),
+          partyNames: withdrawnPartyIds.map((id) => parts.parties.find((p) => p.id === id)?.name ?? ""),
+          reason: row.withdrawal_reason,
+          rulingIssueId: row.withdrawal_ruling_issue_id,
+        }
+      : null,
     isEnforceable: row.is_enforceable,
     feeFen: 0,
     actions,

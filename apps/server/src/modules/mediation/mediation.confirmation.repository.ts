@@ -172,6 +172,13 @@ const confirmationColumns = [
   "reasons",
   "ruling_issue_id",
   "is_enforceable",
+  "acceptance_overdue_at",
+  "decision_overdue_at",
+  "withdrawn_at",
+  "withdrawn_by",
+  "withdrawn_party_ids",
+  "withdrawal_reason",
+  "withdrawal_ruling_issue_id",
   "created_at",
   "updated_at",
   "version",
@@ -241,8 +248,14 @@ export type ConfirmationPatch = Partial<
     | "refusal_grounds"
     | "dismissal_grounds"
     | "is_enforceable"
+    | "withdrawn_party_ids"
   >
-> & { refusal_grounds?: string[]; dismissal_grounds?: string[]; is_enforceable?: boolean };
+> & {
+  refusal_grounds?: string[];
+  dismissal_grounds?: string[];
+  is_enforceable?: boolean;
+  withdrawn_party_ids?: string[];
+};
 
 export async function updateConfirmation(
   trx: Executor,
@@ -250,13 +263,14 @@ export async function updateConfirmation(
   patch: ConfirmationPatch,
   now: Date,
 ): Promise<void> {
-  const { refusal_grounds, dismissal_grounds, ...rest } = patch;
+  const { refusal_grounds, dismissal_grounds, withdrawn_party_ids, ...rest } = patch;
   await trx
     .updateTable("judicial_confirmations")
     .set({
       ...rest,
       ...(refusal_grounds ? { refusal_grounds: JSON.stringify(refusal_grounds) } : {}),
       ...(dismissal_grounds ? { dismissal_grounds: JSON.stringify(dismissal_grounds) } : {}),
+      ...(withdrawn_party_ids ? { withdrawn_party_ids: JSON.stringify(withdrawn_party_ids) } : {}),
       updated_at: now,
       version: sql`version + 1`,
     })

@@ -7,6 +7,7 @@ import { draftMediationAgreement } from "./commands/draft-agreement";
 import { extendConfirmationReview } from "./commands/extend-confirmation";
 import { refuseConfirmation } from "./commands/refuse-confirmation";
 import { signMediationAgreement } from "./commands/sign-agreement";
+import { withdrawConfirmation } from "./commands/withdraw-confirmation";
 import {
   getAgreementView,
   getConfirmationView,
@@ -25,6 +26,7 @@ import {
   ZMediationIdParams,
   ZRefuseConfirmationRequest,
   ZSignAgreementRequest,
+  ZWithdrawConfirmationRequest,
 } from "./mediation.confirmation.schemas";
 
 /**
@@ -225,6 +227,28 @@ export async function registerConfirmationRoutes(app: ZodApp, context: AppContex
         confirmationId: request.params.confirmationId,
         reason: request.body.reason,
         approval: request.body.approval,
+      });
+      return getConfirmationView(context, request.actor, request.params.confirmationId);
+    },
+  );
+
+  app.post(
+    "/api/confirmations/:confirmationId/withdraw",
+    {
+      schema: {
+        tags: ["mediation"],
+        summary:
+          "An applicant withdraws the application before the ruling (民诉法解释第三百五十七条; 若干规定第五条第二款)",
+        params: ZConfirmationIdParams,
+        body: ZWithdrawConfirmationRequest.optional(),
+        response: { 200: ZConfirmationView },
+      },
+    },
+    async (request) => {
+      requireUser(request.actor);
+      await withdrawConfirmation(context, meta(request), {
+        confirmationId: request.params.confirmationId,
+        reason: request.body?.reason ?? null,
       });
       return getConfirmationView(context, request.actor, request.params.confirmationId);
     },

@@ -221,9 +221,9 @@ export const dismissalGroundCodes = Object.keys(dismissalGrounds) as [DismissalG
 // ---------------------------------------------------------------------------------------------
 
 export type ConfirmationStatus =
-  "awaiting_parties" | "applied" | "accepted" | "refused" | "confirmed" | "dismissed";
+  "awaiting_parties" | "applied" | "accepted" | "refused" | "confirmed" | "dismissed" | "withdrawn";
 
-export type ConfirmationAct = "join" | "accept" | "refuse" | "extend" | "decide";
+export type ConfirmationAct = "join" | "accept" | "refuse" | "extend" | "decide" | "withdraw";
 
 const confirmationMoves: Record<ConfirmationAct, readonly ConfirmationStatus[]> = {
   // 民事诉讼法第二百零五条: the parties apply together.
@@ -235,9 +235,39 @@ const confirmationMoves: Record<ConfirmationAct, readonly ConfirmationStatus[]> 
   extend: ["accepted"],
   // 民事诉讼法第二百零六条; 若干规定第五条: the judge decides on an accepted application.
   decide: ["accepted"],
+  // 民诉法解释第三百五十七条第一款; 若干规定第五条第二款: before the ruling an applicant may withdraw.
+  withdraw: ["awaiting_parties", "applied", "accepted"],
 };
 
 /** True when the act is allowed from the status. */
 export function canActOnConfirmation(status: ConfirmationStatus, act: ConfirmationAct): boolean {
   return confirmationMoves[act].includes(status);
+}
+
+/** The confirmation has been ruled on (confirmed or dismissed): nothing is left to withdraw. */
+export function isDecided(status: ConfirmationStatus): boolean {
+  return status === "confirmed" || status === "dismissed";
+}
+
+/**
+ * How a withdrawal ends the application. Before acceptance no case was opened (若干规定第四条: the court
+ * numbers the case when it accepts), so the application is just closed; once accepted, the court rules
+ * to allow it (民诉法解释第三百五十七条第一款: 人民法院可以裁定准许; 若干规定第五条第二款: 应当准许) with a
+ * 民事裁定书 served on the parties. Null when the status allows no withdrawal.
+ */
+export function withdrawalOutcome(status: ConfirmationStatus): "closed" | "ruling" | null {
+  if (!canActOnConfirmation(status, "withdraw")) return null;
+  return status === "accepted" ? "ruling" : "closed";
+}
+
+/**
+ * The parties the caller may withdraw for: those it is or represents with special authority
+ * (民事诉讼法第六十二条) that have applied. A party that never applied has nothing to withdraw.
+ */
+export function partiesToWithdrawFor(
+  authorisedPartyIds: readonly string[],
+  appliedPartyIds: readonly string[],
+): string[] {
+  const applied = new Set(appliedPartyIds);
+  return authorisedPartyIds.filter((id) => applied.has(id));
 }

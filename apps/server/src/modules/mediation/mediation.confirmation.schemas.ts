@@ -135,6 +135,18 @@ export const ZExtendConfirmationRequest = z.strictObject({
   approval: text(200).describe("The president's approval as recorded, e.g. the approval form's number"),
 });
 
+export const ZWithdrawConfirmationRequest = z
+  .strictObject({
+    reason: z
+      .string()
+      .trim()
+      .max(2000)
+      .nullish()
+      .transform((v) => (v ? v : null))
+      .describe("Why the applicant withdraws (optional)"),
+  })
+  .describe("Optional body");
+
 export const ZDecideConfirmationRequest = z.strictObject({
   decision: z.enum(["confirm", "dismiss"]).describe("confirm: 确认调解协议有效; dismiss: 驳回申请"),
   grounds: z
@@ -150,7 +162,7 @@ export const ZDecideConfirmationRequest = z.strictObject({
 export const ZConfirmationListQuery = z.strictObject({
   courtId: z.uuid().describe("The court whose queue to list"),
   status: z
-    .enum(["applied", "accepted", "refused", "confirmed", "dismissed"])
+    .enum(["applied", "accepted", "refused", "confirmed", "dismissed", "withdrawn"])
     .optional()
     .describe("Only confirmations in this status"),
 });
@@ -162,7 +174,7 @@ export const ZConfirmationView = z
     caseId: z.uuid().describe("The case the confirmation's documents belong to"),
     courtId: z.uuid().describe("The court applied to"),
     status: z
-      .enum(["awaiting_parties", "applied", "accepted", "refused", "confirmed", "dismissed"])
+      .enum(["awaiting_parties", "applied", "accepted", "refused", "confirmed", "dismissed", "withdrawn"])
       .describe("Where the application stands"),
     parties: z
       .array(
@@ -177,6 +189,9 @@ export const ZConfirmationView = z
     applicationDueOn: z.iso.date().describe("Last day to apply (30 days from the agreement's effect)"),
     appliedAt: z.iso.datetime().nullable().describe("When the joint application was complete"),
     acceptanceDueOn: z.iso.date().nullable().describe("Last day to accept or refuse (3 days)"),
+    acceptanceOverdue: z
+      .boolean()
+      .describe("True when the three days to accept passed without a decision (若干规定第四条)"),
     acceptedAt: z.iso.datetime().nullable().describe("When the court accepted"),
     caseNumber: z.string().nullable().describe("案号 of the confirmation case (民特)"),
     judgeName: z.string().nullable().describe("The judge reviewing it"),
@@ -184,6 +199,9 @@ export const ZConfirmationView = z
       .date()
       .nullable()
       .describe("Last day to decide (15 days from acceptance, 25 if extended)"),
+    decisionOverdue: z
+      .boolean()
+      .describe("True when the time to decide passed without a ruling (若干规定第五条)"),
     isDecisionExtended: z
       .boolean()
       .describe("True once the president allowed ten more days (若干规定第五条)"),
@@ -205,12 +223,26 @@ export const ZConfirmationView = z
       })
       .nullable()
       .describe("The ruling"),
+    withdrawal: z
+      .object({
+        withdrawnAt: z.iso.datetime().describe("When the application was withdrawn"),
+        partyNames: z.array(z.string()).describe("The applicants who withdrew"),
+        reason: z.string().nullable().describe("Their reason, if given"),
+        rulingIssueId: z
+          .uuid()
+          .nullable()
+          .describe(
+            "The ruling allowing the withdrawal (民诉法解释第三百五十七条), when it had been accepted",
+          ),
+      })
+      .nullable()
+      .describe("The withdrawal of the application before the ruling"),
     isEnforceable: z
       .boolean()
       .describe("True when the ruling confirmed the agreement (民事诉讼法第二百零六条)"),
     feeFen: z.literal(0).describe("No fee is charged (若干规定第十一条)"),
     actions: z
-      .array(z.enum(["join", "accept", "refuse", "extend", "decide"]))
+      .array(z.enum(["join", "accept", "refuse", "extend", "decide", "withdraw"]))
       .describe("What the caller may do next"),
   })
   .describe("A judicial confirmation of a mediation agreement");

@@ -108,6 +108,7 @@ export function presentMediation(
     mediatorChosenBy: row.mediator_chosen_by,
     appliedAt: iso(row.applied_at),
     appointmentDueOn: row.appointment_due_on,
+    appointmentOverdue: row.status === "awaiting_mediator" && row.appointment_overdue_at !== null,
     acceptanceDueOn: row.acceptance_due_on,
     acceptedAt: iso(row.accepted_at),
     periodEndsOn: row.period_ends_on,

@@ -75,6 +75,7 @@ export async function listMyMediations(db: Executor, actor: Actor, filters: { st
       status: row.status,
       myRelation: relation.kind,
       periodEndsOn: row.period_ends_on,
+      appointmentOverdue: row.status === "awaiting_mediator" && row.appointment_overdue_at !== null,
       updatedAt: row.updated_at.toISOString(),
     });
   }

@@ -19,6 +19,7 @@ const mediationColumns = [
   "mediations.assigned_at",
   "mediations.acceptance_due_on",
   "mediations.accepted_at",
+  "mediations.appointment_overdue_at",
   "mediations.period_ends_on",
   "mediations.period_ends_at",
   "mediations.ended_at",
@@ -221,6 +222,7 @@ export type MediationPatch = Partial<
     | "assigned_at"
     | "acceptance_due_on"
     | "accepted_at"
+    | "appointment_overdue_at"
     | "period_ends_on"
     | "period_ends_at"
     | "ended_at"

@@ -17,6 +17,7 @@ export type MediationAct =
   | "assignMediator"
   | "acceptAssignment"
   | "declineAssignment"
+  | "lapseAssignment"
   | "recordFailure"
   | "withdrawMediation"
   | "refuseMediation"
@@ -54,6 +55,13 @@ export const mediationActs: Record<MediationAct, ActRule> = {
     from: ["awaiting_acceptance"],
     to: "awaiting_mediator",
     basis: "人民法院在线调解规则第十二条",
+  },
+  // 在线调解规则第十二条第二款: a mediator who did not confirm in time is replaced (超过规定期限未予确认的，
+  // 人民法院、当事人可以重新指定或者选定); the mediation goes back to the court to appoint.
+  lapseAssignment: {
+    from: ["awaiting_acceptance"],
+    to: "awaiting_mediator",
+    basis: "人民法院在线调解规则第十二条第二款",
   },
   // 在线调解规则第二十五条(四)(五)(八), 第二十一条: the mediator ends it and records why.
   recordFailure: { from: running, to: "ended", basis: "人民法院在线调解规则第二十五条" },

@@ -269,6 +269,9 @@ export const ZMediationView = z.object({
   mediatorChosenBy: z.enum(["applicant", "court"]).nullable().describe("Who chose the mediator"),
   appliedAt: z.string().nullable().describe("When it was applied for (or consented to)"),
   appointmentDueOn: z.string().nullable().describe("Last day for the court to appoint a mediator"),
+  appointmentOverdue: z
+    .boolean()
+    .describe("True when the court's three working days to appoint passed without an appointment (第十条)"),
   acceptanceDueOn: z.string().nullable().describe("Last day for the mediator to confirm"),
   acceptedAt: z.string().nullable().describe("When the mediator confirmed"),
   periodEndsOn: z.string().nullable().describe("Last day of the mediation period"),
@@ -353,6 +356,9 @@ export const ZMediationSummary = z.object({
   status: z.string().describe("Status"),
   myRelation: z.enum(["party", "agent", "mediator", "court_staff"]).describe("How the caller takes part"),
   periodEndsOn: z.string().nullable().describe("Last day of the period"),
+  appointmentOverdue: z
+    .boolean()
+    .describe("True when the court's time to appoint a mediator passed without an appointment"),
   updatedAt: z.string().describe("Last change"),
 });
 export const ZMediationList = z.object({ items: z.array(ZMediationSummary).describe("Mediations") });

@@ -88,6 +88,8 @@ export interface MediationsTable {
   /** 在线调解规则第十二条: the mediator confirms within 3 working days. */
   acceptance_due_on: string | null;
   accepted_at: Date | null;
+  /** When the job found the court's time to appoint passed (在线调解规则第十条第三款); cleared on appointment. */
+  appointment_overdue_at: Date | null;
   /** 在线调解规则第二十四条: 30 days from acceptance, longer when every party agrees. */
   period_ends_on: string | null;
   period_ends_at: Date | null;
@@ -209,7 +211,7 @@ export interface MediationAgreementSignaturesTable {
 }
 
 export type JudicialConfirmationStatusValue =
-  "awaiting_parties" | "applied" | "accepted" | "refused" | "confirmed" | "dismissed";
+  "awaiting_parties" | "applied" | "accepted" | "refused" | "confirmed" | "dismissed" | "withdrawn";
 
 export interface JudicialConfirmationsTable {
   id: Generated<string>;
@@ -244,6 +246,17 @@ export interface JudicialConfirmationsTable {
   reasons: string | null;
   ruling_issue_id: string | null;
   is_enforceable: Generated<boolean>;
+  /** When the job found the three days to accept passed (若干规定第四条). */
+  acceptance_overdue_at: Date | null;
+  /** When the job found the time to decide passed (若干规定第五条第一款); cleared by an extension. */
+  decision_overdue_at: Date | null;
+  /** 民诉法解释第三百五十七条: the application withdrawn before the ruling. */
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  withdrawn_party_ids: Json<string[] | null> | null;
+  withdrawal_reason: string | null;
+  /** The ruling allowing the withdrawal (准许撤回), when the application had been accepted. */
+  withdrawal_ruling_issue_id: string | null;
   created_at: Date;
   updated_at: Date;
   version: Generated<number>;

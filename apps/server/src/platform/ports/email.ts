@@ -1,7 +1,7 @@
 import { createTransport, type Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import type { SimulatorReport } from "../start-safety";
-import type { ChannelMessage, ChannelResult } from "./sms";
+import { IdempotencyMemory, type ChannelMessage, type ChannelResult } from "./sms";
 
 /**
  * The e-mail port (DESIGN.md: adapters): `SmtpEmailSender` hands messages to the court's mail server
@@ -13,19 +13,36 @@ export interface EmailSender extends SimulatorReport {
   send(message: ChannelMessage): Promise<ChannelResult>;
 }
 
-/** Stands in for a mail server outside production: keeps the messages and reports them delivered. */
+/**
+ * Stands in for a mail server outside production: keeps the messages and reports them delivered; a
+ * message sent again under the same idempotency key is delivered once.
+ */
 export class SimulatedEmailSender implements EmailSender {
   readonly provider = "simulator";
   readonly simulates = "email" as const;
   readonly sent: Array<{ to: string; subject: string; text: string; reference: string }> = [];
   readonly refusing = new Set<string>();
+  readonly #keys = new IdempotencyMemory();
 
   send(message: ChannelMessage): Promise<ChannelResult> {
+    const earlier = this.#keys.earlier(message.idempotencyKey);
+    if (earlier) return Promise.resolve(earlier);
     if (this.refusing.has(message.to)) {
       return Promise.resolve({ status: "refused", reference: null, error: "mailbox refuses messages" });
     }
-    this.sent.push({ ...message });
-    return Promise.resolve({ status: "delivered", reference: `SIM-MAIL-${this.sent.length}`, error: null });
+    this.sent.push({
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      reference: message.reference,
+    });
+    return Promise.resolve(
+      this.#keys.remember(message.idempotencyKey, {
+        status: "delivered",
+        reference: `SIM-MAIL-${this.sent.length}`,
+        error: null,
+      }),
+    );
   }
 }
 
@@ -68,6 +85,8 @@ export class SmtpEmailSender implements EmailSender {
         subject: message.subject,
         text: message.text,
         headers: { "X-Netcourt-Reference": message.reference },
+        // A message sent again after a crash keeps its Message-ID, by which mail systems drop duplicates.
+        ...(message.idempotencyKey ? { messageId: `<${message.idempotencyKey}@netcourt>` } : {}),
       });
       if ((info.rejected?.length ?? 0) > 0 && (info.accepted?.length ?? 0) === 0) {
         return { status: "refused", reference: info.messageId ?? null, error: "recipient rejected" };

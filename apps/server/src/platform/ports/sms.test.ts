@@ -5,7 +5,11 @@ import { HttpSmsSender, SimulatedSmsSender } from "./sms";
 describe("HttpSmsSender against a gateway", () => {
   let server: http.Server;
   let url: string;
-  const received: Array<{ authorization: string | undefined; body: Record<string, unknown> }> = [];
+  const received: Array<{
+    authorization: string | undefined;
+    idempotencyKey: string | undefined;
+    body: Record<string, unknown>;
+  }> = [];
 
   beforeAll(async () => {
     server = http.createServer((request, response) => {
@@ -13,7 +17,12 @@ describe("HttpSmsSender against a gateway", () => {
       request.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
       request.on("end", () => {
         const body = JSON.parse(text) as Record<string, unknown>;
-        received.push({ authorization: request.headers.authorization, body });
+        const key = request.headers["idempotency-key"];
+        received.push({
+          authorization: request.headers.authorization,
+          idempotencyKey: typeof key === "string" ? key : undefined,
+          body,
+        });
         const to = String(body.to);
         if (to === "13900000000") {
           response.writeHead(503).end();
@@ -51,6 +60,21 @@ describe("HttpSmsSender against a gateway", () => {
     expect(last.body).toEqual({ to, text: "链接", reference: "r-1" });
   });
 
+  it("passes a message's idempotency key in the header and the body", async () => {
+    const sender = new HttpSmsSender({ url, key: "the-key", timeoutMs: 2_000 });
+    const message = {
+      to: "13800001111",
+      subject: "s",
+      text: "链接",
+      reference: "a-1",
+      idempotencyKey: "a-1",
+    };
+    expect((await sender.send(message)).status).toBe("delivered");
+    const last = received.at(-1)!;
+    expect(last.idempotencyKey).toBe("a-1");
+    expect(last.body).toEqual({ to: "13800001111", text: "链接", reference: "a-1", idempotencyKey: "a-1" });
+  });
+
   it("fails when the gateway cannot be reached", async () => {
     const sender = new HttpSmsSender({ url: "http://127.0.0.1:9/sms", key: "k", timeoutMs: 1_000 });
     expect((await sender.send({ to: "13800001111", subject: "s", text: "t", reference: "r" })).status).toBe(
@@ -71,5 +95,19 @@ describe("SimulatedSmsSender", () => {
     );
     expect(sms.sent).toEqual([{ to: "13800001111", text: "a", reference: "1" }]);
     expect(sms.simulates).toBe("sms");
+  });
+});
+
+describe("SimulatedSmsSender and idempotency keys", () => {
+  it("delivers a message sent again under the same key once, answering the repeat as the first", async () => {
+    const sms = new SimulatedSmsSender();
+    const message = { to: "13800001111", subject: "", text: "a", reference: "k-1", idempotencyKey: "k-1" };
+    const first = await sms.send(message);
+    expect(await sms.send(message)).toEqual(first);
+    expect(sms.sent).toHaveLength(1);
+    // Without a key, or under another key, every send is a new message.
+    await sms.send({ ...message, idempotencyKey: "k-2" });
+    await sms.send({ to: "13800001111", subject: "", text: "a", reference: "x" });
+    expect(sms.sent).toHaveLength(3);
   });
 });

@@ -21,6 +21,27 @@ export interface ChannelMessage {
   text: string;
   /** Our reference (the service attempt id), passed to the provider for its reports. */
   reference: string;
+  /**
+   * The same key each time the same message is sent again (after a crash left its outcome unknown): the
+   * provider delivers a key once and answers a repeat with the first outcome. Absent: every send is new.
+   */
+  idempotencyKey?: string;
+}
+
+/** Remembers what was answered per idempotency key, so a repeated message is not delivered twice. */
+export class IdempotencyMemory {
+  readonly #answers = new Map<string, ChannelResult>();
+
+  /** The earlier answer to the key when the message went out (sent or delivered), else undefined. */
+  earlier(key: string | undefined): ChannelResult | undefined {
+    return key === undefined ? undefined : this.#answers.get(key);
+  }
+
+  remember(key: string | undefined, result: ChannelResult): ChannelResult {
+    if (key !== undefined && (result.status === "sent" || result.status === "delivered"))
+      this.#answers.set(key, result);
+    return result;
+  }
 }
 
 /**
@@ -43,20 +64,30 @@ export interface SimulatedSms {
 /**
  * Stands in for an SMS gateway outside production: it keeps every message (tests and the demo read the
  * link from `sent`) and reports it delivered, except to numbers listed in `refusing` (to exercise the
- * fall-back to the next channel).
+ * fall-back to the next channel). Like a gateway honouring idempotency keys, it delivers a message sent
+ * again under the same key only once and answers the repeat as it answered the first.
  */
 export class SimulatedSmsSender implements SmsSender {
   readonly provider = "simulator";
   readonly simulates = "sms" as const;
   readonly sent: SimulatedSms[] = [];
   readonly refusing = new Set<string>();
+  readonly #keys = new IdempotencyMemory();
 
   send(message: ChannelMessage): Promise<ChannelResult> {
+    const earlier = this.#keys.earlier(message.idempotencyKey);
+    if (earlier) return Promise.resolve(earlier);
     if (this.refusing.has(message.to)) {
       return Promise.resolve({ status: "refused", reference: null, error: "number refuses messages" });
     }
     this.sent.push({ to: message.to, text: message.text, reference: message.reference });
-    return Promise.resolve({ status: "delivered", reference: `SIM-${this.sent.length}`, error: null });
+    return Promise.resolve(
+      this.#keys.remember(message.idempotencyKey, {
+        status: "delivered",
+        reference: `SIM-${this.sent.length}`,
+        error: null,
+      }),
+    );
   }
 }
 
@@ -69,7 +100,8 @@ export interface HttpSmsSettings {
 
 /**
  * An SMS gateway over HTTP (docs/deploy.md, "SMS and e-mail"): one JSON POST
- * `{ to, text, reference }` with a bearer key; the gateway answers synchronously
+ * `{ to, text, reference }` with a bearer key (and, for a message that may be sent again, its
+ * `idempotencyKey` in the body and the `Idempotency-Key` header); the gateway answers synchronously
  * `{ status: "delivered" | "accepted" | "rejected", id?, error? }`. A non-2xx answer or a timeout is a
  * failure (the next channel is tried); `rejected` is a refusal.
  */
@@ -91,8 +123,14 @@ export class HttpSmsSender implements SmsSender {
         headers: {
           "content-type": "application/json",
           authorization: `Bearer ${this.settings.key}`,
+          ...(message.idempotencyKey ? { "idempotency-key": message.idempotencyKey } : {}),
         },
-        body: JSON.stringify({ to: message.to, text: message.text, reference: message.reference }),
+        body: JSON.stringify({
+          to: message.to,
+          text: message.text,
+          reference: message.reference,
+          ...(message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : {}),
+        }),
         signal: AbortSignal.timeout(this.settings.timeoutMs),
       });
     } catch (error) {

@@ -89,6 +89,8 @@ export interface MediationView {
   mediatorChosenBy: "applicant" | "court" | null;
   appliedAt: string | null;
   appointmentDueOn: string | null;
+  /** The court's three working days to appoint passed without an appointment (在线调解规则第十条). */
+  appointmentOverdue: boolean;
   acceptanceDueOn: string | null;
   acceptedAt: string | null;
   periodEndsOn: string | null;
@@ -134,6 +136,7 @@ export interface MediationSummary {
   status: MediationStatus;
   myRelation: MediationRelation;
   periodEndsOn: string | null;
+  appointmentOverdue: boolean;
   updatedAt: string;
 }
 
@@ -205,8 +208,8 @@ export interface AgreementView {
 }
 
 export type ConfirmationStatus =
-  "awaiting_parties" | "applied" | "accepted" | "refused" | "confirmed" | "dismissed";
-export type ConfirmationAction = "join" | "accept" | "refuse" | "extend" | "decide";
+  "awaiting_parties" | "applied" | "accepted" | "refused" | "confirmed" | "dismissed" | "withdrawn";
+export type ConfirmationAction = "join" | "accept" | "refuse" | "extend" | "decide" | "withdraw";
 
 export interface Ground {
   code: string;
@@ -225,10 +228,14 @@ export interface ConfirmationView {
   applicationDueOn: string;
   appliedAt: string | null;
   acceptanceDueOn: string | null;
+  /** The three days to accept passed without a decision (若干规定第四条). */
+  acceptanceOverdue: boolean;
   acceptedAt: string | null;
   caseNumber: string | null;
   judgeName: string | null;
   decisionDueOn: string | null;
+  /** The time to rule passed without a ruling (若干规定第五条). */
+  decisionOverdue: boolean;
   isDecisionExtended: boolean;
   refusal: { grounds: Ground[]; reason: string | null; refusedAt: string } | null;
   decision: {
@@ -236,6 +243,13 @@ export interface ConfirmationView {
     grounds: Ground[];
     reasons: string;
     decidedAt: string;
+    rulingIssueId: string | null;
+  } | null;
+  /** The withdrawal before the ruling (民诉法解释第三百五十七条), with the ruling allowing it once accepted. */
+  withdrawal: {
+    withdrawnAt: string;
+    partyNames: string[];
+    reason: string | null;
     rulingIssueId: string | null;
   } | null;
   isEnforceable: boolean;
@@ -360,4 +374,6 @@ export const mediationApi = {
     id: string,
     body: { decision: "confirm" | "dismiss"; grounds: string[]; reasons: string },
   ) => api.post<ConfirmationView>(`${c(id)}/decide`, body),
+  withdrawConfirmation: (id: string, body: { reason: string | null }) =>
+    api.post<ConfirmationView>(`${c(id)}/withdraw`, body),
 };

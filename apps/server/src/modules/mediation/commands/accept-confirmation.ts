@@ -1,4 +1,11 @@
-import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
+import {
+  AppError,
+  cancelJob,
+  enqueueJob,
+  inTransaction,
+  writeAuditEvent,
+  type CommandMeta,
+} from "../../../platform";
 import type { AppContext } from "../../../context";
 import { allocateCaseNumber, assignJudge, closeDeadline, openDeadline } from "../../cases/index";
 import { courtDateOf, findCourt } from "../../courts/index";
@@ -19,6 +26,12 @@ import {
   type ConfirmationStatus,
 } from "../mediation.confirmation.rules";
 import { userOf } from "../mediation.access";
+import {
+  confirmationAcceptanceDueKey,
+  confirmationDecisionDueJobKind,
+  confirmationDecisionDueKey,
+  justAfter,
+} from "../mediation.job-kinds";
 
 export interface AcceptConfirmationOptions {
   confirmationId: string;
@@ -86,12 +99,23 @@ export async function acceptConfirmation(
       meta.now,
     );
     await closeDeadline(trx, row.case_id, "confirmation_acceptance", "met", meta.now);
-    await openDeadline(trx, {
+    await cancelJob(trx, confirmationAcceptanceDueKey(row.id), meta.now);
+    const decisionDue = await openDeadline(trx, {
       caseId: row.case_id,
       kind: "confirmation_decision",
       period: decision,
       now: meta.now,
     });
+    await enqueueJob(
+      trx,
+      confirmationDecisionDueJobKind,
+      { confirmationId: row.id },
+      {
+        runAt: justAfter(decisionDue.endsAt),
+        now: meta.now,
+        dedupeKey: confirmationDecisionDueKey(row.id),
+      },
+    );
     await sendInboxMessage(trx, {
       recipientIds: partyAccounts(parts),
       caseId: row.case_id,

@@ -1,4 +1,4 @@
-import { AppError, inTransaction, type CommandMeta } from "../../../platform";
+import { AppError, enqueueJob, inTransaction, type CommandMeta } from "../../../platform";
 import type { AppContext } from "../../../context";
 import { openDeadline } from "../../cases/index";
 import { courtDateOf, listStaff } from "../../courts/index";
@@ -21,6 +21,11 @@ import {
   isWithinApplicationPeriod,
 } from "../mediation.confirmation.rules";
 import { recordMediationAct } from "../mediation.events";
+import {
+  confirmationAcceptanceDueJobKind,
+  confirmationAcceptanceDueKey,
+  justAfter,
+} from "../mediation.job-kinds";
 
 export interface ApplyForConfirmationOptions {
   mediationId: string;
@@ -157,12 +162,22 @@ export async function applyForConfirmation(
       { status: "applied", applied_at: meta.now, acceptance_due_on: acceptance.end },
       meta.now,
     );
-    await openDeadline(trx, {
+    const acceptanceDue = await openDeadline(trx, {
       caseId: row.case_id,
       kind: "confirmation_acceptance",
       period: acceptance,
       now: meta.now,
     });
+    await enqueueJob(
+      trx,
+      confirmationAcceptanceDueJobKind,
+      { confirmationId },
+      {
+        runAt: justAfter(acceptanceDue.endsAt),
+        now: meta.now,
+        dedupeKey: confirmationAcceptanceDueKey(confirmationId),
+      },
+    );
     await setMediationStatus(trx, row.id, "confirmation_applied", meta.now);
     const clerks = (await listStaff(trx, row.court_id, ["clerk"])).map((s) => s.user_id);
     const title = parts.parties.map((p) => p.name).join(" / ");

@@ -1,4 +1,4 @@
-import { AppError, enqueueJob, inTransaction, type CommandMeta } from "../../../platform";
+import { AppError, cancelJob, enqueueJob, inTransaction, type CommandMeta } from "../../../platform";
 import type { AppContext } from "../../../context";
 import { assignCaseMediator, closeDeadline, lockCase, openDeadline } from "../../cases/index";
 import { courtDateOf, listStaff } from "../../courts/index";
@@ -13,7 +13,15 @@ import {
 import { eligibleMediator } from "../mediation.dispute";
 import { recordMediationAct } from "../mediation.events";
 import { updateMediation } from "../mediation.repository";
-import { mediationPeriodJobKind, mediationPeriodKey } from "../mediation.job-kinds";
+import {
+  acceptanceDueJobKind,
+  acceptanceDueKey,
+  appointmentDueJobKind,
+  appointmentDueKey,
+  justAfter,
+  mediationPeriodJobKind,
+  mediationPeriodKey,
+} from "../mediation.job-kinds";
 import {
   computeAcceptanceDeadline,
   computeAppointmentDeadline,
@@ -48,6 +56,14 @@ export async function assignMediator(
       now: meta.now,
     });
     await closeDeadline(trx, row.case_id, "mediator_appointment", "met", meta.now);
+    await cancelJob(trx, appointmentDueKey(row.id), meta.now);
+    // A new assignment moves the acceptance job to this mediator's three working days (第十二条).
+    await enqueueJob(
+      trx,
+      acceptanceDueJobKind,
+      { mediationId: row.id, mediatorUserId: mediator.user_id },
+      { runAt: justAfter(due.endsAt), now: meta.now, dedupeKey: acceptanceDueKey(row.id) },
+    );
     await updateMediation(
       trx,
       row.id,
@@ -58,6 +74,7 @@ export async function assignMediator(
         mediator_chosen_by: "court",
         assigned_at: meta.now,
         acceptance_due_on: due.endsOn,
+        appointment_overdue_at: null,
       },
       meta.now,
     );
@@ -120,6 +137,7 @@ export async function answerAssignment(
         now: meta.now,
       });
       await closeDeadline(trx, row.case_id, "mediator_acceptance", "met", meta.now);
+      await cancelJob(trx, acceptanceDueKey(row.id), meta.now);
       await updateMediation(
         trx,
         row.id,
@@ -164,6 +182,13 @@ export async function answerAssignment(
       now: meta.now,
     });
     await closeDeadline(trx, row.case_id, "mediator_acceptance", "cancelled", meta.now);
+    await cancelJob(trx, acceptanceDueKey(row.id), meta.now);
+    await enqueueJob(
+      trx,
+      appointmentDueJobKind,
+      { mediationId: row.id },
+      { runAt: justAfter(due.endsAt), now: meta.now, dedupeKey: appointmentDueKey(row.id) },
+    );
     await updateMediation(
       trx,
       row.id,

@@ -1,4 +1,4 @@
-import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
+import { AppError, cancelJob, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
 import type { AppContext } from "../../../context";
 import { closeDeadline } from "../../cases/index";
 import { courtDateOf, findCourt } from "../../courts/index";
@@ -17,6 +17,7 @@ import { findAgreement, setMediationStatus, updateConfirmation } from "../mediat
 import type { DismissalGround } from "../mediation.confirmation.rules";
 import { userOf } from "../mediation.access";
 import { findMediator } from "../mediators.repository";
+import { confirmationDecisionDueKey } from "../mediation.job-kinds";
 import { assertConfirmationAct } from "./accept-confirmation";
 import type { AgreementTerms } from "./draft-agreement";
 
@@ -144,6 +145,7 @@ export async function decideConfirmation(
       meta.now,
     );
     await closeDeadline(trx, row.case_id, "confirmation_decision", "met", meta.now);
+    await cancelJob(trx, confirmationDecisionDueKey(row.id), meta.now);
     // 在线诉讼规则第二十九条: the ruling is served on every party through the platform's service.
     for (const party of parts.parties) {
       const address = party.user_id ? await findServiceAddress(trx, party.user_id) : null;

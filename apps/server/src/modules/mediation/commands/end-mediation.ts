@@ -11,7 +11,7 @@ import {
   othersThan,
 } from "../mediation.access";
 import { recordMediationAct } from "../mediation.events";
-import { mediationPeriodKey } from "../mediation.job-kinds";
+import { acceptanceDueKey, appointmentDueKey, mediationPeriodKey } from "../mediation.job-kinds";
 import {
   closeOpenExtensions,
   loadMediationParts,
@@ -63,6 +63,8 @@ export async function endMediationInTransaction(
   await closeDeadline(trx, row.case_id, "mediator_acceptance", "cancelled", meta.now);
   await closeOpenExtensions(trx, row.id, meta.now);
   if (options.act !== "lapse") await cancelJob(trx, mediationPeriodKey(row.id), meta.now);
+  await cancelJob(trx, appointmentDueKey(row.id), meta.now);
+  await cancelJob(trx, acceptanceDueKey(row.id), meta.now);
   const parts = await loadMediationParts(trx, row);
   const clerks = (await listStaff(trx, row.court_id, ["clerk"])).map((c) => c.user_id);
   await recordMediationAct(trx, meta, {
@@ -81,7 +83,7 @@ export async function endMediationInTransaction(
         : [
             {
               recipientIds: clerks,
-              kind: "mediation_ended",
+              kind: "mediation_ended" as const,
               params: { title: caseRow.title, outcome, reason: options.reason, origin: row.origin },
             },
           ]),

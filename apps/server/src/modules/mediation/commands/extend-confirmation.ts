@@ -1,4 +1,4 @@
-import { AppError, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
+import { AppError, enqueueJob, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
 import type { AppContext } from "../../../context";
 import { openDeadline } from "../../cases/index";
 import { courtDateOf } from "../../courts/index";
@@ -13,6 +13,11 @@ import {
 import { updateConfirmation } from "../mediation.confirmation.repository";
 import { computeConfirmationDecisionDeadline } from "../mediation.confirmation.rules";
 import { userOf } from "../mediation.access";
+import {
+  confirmationDecisionDueJobKind,
+  confirmationDecisionDueKey,
+  justAfter,
+} from "../mediation.job-kinds";
 import { assertConfirmationAct } from "./accept-confirmation";
 
 export interface ExtendConfirmationOptions {
@@ -64,11 +69,24 @@ export async function extendConfirmationReview(
         decision_extended_at: meta.now,
         decision_extended_by: user.userId,
         extension_reason: options.reason,
+        // The ten days move the deadline: an overdue mark of the 15 days no longer holds.
+        decision_overdue_at: null,
       },
       meta.now,
     );
-    // Replaces the open 15-day deadline with the extended one.
-    await openDeadline(trx, { caseId: row.case_id, kind: "confirmation_decision", period, now: meta.now });
+    // Replaces the open 15-day deadline with the extended one, and moves its job.
+    const due = await openDeadline(trx, {
+      caseId: row.case_id,
+      kind: "confirmation_decision",
+      period,
+      now: meta.now,
+    });
+    await enqueueJob(
+      trx,
+      confirmationDecisionDueJobKind,
+      { confirmationId: row.id },
+      { runAt: justAfter(due.endsAt), now: meta.now, dedupeKey: confirmationDecisionDueKey(row.id) },
+    );
     await sendInboxMessage(trx, {
       recipientIds: [...partyAccounts(parts), ...(row.judge_id ? [row.judge_id] : [])],
       caseId: row.case_id,

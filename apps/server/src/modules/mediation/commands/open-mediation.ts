@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type CommandMeta, type Tx } from "../../../platform";
+import { enqueueJob, type CommandMeta, type Tx } from "../../../platform";
 import {
   assignCaseMediator,
   caseCodeFromBytes,
@@ -13,6 +13,13 @@ import { courtDateOf, listStaff } from "../../courts/index";
 import { queuePartyNotice } from "../../delivery/index";
 import { sideAccounts } from "../mediation.access";
 import { recordMediationAct } from "../mediation.events";
+import {
+  acceptanceDueJobKind,
+  acceptanceDueKey,
+  appointmentDueJobKind,
+  appointmentDueKey,
+  justAfter,
+} from "../mediation.job-kinds";
 import { insertConsents, updateMediation } from "../mediation.repository";
 import { computeAcceptanceDeadline, computeAppointmentDeadline } from "../mediation.rules";
 import type { MediatorRow } from "../mediators.repository";
@@ -73,6 +80,12 @@ export async function openMediation(
       now: meta.now,
     });
     acceptanceDueOn = due.endsOn;
+    await enqueueJob(
+      trx,
+      acceptanceDueJobKind,
+      { mediationId, mediatorUserId: options.mediator.user_id },
+      { runAt: justAfter(due.endsAt), now: meta.now, dedupeKey: acceptanceDueKey(mediationId) },
+    );
     await updateMediation(
       trx,
       mediationId,
@@ -96,6 +109,12 @@ export async function openMediation(
       now: meta.now,
     });
     appointmentDueOn = due.endsOn;
+    await enqueueJob(
+      trx,
+      appointmentDueJobKind,
+      { mediationId },
+      { runAt: justAfter(due.endsAt), now: meta.now, dedupeKey: appointmentDueKey(mediationId) },
+    );
     await updateMediation(
       trx,
       mediationId,

@@ -1,4 +1,4 @@
-import { inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
+import { cancelJob, inTransaction, writeAuditEvent, type CommandMeta } from "../../../platform";
 import type { AppContext } from "../../../context";
 import { closeDeadline } from "../../cases/index";
 import { sendInboxMessage } from "../../delivery/index";
@@ -12,6 +12,7 @@ import {
 import { setMediationStatus, updateConfirmation } from "../mediation.confirmation.repository";
 import { refusalGrounds, type RefusalGround } from "../mediation.confirmation.rules";
 import { userOf } from "../mediation.access";
+import { confirmationAcceptanceDueKey } from "../mediation.job-kinds";
 import { assertConfirmationAct } from "./accept-confirmation";
 
 export interface RefuseConfirmationOptions {
@@ -70,6 +71,7 @@ export async function refuseConfirmation(
     );
     await setMediationStatus(trx, row.mediation_id, "agreed", meta.now);
     await closeDeadline(trx, row.case_id, "confirmation_acceptance", "met", meta.now);
+    await cancelJob(trx, confirmationAcceptanceDueKey(row.id), meta.now);
     await sendInboxMessage(trx, {
       recipientIds: partyAccounts(parts),
       caseId: row.case_id,

@@ -75,12 +75,12 @@ function cite(bases: string[], locale: DocumentLocale): string {
     .join(locale === "zh-CN" ? "，" : "; ");
 }
 
-function zhDate(iso: string): string {
+export function zhDate(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
-function enDate(iso: string): string {
+export function enDate(iso: string): string {
   const months = [
     "January",
     "February",

@@ -35,6 +35,7 @@ import {
 } from "../mediation.api";
 import { useAct } from "../use-act";
 import { AgreementForm } from "./agreement-form";
+import { WithdrawConfirmationButton } from "./withdraw-confirmation";
 
 /** The PDF and DOCX links of a case document issue, both languages. */
 export function IssueLinks({ document, label }: { document: CaseDocument | undefined; label: string }) {
@@ -87,6 +88,9 @@ function ConfirmationStatus({
 }) {
   const { t } = useTranslation("mediation");
   const ruling = documents.find((d) => d.issueId === confirmation.decision?.rulingIssueId);
+  const withdrawalRuling = confirmation.withdrawal?.rulingIssueId
+    ? documents.find((d) => d.issueId === confirmation.withdrawal?.rulingIssueId)
+    : undefined;
   return (
     <Card
       size="small"
@@ -118,7 +122,7 @@ function ConfirmationStatus({
           ...(confirmation.judgeName
             ? [{ key: "judge", label: t("confirmation.judge"), children: confirmation.judgeName }]
             : []),
-          ...(confirmation.decisionDueOn && !confirmation.decision
+          ...(confirmation.decisionDueOn && !confirmation.decision && !confirmation.withdrawal
             ? [
                 {
                   key: "due",
@@ -169,8 +173,38 @@ function ConfirmationStatus({
           }
         />
       ) : null}
+      {confirmation.withdrawal ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="confirmation-withdrawal"
+          title={t("confirmation.withdrawal")}
+          description={
+            <>
+              <div>
+                {t("confirmation.withdrawnBy", {
+                  names: confirmation.withdrawal.partyNames.join(currentLocale() === "en" ? ", " : "、"),
+                  date: formatDateTime(confirmation.withdrawal.withdrawnAt),
+                })}
+              </div>
+              {confirmation.withdrawal.reason ? (
+                <div style={{ whiteSpace: "pre-wrap" }}>{confirmation.withdrawal.reason}</div>
+              ) : null}
+              {withdrawalRuling ? (
+                <div data-testid="confirmation-withdrawal-ruling">
+                  <strong>{t("confirmation.withdrawalRuling")}</strong>
+                  <IssueLinks document={withdrawalRuling} label={t("confirmation.withdrawalRuling")} />
+                </div>
+              ) : null}
+            </>
+          }
+        />
+      ) : null}
       {confirmation.actions.includes("join") ? (
         <JoinButton mediationId={confirmation.mediationId} onDone={onDone} />
+      ) : null}
+      {confirmation.actions.includes("withdraw") ? (
+        <WithdrawConfirmationButton confirmation={confirmation} onDone={onDone} />
       ) : null}
     </Card>
   );

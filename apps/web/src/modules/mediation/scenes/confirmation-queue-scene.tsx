@@ -85,6 +85,11 @@ export function ConfirmationQueueScene() {
                         <span>{`${t("labelled", { label: t("confirmation.judge") })}${item.judgeName}`}</span>
                       ) : null}
                       {due ? <Typography.Text strong>{due}</Typography.Text> : null}
+                      {item.acceptanceOverdue || item.decisionOverdue ? (
+                        <Tag color="error" data-testid="confirmation-overdue">
+                          {t("confirmation.overdue")}
+                        </Tag>
+                      ) : null}
                     </Space>
                   }
                 />

@@ -20,7 +20,7 @@ import { useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert";
 import { LinkButton } from "../../../components/link-button";
 import { Page } from "../../../components/page";
-import { i18next } from "../../../platform/i18n";
+import { currentLocale, i18next } from "../../../platform/i18n";
 import { useApiQuery, useSubmit } from "../../../platform/use-api";
 import { formatDate, formatDateTime, translateOr } from "../../cases/cases.format";
 import { documentsApi, type CaseDocument } from "../../documents/documents.api";
@@ -210,6 +210,9 @@ export function ConfirmationReviewScene() {
   const { view, documents } = loaded.data;
   const agreement = documents.findLast((d) => d.kind === ("mediation_agreement" as CaseDocument["kind"]));
   const ruling = documents.find((d) => d.issueId === view.decision?.rulingIssueId);
+  const withdrawalRuling = view.withdrawal?.rulingIssueId
+    ? documents.find((d) => d.issueId === view.withdrawal?.rulingIssueId)
+    : undefined;
   const has = (action: ConfirmationView["actions"][number]) => view.actions.includes(action);
   return (
     <Page
@@ -312,6 +315,45 @@ export function ConfirmationReviewScene() {
                 <div data-testid="confirmation-ruling">
                   <strong>{t("confirmation.ruling")}</strong>
                   <IssueLinks document={ruling} label={t("confirmation.ruling")} />
+                </div>
+              ) : null}
+            </>
+          }
+        />
+      ) : null}
+      {view.acceptanceOverdue || view.decisionOverdue ? (
+        <Alert
+          className="nc-block"
+          type="error"
+          showIcon
+          data-testid="confirmation-overdue"
+          title={t(
+            view.acceptanceOverdue ? "confirmation.acceptanceOverdue" : "confirmation.decisionOverdue",
+          )}
+        />
+      ) : null}
+      {view.withdrawal ? (
+        <Alert
+          className="nc-block"
+          type="info"
+          showIcon
+          data-testid="confirmation-withdrawal"
+          title={t("confirmation.withdrawal")}
+          description={
+            <>
+              <div>
+                {t("confirmation.withdrawnBy", {
+                  names: view.withdrawal.partyNames.join(currentLocale() === "en" ? ", " : "、"),
+                  date: formatDateTime(view.withdrawal.withdrawnAt),
+                })}
+              </div>
+              {view.withdrawal.reason ? (
+                <div style={{ whiteSpace: "pre-wrap" }}>{view.withdrawal.reason}</div>
+              ) : null}
+              {withdrawalRuling ? (
+                <div>
+                  <strong>{t("confirmation.withdrawalRuling")}</strong>
+                  <IssueLinks document={withdrawalRuling} label={t("confirmation.withdrawalRuling")} />
                 </div>
               ) : null}
             </>

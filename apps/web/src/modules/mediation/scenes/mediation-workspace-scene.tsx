@@ -65,8 +65,23 @@ function Overview({ view }: { view: MediationView }) {
             ),
           },
           ...date("applied", t("workspace.appliedAt"), view.appliedAt, true),
-          ...(view.status === "awaiting_mediator"
-            ? date("appoint", t("workspace.appointmentDueOn"), view.appointmentDueOn)
+          ...(view.status === "awaiting_mediator" && view.appointmentDueOn
+            ? [
+                {
+                  key: "appoint",
+                  label: t("workspace.appointmentDueOn"),
+                  children: (
+                    <Space wrap size={4}>
+                      <span>{formatDate(view.appointmentDueOn)}</span>
+                      {view.appointmentOverdue ? (
+                        <Tag color="error" data-testid="appointment-overdue">
+                          {t("workspace.appointmentOverdue")}
+                        </Tag>
+                      ) : null}
+                    </Space>
+                  ),
+                },
+              ]
             : []),
           ...(view.status === "awaiting_acceptance"
             ? date("acceptance", t("workspace.acceptanceDueOn"), view.acceptanceDueOn)
