@@ -370,6 +370,35 @@ describe("journey 2: the defendant joins the case and answers", () => {
       await fee.scrollIntoViewIfNeeded();
       await shot(page, "counterclaim fee quoted");
 
+      // The counterclaim is listed with its 民事反诉状, its fee unpaid, and the way to pay it online
+      // (诉讼费用交纳办法第二十条、第二十二条): through the gateway's cashier and back to the case page.
+      const card = panel.getByTestId("counterclaim");
+      await card.getByTestId("counterclaim-pay").waitFor({ timeout: 60_000 });
+      expect(await card.getByTestId("counterclaim-fee-status").textContent()).toBe("未交纳");
+      await card.getByRole("link", { name: /民事反诉状 中文正本 PDF/ }).waitFor({ timeout: 60_000 });
+      await card.scrollIntoViewIfNeeded();
+      await shot(page, "counterclaim listed unpaid");
+      await card.getByTestId("counterclaim-pay").click();
+      await page.getByRole("button", { name: "确认支付 Pay" }).click({ timeout: 60_000 });
+      await page.waitForURL(`**/cases/${caseId}?payment=counterclaim`, { timeout: 60_000 });
+      const paidCard = page.getByTestId("defendant-panel").getByTestId("counterclaim");
+      await until(
+        async () => await paidCard.getByTestId("counterclaim-fee-status").getAttribute("data-fee"),
+        (status) => status === "paid",
+        "the counterclaim fee paid",
+      );
+      await paidCard.getByRole("link", { name: /诉讼费交费凭证 中文正本 PDF/ }).waitFor({ timeout: 60_000 });
+      expect(await paidCard.getByTestId("counterclaim-status").textContent()).toBe("已立案");
+      await paidCard.scrollIntoViewIfNeeded();
+      await shot(page, "counterclaim fee paid");
+      await page.setViewportSize(phoneViewport.viewport);
+      await paidCard.scrollIntoViewIfNeeded();
+      await shot(page, "counterclaim fee paid on a phone");
+      expect(
+        Number(await page.evaluate("document.documentElement.scrollWidth - window.innerWidth")),
+      ).toBeLessThanOrEqual(1);
+      await page.setViewportSize({ width: 1280, height: 800 });
+
       // An agent: the lawyer's account, with the signed power of attorney; then revoked.
       await acts.getByRole("button", { name: "诉讼代理人" }).click();
       const agents = panel.getByTestId("agents-form");
@@ -428,7 +457,7 @@ describe("journey 2: the defendant joins the case and answers", () => {
     }
   });
 
-  it("the judge in charge dismisses an objection to jurisdiction, and the ruling is listed", async () => {
+  it("the judge in charge dismisses an objection to jurisdiction on the staff case page's Defence card", async () => {
     const baseUrl = server!.baseUrl;
     const defendant = new ApiSession(baseUrl);
     await defendant.call("POST", "/api/auth/login", { login: DEFENDANT_PHONE, password: DEMO_PASSWORD });
@@ -441,24 +470,55 @@ describe("journey 2: the defendant joins the case and answers", () => {
     const index = ["法官甲", "法官乙", "法官丙", "法官丁"].findIndex((n) => seen.judge?.name.endsWith(n));
     const judgeLogin = index >= 0 ? `hzhlw.judge${index + 1}@netcourt.demo` : "";
     expect(judgeLogin).not.toBe("");
-    const shot = screenshots("defendant judge rules");
+    const shot = screenshots("defendant judge rules", { fullPage: false });
     const browser = await openBrowser();
     try {
       const { page } = browser;
-      await signIn(page, baseUrl, judgeLogin, `/cases/${caseId}`, true);
-      const decision = page.getByTestId("objection-decision");
-      await decision.waitFor({ timeout: 60_000 });
-      await decision.scrollIntoViewIfNeeded();
+      await signIn(page, baseUrl, judgeLogin, `/court/cases/${caseId}`, true);
+      const record = page.getByTestId("defence-record");
+      const ruling = record.getByTestId("objection-ruling-form");
+      await ruling.waitFor({ timeout: 60_000 });
+      // The card lists what the defendant filed: the answer with its 民事答辩状, the objection.
+      await record.getByTestId("defence-answer").getByText("全新正品").first().waitFor({ timeout: 60_000 });
+      await ruling.scrollIntoViewIfNeeded();
       await shot(page, "objection pending");
-      await decision.getByLabel("驳回异议").check();
-      await decision.getByLabel("裁定理由").fill("本案为网络购物合同纠纷，原告住所地法院依法有管辖权。");
-      await decision.getByRole("button", { name: "作出裁定" }).click();
-      await page.getByText("裁定书已作出，列入案件文书").waitFor({ timeout: 60_000 });
-      const objection = page.getByTestId("objection");
-      await objection.getByText("异议驳回").waitFor({ timeout: 60_000 });
-      await page.getByTestId("document-jurisdiction_ruling").waitFor({ timeout: 60_000 });
+      // 民事诉讼法第一百三十条: the judge rules by a signed ruling, after confirming.
+      await ruling.getByLabel("异议不成立，予以驳回").check();
+      await ruling
+        .getByLabel("裁定理由（写入裁定书）")
+        .fill("本案为网络购物合同纠纷，原告住所地法院依法有管辖权。");
+      await ruling.getByRole("button", { name: "签发裁定" }).click();
+      const confirm = page.locator(".ant-modal-confirm");
+      await confirm.getByText("裁定书将送达各方当事人，本案继续审理。").waitFor({ timeout: 60_000 });
+      await shot(page, "ruling confirmation");
+      await confirm
+        .getByRole("button", { name: "签 发" })
+        .or(confirm.getByRole("button", { name: "签发" }))
+        .click();
+      await page.getByText("裁定已签发并送达当事人").waitFor({ timeout: 60_000 });
+      const objection = record.getByTestId("defence-objection");
+      await objection.locator('[data-status="dismissed"]').waitFor({ timeout: 60_000 });
+      await objection.getByRole("link", { name: "裁定书 中文正本 PDF" }).waitFor({ timeout: 60_000 });
+      expect(await record.getByTestId("objection-ruling-form").count()).toBe(0);
       await objection.scrollIntoViewIfNeeded();
       await shot(page, "objection dismissed");
+      // The Defence card in Chinese and English, on a desktop and a phone.
+      await lookAt(page, baseUrl, `/court/cases/${caseId}`, "staff defence card", async (p) => {
+        const card = p.getByTestId("defence-record");
+        await card
+          .getByTestId("defence-objection")
+          .locator('[data-status="dismissed"]')
+          .waitFor({ timeout: 60_000 });
+        if ((await p.locator("html").getAttribute("lang")) === "en") {
+          const own = await card
+            .locator(
+              ".ant-card-head-title, label, button, .ant-tag, .ant-alert-title, .ant-descriptions-item-label, h5",
+            )
+            .allTextContents();
+          expect(own.join(" "), "the Defence card in English").not.toMatch(/答辩|反诉|管辖|裁定|异议|证据/);
+        }
+        await scrollToTop(p, card);
+      });
     } finally {
       await browser.close();
     }

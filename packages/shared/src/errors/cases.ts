@@ -64,6 +64,26 @@ export const casesErrors = {
     zh: "管辖权异议已裁定或尚有未决异议",
     en: "The objection is already decided, or another is pending",
   },
+  /** 民事诉讼法第一百三十条: a case is transferred only on an objection to jurisdiction the court upheld. */
+  transfer_not_upheld: {
+    status: 409,
+    zh: "本案没有经裁定成立的管辖权异议，不能移送",
+    en: "No objection to jurisdiction has been upheld in this case, so it cannot be transferred",
+  },
+  /** 民事诉讼法第一百五十八条: the ruling is not yet in force (appeal period running, or not yet served). */
+  ruling_not_effective: {
+    status: 409,
+    zh: "管辖权异议裁定尚未发生法律效力，上诉期届满后方可移送",
+    en: "The ruling on jurisdiction has not taken effect yet; the case can be transferred once the time to appeal is over",
+  },
+  /** The receiving court is not named, and the objection proposed none. */
+  receiving_court_required: {
+    status: 400,
+    zh: "请填写受移送的法院",
+    en: "Name the court the case is transferred to",
+  },
+  /** No such counterclaim in this case. */
+  counterclaim_not_found: { status: 404, zh: "反诉不存在", en: "Counterclaim not found" },
   /** The counterclaim's fee cannot be quoted from its claims. */
   counterclaim_fee_invalid: {
     status: 400,

@@ -435,7 +435,14 @@ export async function countOpenCasesByJudge(db: Executor, judgeIds: string[]): P
     .selectFrom("cases")
     .select(["judge_id", (eb) => eb.fn.countAll<number>().as("n")])
     .where("judge_id", "in", judgeIds)
-    .where("status", "not in", ["closed", "refused", "withdrawn", "deemed_withdrawn", "effective"])
+    .where("status", "not in", [
+      "closed",
+      "refused",
+      "withdrawn",
+      "deemed_withdrawn",
+      "effective",
+      "transferred",
+    ])
     .groupBy("judge_id")
     .execute();
   for (const row of rows) if (row.judge_id) counts.set(row.judge_id, Number(row.n));

@@ -24,6 +24,7 @@ export const caseStatuses: readonly CaseStatus[] = [
   "refused",
   "withdrawn",
   "deemed_withdrawn",
+  "transferred",
 ];
 
 /** The acts that move a case, named after the legal act. */
@@ -48,7 +49,8 @@ export type CaseTransition =
   | "becomeEffective"
   | "applyForEnforcement"
   | "closeCase"
-  | "withdrawSuit";
+  | "withdrawSuit"
+  | "transferCase";
 
 interface TransitionRule {
   from: readonly CaseStatus[];
@@ -114,6 +116,9 @@ export const transitions: Record<CaseTransition, TransitionRule> = {
   closeCase: { from: ["effective", "enforcement"], to: "closed", basis: "民事诉讼法第二百六十四条" },
   // 民事诉讼法第一百四十八条: the plaintiff may withdraw before judgment, subject to the court's ruling.
   withdrawSuit: { from: [...trial, "judgment"], to: "withdrawn", basis: "民事诉讼法第一百四十八条" },
+  // 民事诉讼法第三十七条、第一百三十条: an objection to jurisdiction upheld by a ruling that has taken effect
+  // (第一百五十八条) — the case goes to the competent court, which must accept it; here it ends.
+  transferCase: { from: trial, to: "transferred", basis: "民事诉讼法第三十七条" },
 };
 
 /** True when the act is allowed from the status. */

@@ -33,7 +33,8 @@ export type CaseStatusValue =
   | "closed"
   | "refused"
   | "withdrawn"
-  | "deemed_withdrawn";
+  | "deemed_withdrawn"
+  | "transferred";
 
 export type ProcedureValue = "ordinary" | "simplified" | "small_claims";
 
@@ -216,9 +217,15 @@ export interface CounterclaimsTable {
   fee_fen: number;
   fee_quote: Json<Record<string, unknown>>;
   fee_due_at: Date;
-  status: "fee_due" | "filed";
+  status: "fee_due" | "filed" | "deemed_withdrawn";
   filed_by: string;
   filed_at: Date;
+  fee_paid_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  withdrawn_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The 民事反诉状 issued on filing. */
+  document_issue_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The receipt of its paid fee. */
+  fee_receipt_issue_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AnswerAttachmentsTable {

@@ -266,6 +266,51 @@ export async function listCounterclaims(db: Executor, caseId: string) {
     .execute();
 }
 
+/** One counterclaim of a case, or undefined. */
+export async function findCounterclaim(db: Executor, caseId: string, counterclaimId: string) {
+  return db
+    .selectFrom("counterclaims")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .where("id", "=", counterclaimId)
+    .executeTakeFirst();
+}
+
+/** A counterclaim locked for a change of its state, or undefined. */
+export async function lockCounterclaim(db: Executor, counterclaimId: string) {
+  return db
+    .selectFrom("counterclaims")
+    .selectAll()
+    .where("id", "=", counterclaimId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Records what happened to a counterclaim: its document, its fee paid, or its withdrawal. */
+export async function updateCounterclaim(
+  db: Executor,
+  counterclaimId: string,
+  patch: {
+    status?: "fee_due" | "filed" | "deemed_withdrawn";
+    feePaidAt?: Date;
+    withdrawnAt?: Date;
+    documentIssueId?: string;
+    feeReceiptIssueId?: string | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable("counterclaims")
+    .set({
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.feePaidAt !== undefined ? { fee_paid_at: patch.feePaidAt } : {}),
+      ...(patch.withdrawnAt !== undefined ? { withdrawn_at: patch.withdrawnAt } : {}),
+      ...(patch.documentIssueId !== undefined ? { document_issue_id: patch.documentIssueId } : {}),
+      ...(patch.feeReceiptIssueId !== undefined ? { fee_receipt_issue_id: patch.feeReceiptIssueId } : {}),
+    })
+    .where("id", "=", counterclaimId)
+    .execute();
+}
+
 /**
  * The due instant of a case's latest deadline of a kind that was not cancelled (open, met or missed),
  * or null when none was opened.

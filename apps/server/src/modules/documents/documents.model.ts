@@ -22,10 +22,14 @@ export const documentKinds = {
     file: "service-certificate",
   },
   answer: { zh: "民事答辩状", en: "Statement of Defence", file: "answer" },
+  evidence_catalogue: { zh: "证据目录", en: "List of Evidence", file: "evidence-catalogue" },
+  counterclaim: { zh: "民事反诉状", en: "Counterclaim", file: "counterclaim" },
   jurisdiction_ruling: { zh: "民事裁定书", en: "Civil Ruling", file: "jurisdiction-ruling" },
   mediation_record: { zh: "调解情况记录", en: "Record of Mediation", file: "mediation-record" },
   mediation_agreement: { zh: "调解协议书", en: "Mediation Agreement", file: "mediation-agreement" },
   confirmation_ruling: { zh: "民事裁定书", en: "Civil Ruling", file: "confirmation-ruling" },
+  summons: { zh: "传票", en: "Summons", file: "summons" },
+  transfer_letter: { zh: "移送函", en: "Letter of Transfer", file: "transfer-letter" },
 } as const satisfies Record<string, { zh: string; en: string; file: string }>;
 
 export type CourtDocumentKind = keyof typeof documentKinds;

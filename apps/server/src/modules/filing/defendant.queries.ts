@@ -15,8 +15,10 @@ import {
   loadCaseParts,
   type CaseActionProvider,
 } from "../cases/index";
-import type { TDefence } from "./defendant.schemas";
-import { loadFiling } from "./filing.access";
+import { loadTransferState } from "./commands/transfer-case";
+import type { TDefence, TDefenceTransfer } from "./defendant.schemas";
+import { loadFiling, type FilingAccess } from "./filing.access";
+import { canRuleOnJurisdiction, canTransferCase } from "./transfer.rules";
 
 /**
  * The defendant's side of a case as the caller may see it: submitted answers, objections and
@@ -33,6 +35,13 @@ export async function getDefence(context: AppContext, actor: Actor, caseId: stri
   }
   const objections = await listJurisdictionObjections(context.db, caseId);
   const counterclaims = await listCounterclaims(context.db, caseId);
+  const transfer = await transferOf(context, access);
+  const canDecide =
+    access.relation.isAssignedJudge &&
+    canRuleOnJurisdiction(access.row.status) &&
+    objections.some((o) => o.status === "pending");
+  const now = context.clock.now();
+  const userId = actor.kind === "user" ? actor.userId : null;
   return {
     answers: answers.map((a) => ({
       id: a.id,
@@ -71,7 +80,17 @@ export async function getDefence(context: AppContext, actor: Actor, caseId: stri
       fee: Number(c.fee_fen) / 100,
       feeDueAt: c.fee_due_at,
       status: c.status,
+      feeStatus: counterclaimFeeStatus(c, now),
+      feePaidAt: c.fee_paid_at,
+      withdrawnAt: c.withdrawn_at,
       filedAt: c.filed_at,
+      documentIssueId: c.document_issue_id,
+      feeReceiptIssueId: c.fee_receipt_issue_id,
+      // 诉讼费用交纳办法第二十条、第二十二条: the counterclaimant (or its agent, or whoever filed it) pays
+      // within the 7 days.
+      canPay:
+        counterclaimFeeStatus(c, now) === "unpaid" &&
+        (access.relation.ownPartyIds.includes(c.party_id) || (userId !== null && c.filed_by === userId)),
     })),
     answerDueAt: await findDeadlineDue(context.db, caseId, "answer_period"),
     // The codes link an account to a party: only the court sees them (to print on the notice).
@@ -83,13 +102,54 @@ export async function getDefence(context: AppContext, actor: Actor, caseId: stri
             usedAt: c.used_at,
           }))
         : [],
+    transfer,
+    actions: [
+      ...(canDecide ? (["decide_jurisdiction_objection"] as const) : []),
+      ...(access.relation.isAssignedJudge && transfer?.state === "effective"
+        ? (["transfer_case"] as const)
+        : []),
+    ],
   };
+}
+
+/**
+ * Where the transfer of a case stands after an upheld objection (民事诉讼法第三十七条、第一百三十条): waiting
+ * for the ruling to take effect (第一百五十八条), possible, or done. Null while no objection is upheld.
+ */
+async function transferOf(context: AppContext, access: FilingAccess): Promise<TDefenceTransfer | null> {
+  const state = await loadTransferState(context.db, access.row, context.clock.now());
+  if (!state) return null;
+  const done = access.parts.timeline.find((t) => t.kind === "case_transferred");
+  const data = (done?.data ?? {}) as { receivingCourtName?: string; issueId?: string; effectiveOn?: string };
+  const { effect } = state;
+  return {
+    objectionId: state.objection.id,
+    state: access.row.status === "transferred" ? "transferred" : effect.state,
+    proposedCourt: state.objection.proposed_court,
+    appealEndsOn: effect.state === "appeal_period" ? effect.appealEndsOn : null,
+    effectiveOn: data.effectiveOn ?? (effect.state === "effective" ? effect.effectiveOn : null),
+    receivingCourtName: data.receivingCourtName ?? null,
+    transferredAt: done ? new Date(done.occurred_at) : null,
+    letterIssueId: data.issueId ?? null,
+  };
+}
+
+/** A counterclaim's fee as the page shows it: unpaid while payable, paid, none due, or expired. */
+function counterclaimFeeStatus(
+  counterclaim: { status: string; fee_fen: number; fee_due_at: Date; fee_paid_at: Date | null },
+  now: Date,
+): "unpaid" | "paid" | "none" | "expired" {
+  if (counterclaim.fee_paid_at !== null) return "paid";
+  if (Number(counterclaim.fee_fen) === 0) return "none";
+  if (counterclaim.status === "fee_due" && counterclaim.fee_due_at > now) return "unpaid";
+  return "expired";
 }
 
 /**
  * What the caller may do on the defendant's side, for the case page: the clerk serves the complaint; a
  * defendant (or their agent) answers, objects to jurisdiction and counterclaims while the answer period
- * is open (民事诉讼法第一百二十八条、第一百三十条); the judge in charge rules on a pending objection.
+ * is open (民事诉讼法第一百二十八条、第一百三十条); the judge in charge rules on a pending objection and
+ * transfers the case once a ruling upholding one is in force (第三十七条、第一百五十八条).
  */
 export function defendantCaseActions(context: AppContext): CaseActionProvider {
   return async ({ relation, row }) => {
@@ -112,9 +172,11 @@ export function defendantCaseActions(context: AppContext): CaseActionProvider {
         if (canCounterclaim(row.status)) actions.push("counterclaim");
       }
     }
-    if (relation.isAssignedJudge) {
+    if (relation.isAssignedJudge && canRuleOnJurisdiction(row.status)) {
       const objections = await listJurisdictionObjections(context.db, row.id);
       if (objections.some((o) => o.status === "pending")) actions.push("decide_jurisdiction_objection");
+      const transfer = await loadTransferState(context.db, row, context.clock.now());
+      if (transfer && canTransferCase(transfer.effect)) actions.push("transfer_case");
     }
     return actions;
   };

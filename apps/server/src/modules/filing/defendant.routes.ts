@@ -4,11 +4,13 @@ import { addAnswerAttachment } from "./commands/add-answer-attachment";
 import { appointAgent, revokeAgent, type AgentKind } from "./commands/appoint-agent";
 import { decideJurisdictionObjection } from "./commands/decide-jurisdiction-objection";
 import { fileCounterclaim } from "./commands/file-counterclaim";
+import { startCounterclaimFeePayment } from "./commands/start-counterclaim-fee-payment";
 import { linkParty } from "./commands/link-party";
 import { objectToJurisdiction } from "./commands/object-to-jurisdiction";
 import { saveAnswer } from "./commands/save-answer";
 import { serveComplaint } from "./commands/serve-complaint";
 import { submitAnswer } from "./commands/submit-answer";
+import { transferCase } from "./commands/transfer-case";
 import { getDefence, openAnswerAttachment } from "./defendant.queries";
 import {
   ZAgentAppointed,
@@ -20,8 +22,10 @@ import {
   ZAnswerSubmitted,
   ZCaseCodeRequest,
   ZCaseLinked,
+  ZCaseTransferred,
   ZComplaintServed,
   ZCounterclaimFiled,
+  ZCounterclaimParams,
   ZCounterclaimRequest,
   ZDefence,
   ZObjectionDecision,
@@ -31,8 +35,9 @@ import {
   ZPartyChoice,
   ZRevoked,
   ZRulingIssued,
+  ZTransferRequest,
 } from "./defendant.schemas";
-import { ZCaseIdParams } from "./filing.schemas";
+import { ZCaseIdParams, ZPaymentStart } from "./filing.schemas";
 
 /** Routes of the defendant's side: service of the complaint, linking by case code, answer, objection, counterclaim. */
 export async function registerDefendantRoutes(app: ZodApp, context: AppContext): Promise<void> {
@@ -164,6 +169,27 @@ export async function registerDefendantRoutes(app: ZodApp, context: AppContext):
   );
 
   app.post(
+    "/api/cases/:caseId/transfer",
+    {
+      schema: {
+        tags: ["cases"],
+        summary:
+          "Transfer the case to the competent court once the ruling upholding an objection to jurisdiction is in force (judge in charge; 民事诉讼法第三十七条、第一百三十条)",
+        params: ZCaseIdParams,
+        body: ZTransferRequest.optional(),
+        response: { 200: ZCaseTransferred },
+      },
+    },
+    async (request) => {
+      requireUser(request.actor);
+      return transferCase(context, meta(request), {
+        caseId: request.params.caseId,
+        receivingCourtName: request.body?.receivingCourtName ?? null,
+      });
+    },
+  );
+
+  app.post(
     "/api/cases/:caseId/counterclaims",
     {
       schema: {
@@ -186,9 +212,35 @@ export async function registerDefendantRoutes(app: ZodApp, context: AppContext):
         })),
         factsAndReasons: request.body.factsAndReasons,
       });
-      return reply
-        .code(201)
-        .send({ counterclaimId: filed.counterclaimId, fee: filed.feeFen / 100, feeDueOn: filed.feeDueOn });
+      return reply.code(201).send({
+        counterclaimId: filed.counterclaimId,
+        fee: filed.feeFen / 100,
+        feeDueOn: filed.feeDueOn,
+        issueId: filed.issueId,
+      });
+    },
+  );
+
+  app.post(
+    "/api/cases/:caseId/counterclaims/:counterclaimId/pay",
+    {
+      schema: {
+        tags: ["cases"],
+        summary:
+          "Start paying a counterclaim's acceptance fee (诉讼费用交纳办法第二十条、第二十二条: the counterclaimant prepays it within 7 days)",
+        params: ZCounterclaimParams,
+        response: { 200: ZPaymentStart },
+      },
+    },
+    async (request) => {
+      requireUser(request.actor);
+      const payment = await startCounterclaimFeePayment(context, meta(request), {
+        caseId: request.params.caseId,
+        counterclaimId: request.params.counterclaimId,
+        // Browsers send Origin with every POST; without it, the address the request was made to.
+        origin: request.headers.origin ?? `${request.protocol}://${request.host}`,
+      });
+      return { orderId: payment.orderId, amount: payment.amountFen / 100, payUrl: payment.payUrl };
     },
   );
 

@@ -113,6 +113,45 @@ export const ZRulingIssued = z.object({
   issueId: z.uuid().describe("The ruling issued (both language versions)"),
 });
 
+export const ZTransferRequest = z.strictObject({
+  receivingCourtName: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .describe("The competent court the case goes to; omit to use the court the upheld objection proposed"),
+});
+
+export const ZCaseTransferred = z.object({
+  issueId: z.uuid().describe("The 移送函 (letter of transfer) issued (both language versions)"),
+  receivingCourtName: z.string().describe("The court the case was transferred to"),
+});
+
+export const ZDefenceTransfer = z
+  .object({
+    objectionId: z.uuid().describe("The upheld objection"),
+    state: z
+      .enum(["awaiting_service", "appeal_period", "effective", "transferred"])
+      .describe(
+        "The ruling not yet served on every party, within the time to appeal, in force (民事诉讼法第一百五十八条), or the case transferred",
+      ),
+    proposedCourt: z.string().nullable().describe("The court the objection proposed"),
+    appealEndsOn: z
+      .string()
+      .nullable()
+      .describe(
+        "Last day of the last party's time to appeal (YYYY-MM-DD); the transfer is possible after it",
+      ),
+    effectiveOn: z.string().nullable().describe("The day the ruling took effect (YYYY-MM-DD)"),
+    receivingCourtName: z.string().nullable().describe("The court the case was transferred to"),
+    transferredAt: z.date().nullable().describe("When the case was transferred"),
+    letterIssueId: z.uuid().nullable().describe("The 移送函 issued"),
+  })
+  .describe("Transfer after an upheld objection to jurisdiction (民事诉讼法第三十七条、第一百三十条)");
+
+export type TDefenceTransfer = z.infer<typeof ZDefenceTransfer>;
+
 export const ZCounterclaimRequest = z.strictObject({
   partyId: ZPartyId,
   claims: z
@@ -134,6 +173,12 @@ export const ZCounterclaimFiled = z.object({
   counterclaimId: z.uuid().describe("The counterclaim"),
   fee: z.number().describe("Acceptance fee due in yuan (halved: 诉讼费用交纳办法第十八条)"),
   feeDueOn: z.string().describe("Last day to pay (诉讼费用交纳办法第二十二条), YYYY-MM-DD"),
+  issueId: z.uuid().describe("The 民事反诉状 issued (both language versions)"),
+});
+
+export const ZCounterclaimParams = z.strictObject({
+  caseId: z.uuid().describe("Case id"),
+  counterclaimId: z.uuid().describe("Counterclaim id"),
 });
 
 export const ZDefence = z.object({
@@ -188,8 +233,20 @@ export const ZDefence = z.object({
         factsAndReasons: z.string().describe("Facts and reasons"),
         fee: z.number().describe("Fee due in yuan"),
         feeDueAt: z.date().describe("Fee due by"),
-        status: z.enum(["fee_due", "filed"]).describe("Fee still due, or filed"),
+        status: z
+          .enum(["fee_due", "filed", "deemed_withdrawn"])
+          .describe(
+            "Fee still due; filed (fee paid, or none due); or treated as withdrawn for the unpaid fee",
+          ),
+        feeStatus: z
+          .enum(["unpaid", "paid", "none", "expired"])
+          .describe("The fee: unpaid, paid, none due, or unpaid past its due date"),
+        feePaidAt: z.date().nullable().describe("When the gateway confirmed the fee"),
+        withdrawnAt: z.date().nullable().describe("When it was treated as withdrawn"),
         filedAt: z.date().describe("When it was filed"),
+        documentIssueId: z.uuid().nullable().describe("The 民事反诉状 issued"),
+        feeReceiptIssueId: z.uuid().nullable().describe("The receipt of its fee, once paid"),
+        canPay: z.boolean().describe("Whether the caller may pay its fee now"),
       }),
     )
     .describe("Counterclaims"),
@@ -203,6 +260,10 @@ export const ZDefence = z.object({
       }),
     )
     .describe("The defendants' case codes, for the clerk to print or read out; empty for everyone else"),
+  transfer: ZDefenceTransfer.nullable().describe("Null while no objection to jurisdiction is upheld"),
+  actions: z
+    .array(z.enum(["decide_jurisdiction_objection", "transfer_case"]))
+    .describe("What the caller may do now on the defence (the judge in charge)"),
 });
 
 export type TDefence = z.infer<typeof ZDefence>;

@@ -100,7 +100,7 @@ export async function listEvidence(db: Executor, caseId: string) {
     .execute();
 }
 
-/** The live (pending or paid) fee order of a case, or the latest one. */
+/** The live (pending or paid) case acceptance fee order of a case, or the latest one; never a counterclaim's. */
 export async function findFeeOrder(db: Executor, caseId: string) {
   return db
     .selectFrom("fee_orders")
@@ -116,15 +116,44 @@ export async function findFeeOrder(db: Executor, caseId: string) {
       "created_at",
     ])
     .where("case_id", "=", caseId)
+    .where("counterclaim_id", "is", null)
     .orderBy("created_at", "desc")
     .limit(1)
+    .executeTakeFirst();
+}
+
+/** The fee order of a counterclaim (one per counterclaim), or undefined. */
+export async function findCounterclaimFeeOrder(db: Executor, counterclaimId: string) {
+  return db
+    .selectFrom("fee_orders")
+    .select([
+      "id",
+      "case_id",
+      "counterclaim_id",
+      "amount_fen",
+      "status",
+      "gateway_reference",
+      "due_at",
+      "paid_at",
+    ])
+    .where("counterclaim_id", "=", counterclaimId)
     .executeTakeFirst();
 }
 
 export async function lockFeeOrder(db: Executor, orderId: string) {
   return db
     .selectFrom("fee_orders")
-    .select(["id", "case_id", "amount_fen", "status", "gateway", "gateway_reference", "due_at", "paid_at"])
+    .select([
+      "id",
+      "case_id",
+      "counterclaim_id",
+      "amount_fen",
+      "status",
+      "gateway",
+      "gateway_reference",
+      "due_at",
+      "paid_at",
+    ])
     .where("id", "=", orderId)
     .forUpdate()
     .executeTakeFirst();
@@ -132,12 +161,21 @@ export async function lockFeeOrder(db: Executor, orderId: string) {
 
 export async function insertFeeOrder(
   db: Executor,
-  values: { caseId: string; amountFen: number; gateway: string; dueAt: Date; now: Date },
+  values: {
+    caseId: string;
+    amountFen: number;
+    gateway: string;
+    dueAt: Date;
+    now: Date;
+    /** The counterclaim whose fee this is; omitted for the case acceptance fee. */
+    counterclaimId?: string;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto("fee_orders")
     .values({
       case_id: values.caseId,
+      counterclaim_id: values.counterclaimId ?? null,
       amount_fen: values.amountFen,
       status: "pending",
       gateway: values.gateway,
@@ -169,6 +207,21 @@ export async function updateFeeOrder(
     })
     .where("id", "=", orderId)
     .execute();
+}
+
+/**
+ * Cancels the case's fee orders still awaiting payment (a counterclaim's fee when the case leaves the
+ * court); returns how many. A payment arriving later is recorded for a refund like any late payment.
+ */
+export async function cancelPendingFeeOrders(db: Executor, caseId: string): Promise<number> {
+  const rows = await db
+    .updateTable("fee_orders")
+    .set({ status: "cancelled" })
+    .where("case_id", "=", caseId)
+    .where("status", "=", "pending")
+    .returning("id")
+    .execute();
+  return rows.length;
 }
 
 export async function insertReview(
@@ -218,6 +271,7 @@ export async function listFeeStatuses(
     .selectFrom("fee_orders")
     .select(["case_id", "status", "created_at"])
     .where("case_id", "in", caseIds)
+    .where("counterclaim_id", "is", null)
     .orderBy("created_at")
     .execute();
   return new Map(rows.map((row) => [row.case_id, row.status]));

@@ -36,6 +36,8 @@ export interface FilingEvidenceTable {
 export interface FeeOrdersTable {
   id: Generated<string>;
   case_id: string;
+  /** The counterclaim whose fee this is; null for the case acceptance fee. */
+  counterclaim_id: ColumnType<string | null, string | null | undefined, string | null>;
   amount_fen: number;
   status: "pending" | "paid" | "expired" | "cancelled";
   gateway: string;

@@ -1,6 +1,8 @@
 export { registerFilingRoutes } from "./filing.routes";
-export { feeDeadlineJob, FEE_DEADLINE_JOB } from "./filing.jobs";
+export { counterclaimFeeDeadlineJob, feeDeadlineJob, FEE_DEADLINE_JOB } from "./filing.jobs";
 export { filingCaseActions, getFilingView } from "./filing.queries";
+// The complaint's evidence list as filed: the plaintiff's first catalogue in the evidence context.
+export { listFiledEvidence } from "./filed-evidence.queries";
 export type { PaymentGateway, PaymentNotification } from "./filing.ports";
 export { SimulatedPaymentGateway } from "./adapters/simulated-payment";
 export { acceptFiling } from "./commands/accept-filing";

@@ -17,7 +17,8 @@ export type CaseStatus =
   | "closed"
   | "refused"
   | "withdrawn"
-  | "deemed_withdrawn";
+  | "deemed_withdrawn"
+  | "transferred";
 
 export interface CourtRef {
   id: string;

@@ -50,6 +50,9 @@ export interface DefenceObjection {
   rulingIssueId: string | null;
 }
 
+/** A counterclaim's fee: unpaid while payable, paid, none due, or unpaid past its due date. */
+export type CounterclaimFeeStatus = "unpaid" | "paid" | "none" | "expired";
+
 export interface DefenceCounterclaim {
   id: string;
   partyId: string;
@@ -57,8 +60,30 @@ export interface DefenceCounterclaim {
   factsAndReasons: string;
   fee: number;
   feeDueAt: string;
-  status: "fee_due" | "filed";
+  status: "fee_due" | "filed" | "deemed_withdrawn";
+  feeStatus: CounterclaimFeeStatus;
+  feePaidAt: string | null;
+  withdrawnAt: string | null;
   filedAt: string;
+  /** The 民事反诉状 issued on filing. */
+  documentIssueId: string | null;
+  /** The receipt of its fee, once paid. */
+  feeReceiptIssueId: string | null;
+  /** Whether the caller may pay its fee now. */
+  canPay: boolean;
+}
+
+/** Where the transfer stands after an upheld objection (民事诉讼法第三十七条、第一百三十条、第一百五十八条). */
+export interface DefenceTransfer {
+  objectionId: string;
+  state: "awaiting_service" | "appeal_period" | "effective" | "transferred";
+  proposedCourt: string | null;
+  /** Last day of the last party's time to appeal (YYYY-MM-DD). */
+  appealEndsOn: string | null;
+  effectiveOn: string | null;
+  receivingCourtName: string | null;
+  transferredAt: string | null;
+  letterIssueId: string | null;
 }
 
 /** The defendant's side of a case (`GET /api/cases/:id/defence`). */
@@ -69,6 +94,10 @@ export interface Defence {
   answerDueAt: string | null;
   /** Court staff only. */
   caseCodes: Array<{ partyId: string; caseCode: string; usedAt: string | null }>;
+  /** Null while no objection to jurisdiction is upheld. */
+  transfer: DefenceTransfer | null;
+  /** What the caller (the judge in charge) may do now. */
+  actions: Array<"decide_jurisdiction_objection" | "transfer_case">;
 }
 
 export interface ServedDefendant {
@@ -112,11 +141,25 @@ export const defendantApi = {
       path(caseId, `/jurisdiction-objections/${encodeURIComponent(objectionId)}/decide`),
       body,
     ),
+  /** The judge in charge transfers the case once the upheld ruling is in force. */
+  transfer: (caseId: string, receivingCourtName: string | null) =>
+    api.post<{ issueId: string; receivingCourtName: string }>(path(caseId, "/transfer"), {
+      receivingCourtName,
+    }),
   counterclaim: (
     caseId: string,
     body: { claims: Array<{ text: string; amount: number | null }>; factsAndReasons: string },
   ) =>
-    api.post<{ counterclaimId: string; fee: number; feeDueOn: string }>(path(caseId, "/counterclaims"), body),
+    api.post<{ counterclaimId: string; fee: number; feeDueOn: string; issueId: string }>(
+      path(caseId, "/counterclaims"),
+      body,
+    ),
+  /** Opens the payment of a counterclaim's fee; the caller goes on to `payUrl` (the gateway's cashier). */
+  payCounterclaim: (caseId: string, counterclaimId: string) =>
+    api.post<{ orderId: string; amount: number; payUrl: string }>(
+      path(caseId, `/counterclaims/${encodeURIComponent(counterclaimId)}/pay`),
+      {},
+    ),
   appointAgent: (
     caseId: string,
     fields: { kind: AgentKind; contact: string; specialAuthority: boolean },

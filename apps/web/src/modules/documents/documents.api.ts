@@ -12,10 +12,12 @@ export type CourtDocumentKind =
   | "referral_notice"
   | "service_certificate"
   | "answer"
+  | "counterclaim"
   | "jurisdiction_ruling"
   | "mediation_record"
   | "mediation_agreement"
-  | "confirmation_ruling";
+  | "confirmation_ruling"
+  | "transfer_letter";
 
 /** One language version of a document: zh-CN is the legal original, en a courtesy translation. */
 export interface CaseDocumentVersion {

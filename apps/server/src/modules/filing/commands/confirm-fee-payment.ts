@@ -1,11 +1,7 @@
 import { AppError, cancelJob, inTransaction, systemMeta, writeAuditEvent, type Tx } from "../../../platform";
 import type { AppContext } from "../../../context";
 import { closeDeadline, lockCase, recordTimeline } from "../../cases/index";
-import { courtDateOf, findCourt } from "../../courts/index";
-import { loadCaseParts } from "../../cases/index";
 import { sendInboxMessage } from "../../delivery/index";
-import { issueDocumentForRendering } from "../../documents/index";
-import { buildFeeReceiptModels } from "../documents/fee-receipt";
 import { appendCourtEvent } from "../../ledger/index";
 import type { PaymentNotification } from "../filing.ports";
 import { feeDeadlineKey } from "../filing.jobs";
@@ -16,6 +12,8 @@ import {
   updateFeeOrder,
 } from "../filing.repository";
 import type { PaymentNotificationOutcome } from "../filing.tables";
+import { recordCounterclaimFeePaid } from "./record-counterclaim-fee-paid";
+import { issueFeeReceipt } from "./issue-fee-receipt";
 
 export type ConfirmFeePaymentResult = Exclude<PaymentNotificationOutcome, "conflict">;
 
@@ -134,11 +132,25 @@ async function applyOutcome(
         subjectType: "case",
         subjectId: order.case_id,
         courtId: row.court_id,
-        data: { ...base, orderStatus: order.status, amountFen: notification.amountFen, refundDue: true },
+        data: {
+          ...base,
+          ...(order.counterclaim_id !== null ? { counterclaimId: order.counterclaim_id } : {}),
+          orderStatus: order.status,
+          amountFen: notification.amountFen,
+          refundDue: true,
+        },
       });
       return;
     }
     case "paid": {
+      if (order.counterclaim_id !== null) {
+        await recordCounterclaimFeePaid(trx, context, {
+          order: { ...order, counterclaim_id: order.counterclaim_id },
+          reference: notification.reference,
+          meta,
+        });
+        return;
+      }
       const row = await lockCase(trx, order.case_id);
       await updateFeeOrder(trx, order.id, {
         status: "paid",
@@ -181,46 +193,4 @@ async function applyOutcome(
       return;
     }
   }
-}
-
-/** The 交费凭证 of a paid fee, issued to the case's documents (诉讼费用交纳办法第二十条、第二十二条). */
-async function issueFeeReceipt(
-  trx: Tx,
-  context: AppContext,
-  input: {
-    row: { id: string; court_id: string; filed_by: string; case_number: string | null; title: string | null };
-    order: FeeOrder;
-    reference: string;
-    now: Date;
-  },
-): Promise<void> {
-  const court = await findCourt(trx, input.row.court_id);
-  if (!court) return;
-  const parts = await loadCaseParts(trx, input.row.id);
-  const payer =
-    parts.parties.find((p) => p.user_id === input.row.filed_by)?.name ??
-    parts.agents.find((a) => a.user_id === input.row.filed_by)?.name ??
-    parts.parties
-      .filter((p) => p.role === "plaintiff")
-      .map((p) => p.name)
-      .join("、");
-  const models = buildFeeReceiptModels({
-    courtNameZh: court.name_zh,
-    courtNameEn: court.name_en,
-    caseNumber: input.row.case_number,
-    caseTitle: input.row.title,
-    payer,
-    amountFen: input.order.amount_fen,
-    paidOn: courtDateOf(input.now),
-    orderId: input.order.id,
-    reference: input.reference,
-    gateway: context.ports.payment.name,
-  });
-  await issueDocumentForRendering(trx, {
-    caseId: input.row.id,
-    courtId: court.id,
-    ...models,
-    issuedBy: null,
-    now: input.now,
-  });
 }

@@ -15,6 +15,7 @@ import { appendCourtEvent } from "../../ledger/index";
 import { addressBasisOf } from "../defendant.delivery";
 import { buildJurisdictionRuling } from "../documents/jurisdiction-ruling";
 import { loadFiling, userOf } from "../filing.access";
+import { canRuleOnJurisdiction } from "../transfer.rules";
 
 /**
  * The period a ruling on jurisdiction opens for appeal: 10 days from service (民事诉讼法第一百七十一条第二款,
@@ -31,7 +32,7 @@ function jurisdictionAppealPeriod(
  * The judge rules on an objection to jurisdiction (民事诉讼法第一百三十条): upheld — the case is to be
  * transferred to the competent court; dismissed — the trial goes on. The ruling (民事裁定书) is issued
  * and served on every party with the appeal period. Throws `case_not_found`, `forbidden`,
- * `objection_not_found`, `objection_conflict`.
+ * `objection_not_found`, `objection_conflict`, `case_status_conflict`.
  */
 export async function decideJurisdictionObjection(
   context: AppContext,
@@ -48,6 +49,11 @@ export async function decideJurisdictionObjection(
   const judge = (await findUserSummaries(context.db, [user.userId]))[0] ?? { name: "" };
   return inTransaction(context.db, async (trx) => {
     const row = await lockCase(trx, options.caseId);
+    // 民事诉讼法第一百三十条: the court rules on jurisdiction while the case is before it, not once transferred.
+    if (!canRuleOnJurisdiction(row.status))
+      throw new AppError("case_status_conflict", [
+        { code: "jurisdiction_ruling", message: `no ruling on jurisdiction in status ${row.status}` },
+      ]);
     const objection = await lockJurisdictionObjection(trx, row.id, options.objectionId);
     if (!objection) throw new AppError("objection_not_found");
     if (objection.status !== "pending") throw new AppError("objection_conflict");

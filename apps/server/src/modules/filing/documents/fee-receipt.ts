@@ -16,12 +16,29 @@ export interface FeeReceiptInput {
   orderId: string;
   reference: string;
   gateway: string;
+  /** The fee paid: the case acceptance fee (the default) or a counterclaim's (诉讼费用交纳办法第十八条). */
+  item?: "case" | "counterclaim";
 }
+
+const items = {
+  case: {
+    zh: "案件受理费（预交）",
+    en: "Case acceptance fee (paid in advance)",
+    basisZh: "《诉讼费用交纳办法》第二十条、第二十二条",
+    basisEn: "Measures on the Payment of Litigation Costs, Articles 20 and 22",
+  },
+  counterclaim: {
+    zh: "反诉案件受理费（预交）",
+    en: "Counterclaim acceptance fee (paid in advance)",
+    basisZh: "《诉讼费用交纳办法》第十八条、第二十条、第二十二条",
+    basisEn: "Measures on the Payment of Litigation Costs, Articles 18, 20 and 22",
+  },
+} as const;
 
 /**
  * The receipt of a court fee paid online (交费凭证): who paid, how much, for which case, when, and the
- * payment reference; the fee is the case acceptance fee paid in advance under 诉讼费用交纳办法第二十条 and
- * 第二十二条.
+ * payment reference; the fee is the case acceptance fee, or a counterclaim's, paid in advance under
+ * 诉讼费用交纳办法第二十条 and 第二十二条.
  */
 export function buildFeeReceiptModels(input: FeeReceiptInput): {
   zh: CourtDocumentModel;
@@ -38,28 +55,29 @@ function build(input: FeeReceiptInput, locale: DocumentLocale): CourtDocumentMod
     issuedOn: input.paidOn,
   });
   const amount = formatAmount(input.amountFen);
+  const item = items[input.item ?? "case"];
   model.fields = zh
     ? [
         { label: "交款人", value: input.payer },
         { label: "案件", value: input.caseNumber ?? input.caseTitle ?? "—" },
-        { label: "费用项目", value: "案件受理费（预交）" },
+        { label: "费用项目", value: item.zh },
         { label: "金额", value: `${amount} 元` },
         { label: "交费日期", value: input.paidOn },
         { label: "缴费订单号", value: input.orderId },
         { label: "支付流水号", value: input.reference },
         { label: "支付渠道", value: input.gateway },
-        { label: "法律依据", value: "《诉讼费用交纳办法》第二十条、第二十二条" },
+        { label: "法律依据", value: item.basisZh },
       ]
     : [
         { label: "Payer", value: input.payer },
         { label: "Case", value: input.caseNumber ?? input.caseTitle ?? "—" },
-        { label: "Item", value: "Case acceptance fee (paid in advance)" },
+        { label: "Item", value: item.en },
         { label: "Amount", value: `CNY ${amount}` },
         { label: "Paid on", value: input.paidOn },
         { label: "Fee order", value: input.orderId },
         { label: "Payment reference", value: input.reference },
         { label: "Payment channel", value: input.gateway },
-        { label: "Legal basis", value: "Measures on the Payment of Litigation Costs, Articles 20 and 22" },
+        { label: "Legal basis", value: item.basisEn },
       ];
   model.body.push({
     text: zh

@@ -3,10 +3,12 @@ import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert";
 import { isApiError } from "../../../platform/api-client";
 import { useApiQuery } from "../../../platform/use-api";
+import { documentsApi } from "../../documents/documents.api";
 import type { CaseDetail } from "../cases.api";
-import { formatDate, formatDateTime, formatYuan } from "../cases.format";
+import { formatDate, formatDateTime } from "../cases.format";
 import { defendantApi, type Defence, type DefenceAnswer, type ObjectionStatus } from "../defendant.api";
 import { AnswerForm } from "./answer-form";
+import { CounterclaimCard } from "./counterclaim-card";
 import {
   AgentsCard,
   CaseCodeList,
@@ -136,6 +138,14 @@ export function DefendantPanel({ detail, onChanged }: { detail: CaseDetail; onCh
     },
     [detail.id, detail.version, detail.status, detail.actions.join(",")],
   );
+  // The 民事反诉状 and fee receipts the counterclaims link to are among the case's documents.
+  const counterclaimIssues = (loaded.data?.counterclaims ?? [])
+    .flatMap((c) => [c.documentIssueId, c.feeReceiptIssueId])
+    .filter((id): id is string => id !== null);
+  const documents = useApiQuery(
+    async () => (counterclaimIssues.length > 0 ? (await documentsApi.list(detail.id)).items : []),
+    [detail.id, counterclaimIssues.join(",")],
+  );
   if (!isRegistered) return null;
   const defence = loaded.data;
   const can = (action: string) => detail.actions.includes(action);
@@ -230,6 +240,20 @@ export function DefendantPanel({ detail, onChanged }: { detail: CaseDetail; onCh
           ]}
         />
       ) : null}
+      {dueAt &&
+      left !== null &&
+      left < 0 &&
+      !can("answer") &&
+      detail.parties.some((p) => p.isMe && p.role === "defendant") ? (
+        // 民事诉讼法第一百二十八条、第一百三十条: the answer and the objection are due within the answer period.
+        <Alert
+          type="warning"
+          showIcon
+          className="nc-block"
+          data-testid="answer-expired"
+          title={t("defence.answerExpired", { date: formatDate(dueAt) })}
+        />
+      ) : null}
       {can("serve_complaint") ? (
         <ServeComplaintCard caseId={detail.id} codes={codes} onChanged={reload} />
       ) : codes.length > 0 ? (
@@ -283,39 +307,12 @@ export function DefendantPanel({ detail, onChanged }: { detail: CaseDetail; onCh
       ))}
 
       {(defence?.counterclaims ?? []).map((counterclaim) => (
-        <Card
+        <CounterclaimCard
           key={counterclaim.id}
-          size="small"
-          className="nc-block"
-          title={
-            <h3 className="nc-card-title" style={wrapping}>
-              {t("defence.counterclaim.titleBy", { name: partyName(detail, counterclaim.partyId) })}
-            </h3>
-          }
-          extra={<Tag>{t(`defence.counterclaim.status.${counterclaim.status}`)}</Tag>}
-        >
-          <ol className="nc-plain-list">
-            {counterclaim.claims.map((claim, index) => (
-              <li key={index}>
-                {claim.text}
-                {claim.amount !== null ? (
-                  <span className="nc-muted">
-                    （{t("detail.yuan", { amount: formatYuan(claim.amount) })}）
-                  </span>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-          <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>
-            {counterclaim.factsAndReasons}
-          </Typography.Paragraph>
-          <div className="nc-muted">
-            {t("defence.counterclaim.fee", {
-              amount: formatYuan(counterclaim.fee),
-              date: formatDate(counterclaim.feeDueAt),
-            })}
-          </div>
-        </Card>
+          detail={detail}
+          counterclaim={counterclaim}
+          documents={documents.data ?? []}
+        />
       ))}
 
       {moreActs.length > 0 ? (

@@ -32,7 +32,9 @@ import { CaseStatusTag } from "./case-status-tag";
 import { FilingPanel } from "./filing-panel";
 import { DefendantPanel } from "../components/defendant-panel";
 import { SimilarCasesPanel } from "./similar-cases-panel";
+import { EvidenceLink } from "../../evidence/components/evidence-link";
 import { CaseMediationPanel } from "../../mediation/components/case-mediation-panel";
+import { PartyHearings } from "../../hearing/components/party-hearings";
 import "../../filing/filing.css";
 
 const filingStatuses = new Set(["draft", "under_review", "correction_requested"]);
@@ -396,7 +398,12 @@ export function CaseDetailScene() {
     <Page
       title={detail.caseNumber ?? detail.title ?? t("detail.title")}
       intro={detail.caseNumber ? (detail.title ?? undefined) : undefined}
-      extra={<CaseStatusTag status={detail.status} />}
+      extra={
+        <Space wrap>
+          <CaseStatusTag status={detail.status} />
+          <EvidenceLink caseId={id} status={detail.status} />
+        </Space>
+      }
     >
       {correction ? (
         <Alert
@@ -531,12 +538,14 @@ export function CaseDetailScene() {
           filing={filing}
           isReturnFromPayment={search.get("payment") === "done"}
           onChanged={loaded.reload}
-          receipt={documents.findLast((d) => d.kind === "fee_receipt")}
+          // The case fee is paid before acceptance, so its receipt comes before any counterclaim's.
+          receipt={documents.find((d) => d.kind === "fee_receipt")}
         />
       ) : null}
 
       <CaseMediationPanel caseId={detail.id} onChanged={loaded.reload} />
       <DefendantPanel detail={detail} onChanged={loaded.reload} />
+      <PartyHearings caseId={detail.id} />
       {showsSimilar ? <SimilarCasesPanel caseId={detail.id} /> : null}
 
       <Row gutter={16}>

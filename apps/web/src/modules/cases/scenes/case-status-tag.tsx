@@ -17,7 +17,7 @@ export const statusGroups = {
     "effective",
     "enforcement",
   ],
-  ended: ["closed", "refused", "withdrawn", "deemed_withdrawn"],
+  ended: ["closed", "refused", "withdrawn", "deemed_withdrawn", "transferred"],
 } as const satisfies Record<string, readonly CaseStatus[]>;
 export type StatusGroup = keyof typeof statusGroups;
 
@@ -25,7 +25,7 @@ function colorOf(status: CaseStatus): string {
   if ((statusGroups.filing as readonly string[]).includes(status))
     return status === "correction_requested" ? "warning" : "processing";
   if ((statusGroups.ended as readonly string[]).includes(status))
-    return status === "closed" ? "default" : "error";
+    return status === "closed" || status === "transferred" ? "default" : "error";
   return "success";
 }
 

@@ -29,6 +29,7 @@ const statuses: CaseStatus[] = [
   "refused",
   "withdrawn",
   "deemed_withdrawn",
+  "transferred",
 ];
 
 /** The next running period of a case, with its days left coloured by urgency. */
