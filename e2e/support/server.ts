@@ -76,6 +76,11 @@ export interface StartServerOptions {
   env?: Record<string, string>;
   /** How long to wait for /api/health; 120 s by default (PGlite's first initdb is slow on a busy machine). */
   startTimeoutMs?: number;
+  /**
+   * Run on this data folder (a restart on the data of an earlier server started with it) instead of a
+   * fresh one; `stop()` then leaves it for the caller to remove.
+   */
+  dataDir?: string;
 }
 
 export interface RunningServer {
@@ -85,7 +90,7 @@ export interface RunningServer {
   dataDir: string;
   /** What the server printed so far (stdout and stderr), for failure messages. */
   output(): string;
-  /** SIGTERM, then SIGKILL after a grace period; removes the data folder. Safe to call twice. */
+  /** SIGTERM, then SIGKILL after a grace period; removes the data folder it made. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -116,7 +121,8 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   await buildWebOnce();
   const port = await freePort();
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "netcourt-e2e-"));
+  const ownsData = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), "netcourt-e2e-")));
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn("npx", ["tsx", "apps/server/src/main.ts"], {
     cwd: repoRoot,
@@ -152,7 +158,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       }
       process.removeListener("exit", killOnExit);
       // A process of the group may still be closing files for a moment after the signal: try again.
-      await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      if (ownsData) await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     })();
     return stopped;
   };

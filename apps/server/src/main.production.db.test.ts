@@ -47,6 +47,7 @@ describe("starting in production", () => {
     const { code, stderr } = await serveUntilExit({
       ...production,
       SEED_DEMO: "true",
+      CLOCK_OFFSET: "P20D",
       DATA_DIR: dataDir,
       PORT: String(await freePort()),
     });
@@ -65,6 +66,7 @@ describe("starting in production", () => {
       "REAL_NAME_VERIFIER_URL",
       "LEDGER_WITNESSES",
       "PUBLIC_URL is unset",
+      "unset CLOCK_OFFSET",
     ]) {
       expect(stderr).toContain(setting);
     }

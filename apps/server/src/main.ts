@@ -1,6 +1,6 @@
 import { checkSafeToStart, createApp, resolvePorts, type NetcourtApp } from "./app";
 import { loadLedgerConfig, startDemoWitnesses, type DemoWitnesses } from "./modules/ledger/index";
-import { loadConfig, systemClock } from "./platform";
+import { loadConfig, offsetClock } from "./platform";
 import { StartRefusedError } from "./platform/start-safety";
 import { describeDemoAccounts, seedDemoNetwork } from "./seed/demo-seed";
 
@@ -11,7 +11,7 @@ export async function runServeCommand(_argv: string[] = []): Promise<number> {
   let app: NetcourtApp;
   try {
     // Everything unsafe for a real court is refused before anything starts (the demo witnesses included).
-    const ports = await resolvePorts(config, systemClock);
+    const ports = await resolvePorts(config, offsetClock(config.clockOffsetMs));
     const startsDemoWitnesses = config.seedDemo && process.env.LEDGER_WITNESSES === undefined;
     await checkSafeToStart(config, ports, loadLedgerConfig().witnesses, startsDemoWitnesses);
     // The demo's evidence-ledger witnesses (notary office, arbitration commission, CA), unless

@@ -5,6 +5,15 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * The system clock moved forward by `offsetMs` (CLOCK_OFFSET of a test or training court, so that a
+ * period can run out without waiting for it); the system clock itself when there is no offset.
+ */
+export function offsetClock(offsetMs: number): Clock {
+  if (offsetMs === 0) return systemClock;
+  return { now: () => new Date(Date.now() + offsetMs) };
+}
+
 /** A clock tests can move. */
 export class ManualClock implements Clock {
   #now: Date;

@@ -118,6 +118,17 @@ const ZEnvironment = z.object({
   CHANNEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** A file with those keys, one per line (the first encrypts); used when TOTP_ENCRYPTION_KEY is unset. */
   TOTP_ENCRYPTION_KEY_FILE: z.string().optional(),
+  /**
+   * Test and training courts only: the server's clock runs this far ahead of the real time, as a number
+   * of days (`20`) or an ISO 8601 duration in days and hours (`P20D`, `P1DT12H`). Refused in production.
+   */
+  CLOCK_OFFSET: z
+    .string()
+    .trim()
+    .refine((value) => parseClockOffset(value) !== null, {
+      message: "a number of days (20) or a duration such as P20D or P1DT12H",
+    })
+    .optional(),
 });
 
 /** Which file store holds uploads and documents; see docs/deploy.md. */
@@ -174,6 +185,18 @@ export interface AppConfig {
   smsGateway: { url: string; key: string; timeoutMs: number } | undefined;
   /** The SMTP server of electronic service; undefined: the e-mail simulator. */
   smtp: { url: string; from: string; timeoutMs: number } | undefined;
+  /** How far the server's clock runs ahead of the real time (CLOCK_OFFSET; 0 unless a test or training court). */
+  clockOffsetMs: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** CLOCK_OFFSET in milliseconds: whole days (`20`) or `P<days>D`, `P<days>DT<hours>H`, `PT<hours>H`; null if neither. */
+export function parseClockOffset(value: string): number | null {
+  if (/^\d{1,4}$/.test(value)) return Number(value) * DAY_MS;
+  const match = /^P(?:(\d{1,4})D)?(?:T(\d{1,5})H)?$/.exec(value);
+  if (!match || (match[1] === undefined && match[2] === undefined)) return null;
+  return Number(match[1] ?? 0) * DAY_MS + Number(match[2] ?? 0) * 60 * 60 * 1000;
 }
 
 function isProxyList(value: string): boolean {
@@ -233,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     totpEncryptionKeyFile: e.TOTP_ENCRYPTION_KEY_FILE ? path.resolve(e.TOTP_ENCRYPTION_KEY_FILE) : undefined,
     smsGateway: smsGatewaySettings(e),
     smtp: smtpSettings(e),
+    clockOffsetMs: e.CLOCK_OFFSET === undefined ? 0 : parseClockOffset(e.CLOCK_OFFSET)!,
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SimulatorKind } from "./config";
+import { offsetClock, systemClock } from "./clock";
+import { loadConfig, parseClockOffset, type SimulatorKind } from "./config";
 import { StartRefusedError, checkStartSafety, simulatorsInUse } from "./start-safety";
 
 const production = {
@@ -9,6 +10,7 @@ const production = {
   allowSimulators: new Set<SimulatorKind>(),
   publicUrlIsSet: true,
   publicUrl: "https://hlwfy.example.gov.cn",
+  clockOffsetMs: 0,
 };
 
 describe("the production start check", () => {
@@ -42,6 +44,18 @@ describe("the production start check", () => {
       refused: ["SEED_DEMO", "ALLOW_DEMO_SEED=true"],
     },
     {
+      case: "a moved clock",
+      config: { clockOffsetMs: 20 * 24 * 60 * 60 * 1000 },
+      kinds: [],
+      refused: ["CLOCK_OFFSET"],
+    },
+    {
+      case: "a moved clock outside production",
+      config: { isProduction: false, clockOffsetMs: 20 * 24 * 60 * 60 * 1000 },
+      kinds: [],
+      refused: [],
+    },
+    {
       case: "one simulator allowed, another not",
       config: { allowSimulators: new Set<SimulatorKind>(["payment"]) },
       kinds: ["payment", "real_name"],
@@ -69,5 +83,47 @@ describe("the production start check", () => {
     );
     expect(warnings).toHaveLength(4);
     expect(warnings.join("\n")).toContain("/sim/pay");
+  });
+
+  it("refuses a moved clock even where a staging court allows the demo seed and every simulator", () => {
+    const staging = {
+      ...production,
+      seedDemo: true,
+      allowDemoSeed: true,
+      allowSimulators: new Set<SimulatorKind>(["payment", "real_name", "witnesses", "sms", "email"]),
+    };
+    expect(() => checkStartSafety({ ...staging, clockOffsetMs: 1 }, ["payment"])).toThrow("CLOCK_OFFSET");
+    expect(() => checkStartSafety(staging, ["payment"])).not.toThrow();
+  });
+});
+
+describe("CLOCK_OFFSET, the clock of a test or training court", () => {
+  const day = 24 * 60 * 60 * 1000;
+
+  it.each([
+    ["20", 20 * day],
+    ["P20D", 20 * day],
+    ["P1DT12H", 1.5 * day],
+    ["PT6H", day / 4],
+    ["0", 0],
+  ])("reads %s", (value, ms) => {
+    expect(parseClockOffset(value)).toBe(ms);
+    expect(loadConfig({ CLOCK_OFFSET: value }).clockOffsetMs).toBe(ms);
+  });
+
+  it.each(["P", "-3", "P2W", "20 days", "P1M"])("refuses %s, naming the setting", (value) => {
+    expect(parseClockOffset(value)).toBeNull();
+    expect(() => loadConfig({ CLOCK_OFFSET: value })).toThrow("CLOCK_OFFSET");
+  });
+
+  it("leaves the clock alone when unset, and otherwise runs it ahead by the offset", () => {
+    expect(loadConfig({}).clockOffsetMs).toBe(0);
+    expect(offsetClock(0)).toBe(systemClock);
+    const ahead =
+      offsetClock(20 * day)
+        .now()
+        .getTime() - Date.now();
+    expect(ahead).toBeGreaterThan(20 * day - 5_000);
+    expect(ahead).toBeLessThanOrEqual(20 * day);
   });
 });

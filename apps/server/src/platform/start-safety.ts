@@ -64,7 +64,13 @@ export class StartRefusedError extends Error {
 export function checkStartSafety(
   config: Pick<
     AppConfig,
-    "isProduction" | "seedDemo" | "allowDemoSeed" | "allowSimulators" | "publicUrlIsSet" | "publicUrl"
+    | "isProduction"
+    | "seedDemo"
+    | "allowDemoSeed"
+    | "allowSimulators"
+    | "publicUrlIsSet"
+    | "publicUrl"
+    | "clockOffsetMs"
   >,
   simulators: readonly SimulatorKind[],
   details: Partial<Record<SimulatorKind, string>> = {},
@@ -78,6 +84,13 @@ export function checkStartSafety(
     problems.push(
       `PUBLIC_URL is unset, so links and the ledger's address would be this node's own ${config.publicUrl}: ` +
         "set PUBLIC_URL to the address users reach the court at (the same on every node)",
+    );
+  }
+  if (config.clockOffsetMs !== 0) {
+    // Every period of a real court runs from the true date (民事诉讼法第八十五条): no setting allows a moved clock.
+    problems.push(
+      "CLOCK_OFFSET moves the server's clock ahead of the real time, so every date and period it records " +
+        "would be false: unset CLOCK_OFFSET (it is for test and training courts only)",
     );
   }
   if (config.seedDemo) {
