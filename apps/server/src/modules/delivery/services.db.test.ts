@@ -423,7 +423,8 @@ describe.each(testDatabaseKinds())("service of process on %s", (kind) => {
     await app.jobs.runDue();
     const anonymous = new TestClient(app);
 
-    // The list: the court sees all with addresses; the addressee its side, masked; the other side not theirs.
+    // The list: the court sees all with addresses; the addressee its side, masked; the other side sees
+    // that and how it was served, without the addressee's contact details or case code.
     const forClerk = await clerk.get<{ items: TService[] }>(`/api/cases/${caseId}/services`);
     expect(forClerk.body.items.find((s) => s.id === serviceId)?.recipient.phone).toBe(DEFENDANT_PHONE);
     const forAddressee = await yunqi.get<{ items: TService[] }>(`/api/cases/${caseId}/services`);
@@ -434,7 +435,19 @@ describe.each(testDatabaseKinds())("service of process on %s", (kind) => {
     expect(own.attempts.every((a) => a.address === null || !a.address.includes("13900002222"))).toBe(true);
     const forPlaintiff = await zhangsan.get<{ items: TService[] }>(`/api/cases/${caseId}/services`);
     expect(forPlaintiff.status).toBe(200);
-    expect(forPlaintiff.body.items.some((s) => s.recipient.partyId === defendantId)).toBe(false);
+    const theirs = forPlaintiff.body.items.find((s) => s.id === serviceId)!;
+    expect(theirs).toMatchObject({
+      status: own.status,
+      addressBasis: "provided",
+      sentAt: own.sentAt,
+      deliveredAt: own.deliveredAt,
+      recipient: { partyId: defendantId, name: own.recipient.name, phone: null, email: null },
+      caseCode: null,
+      certificate: false,
+    });
+    expect(theirs.attempts.length).toBeGreaterThan(0);
+    expect(theirs.attempts.every((a) => a.address === null && a.error === null)).toBe(true);
+    expect(JSON.stringify(theirs)).not.toMatch(/139\*{4}2222|13900002222|yunqi\.example/);
     for (const outsider of [lawyer, otherClerk, lisi]) {
       expect((await outsider.get(`/api/cases/${caseId}/services`)).status).toBe(404);
     }
@@ -455,7 +468,7 @@ describe.each(testDatabaseKinds())("service of process on %s", (kind) => {
       expect((await other.get(`/api/courts/${courtId}/services/undeliverable`)).status).toBe(403);
     }
 
-    // Post and notice: the addressee sees the service but may not record it (403); others do not see it (404).
+    // Post and notice: the parties see the service but may not record it (403); others do not see it (404).
     const postBody = { trackingNumber: "EMS0000000001", signedOn: "2026-04-08", signedBy: "钱七" };
     for (const [path, body] of [
       ["post", postBody],
@@ -464,7 +477,10 @@ describe.each(testDatabaseKinds())("service of process on %s", (kind) => {
       const addressee = await yunqi.post<ErrorBody>(`/api/services/${serviceId}/${path}`, body);
       expect(addressee.status).toBe(403);
       expect(addressee.body.error).toBe("service_clerk_only");
-      for (const other of [zhangsan, lawyer, otherClerk, lisi]) {
+      const otherSide = await zhangsan.post<ErrorBody>(`/api/services/${serviceId}/${path}`, body);
+      expect(otherSide.status).toBe(403);
+      expect(otherSide.body.error).toBe("service_clerk_only");
+      for (const other of [lawyer, otherClerk, lisi]) {
         expect((await other.post(`/api/services/${serviceId}/${path}`, body)).status).toBe(404);
       }
       expect((await anonymous.post(`/api/services/${serviceId}/${path}`, body)).status).toBe(401);
@@ -482,6 +498,7 @@ describe.each(testDatabaseKinds())("service of process on %s", (kind) => {
     expect(
       (await clerk.get(`/api/cases/${caseId}/services/${serviceId}/certificate/zh-CN/docx`)).status,
     ).toBe(200);
+    expect((await serviceOf(serviceId)).certificate).toBe(true);
     expect((await zhangsan.get(`/api/cases/${caseId}/services/${serviceId}/certificate`)).status).toBe(404);
     for (const outsider of [lawyer, otherClerk, lisi]) {
       expect((await outsider.get(`/api/cases/${caseId}/services/${serviceId}/certificate`)).status).toBe(404);

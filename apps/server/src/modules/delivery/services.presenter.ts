@@ -10,9 +10,10 @@ export function maskEmail(value: string | null): string | null {
   return `${value.slice(0, 1)}***${value.slice(at)}`;
 }
 
-/** An attempt's address as the caller may see it: unmasked for court staff only. */
-function addressFor(attempt: AttemptRow, unmasked: boolean): string | null {
-  if (attempt.address === null || unmasked) return attempt.address;
+/** An attempt's address as the caller may see it: unmasked for court staff only, none for the other side. */
+function addressFor(attempt: AttemptRow, unmasked: boolean, otherSide: boolean): string | null {
+  if (attempt.address === null || otherSide) return null;
+  if (unmasked) return attempt.address;
   return attempt.channel === "email" ? maskEmail(attempt.address) : maskPhone(attempt.address);
 }
 
@@ -21,10 +22,15 @@ export function presentService(
   attempts: readonly AttemptRow[],
   /**
    * caseCode: whether the caller may see the addressee's case code (the addressee, court staff);
-   * caseNumber: the case's number, in the court's lists.
+   * caseNumber: the case's number, in the court's lists; otherSide: the caller is a party (or agent) of
+   * the other side, who learns whether and how the document was served but none of the addressee's
+   * contact details (个人信息保护法第六条: no more than the purpose needs) nor the certificate.
    */
-  options: { unmasked: boolean; caseCode?: boolean; caseNumber?: string | null },
+  options: { unmasked: boolean; caseCode?: boolean; caseNumber?: string | null; otherSide?: boolean },
 ) {
+  const otherSide = options.otherSide === true;
+  const contact = (value: string | null, mask: (v: string | null) => string | null) =>
+    otherSide ? null : options.unmasked ? value : mask(value);
   return {
     id: row.id,
     caseId: row.case_id,
@@ -36,8 +42,8 @@ export function presentService(
       userId: row.recipient_user_id,
       name: row.recipient_name,
       role: row.recipient_role,
-      phone: options.unmasked ? row.recipient_phone : maskPhone(row.recipient_phone),
-      email: options.unmasked ? row.recipient_email : maskEmail(row.recipient_email),
+      phone: contact(row.recipient_phone, maskPhone),
+      email: contact(row.recipient_email, maskEmail),
     },
     addressBasis: row.address_basis,
     status: row.status,
@@ -63,15 +69,18 @@ export function presentService(
     // 民事诉讼法第九十五条: deemed served thirty days after the notice.
     deemedServedOn: row.notice_on === null ? null : noticeServedOn(row.notice_on),
     caseNumber: options.caseNumber ?? null,
-    caseCode: options.caseCode === true ? row.case_code : null,
+    caseCode: options.caseCode === true && !otherSide ? row.case_code : null,
+    // 在线诉讼规则第三十一条: the 电子送达凭证 of a completed service, for the court and the addressee's side.
+    certificate: row.served_at !== null && !otherSide,
     attempts: attempts
       .filter((a) => a.service_id === row.id)
       .map((a) => ({
         id: a.id,
         channel: a.channel,
-        address: addressFor(a, options.unmasked),
+        address: addressFor(a, options.unmasked, otherSide),
         status: a.status,
-        error: a.error,
+        // A gateway's words may name the address tried.
+        error: otherSide ? null : a.error,
         createdAt: a.created_at,
         sentAt: a.sent_at,
         deliveredAt: a.delivered_at,

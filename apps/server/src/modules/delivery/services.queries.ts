@@ -39,7 +39,8 @@ async function caseFor(context: AppContext, actor: Actor, caseId: string) {
 
 /**
  * A case's services as the caller may see them: court staff all, with attempts and addresses; a party
- * or agent those addressed to their side, addresses masked. Throws `case_not_found`.
+ * or agent all too (民事诉讼法第五十二条第二款: a party may consult the case's materials, the record of service
+ * among them), their own side's addresses masked and the other side's withheld. Throws `case_not_found`.
  */
 export async function getCaseServices(
   context: AppContext,
@@ -49,9 +50,7 @@ export async function getCaseServices(
   const { relation } = await caseFor(context, actor, caseId);
   const view = serviceViewOf(relation);
   if (view === "none") throw new AppError("case_not_found");
-  const rows = (await listServicesOfCase(context.db, caseId)).filter(
-    (row) => view === "court" || isAddressedToSide(relation, actor.userId, row),
-  );
+  const rows = await listServicesOfCase(context.db, caseId);
   const attempts = await listAttempts(
     context.db,
     rows.map((r) => r.id),
@@ -60,6 +59,7 @@ export async function getCaseServices(
     presentService(row, attempts, {
       unmasked: view === "court",
       caseCode: view === "court" || row.recipient_user_id === actor.userId,
+      otherSide: view === "side" && !isAddressedToSide(relation, actor.userId, row),
     }),
   );
 }
@@ -127,8 +127,8 @@ export async function getUnservedOfCourt(
 }
 
 /**
- * Loads a service for a clerk's act: 404 when the caller cannot see the case or the service is not of
- * their side, 403 when they can see it but are not the court's clerk.
+ * Loads a service for a clerk's act: 404 when the caller cannot see the case's services, 403 when they
+ * can see it but are not the court's clerk.
  */
 async function serviceForClerk(
   context: AppContext,
@@ -142,8 +142,8 @@ async function serviceForClerk(
   if (canRecordOtherService(actor, row.court_id)) return row;
   const parts = await loadCaseParts(context.db, row.case_id);
   const relation = relationToCase(actor, visible, parts);
-  if (serviceViewOf(relation) === "court" || isAddressedToSide(relation, actor.userId, row))
-    throw new AppError("service_clerk_only");
+  // Whoever sees the case's services (its staff, its parties and agents) is told only the clerk records it.
+  if (serviceViewOf(relation) !== "none") throw new AppError("service_clerk_only");
   throw new AppError("service_not_found");
 }
 

@@ -11,9 +11,14 @@ export const ZServiceAttempt = z.object({
   address: z
     .string()
     .nullable()
-    .describe("Phone or e-mail address tried; masked except for court staff; null for the inbox"),
+    .describe(
+      "Phone or e-mail address tried; masked except for court staff; null for the inbox and for the other side",
+    ),
   status: z.enum(attemptStatuses).describe("queued, sent, delivered (reached the system), failed or refused"),
-  error: z.string().nullable().describe("Why it failed or was refused, as the channel said"),
+  error: z
+    .string()
+    .nullable()
+    .describe("Why it failed or was refused, as the channel said; null for the other side"),
   createdAt: z.date().describe("When the attempt was recorded"),
   sentAt: z.date().nullable().describe("When it was handed to the channel"),
   deliveredAt: z.date().nullable().describe("When it reached the addressee's system"),
@@ -31,8 +36,14 @@ export const ZService = z.object({
       userId: z.uuid().nullable().describe("Account of the addressee, if any"),
       name: z.string().describe("Addressee's name"),
       role: z.string().describe("Addressee's role (plaintiff, defendant, agent …)"),
-      phone: z.string().nullable().describe("Mobile served at; masked except for court staff"),
-      email: z.string().nullable().describe("E-mail served at; masked except for court staff"),
+      phone: z
+        .string()
+        .nullable()
+        .describe("Mobile served at; masked except for court staff; null for the other side"),
+      email: z
+        .string()
+        .nullable()
+        .describe("E-mail served at; masked except for court staff; null for the other side"),
     })
     .describe("The addressee"),
   addressBasis: z
@@ -77,6 +88,11 @@ export const ZService = z.object({
     .nullable()
     .describe(
       "The addressee's case code sent with the document, to link the case; only for the addressee and court staff",
+    ),
+  certificate: z
+    .boolean()
+    .describe(
+      "Whether the caller may download the 电子送达凭证: service complete, and the caller is court staff or of the addressee's side",
     ),
   attempts: z.array(ZServiceAttempt).describe("Each channel try"),
   createdAt: z.date().describe("When the document was served"),

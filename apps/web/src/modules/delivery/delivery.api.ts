@@ -67,6 +67,8 @@ export interface ServiceRecord {
   deemedServedOn: string | null;
   /** The case number, in the court's lists (null elsewhere). */
   caseNumber: string | null;
+  /** Whether the caller may download the 电子送达凭证 (served; court staff or the addressee's side). */
+  certificate: boolean;
   attempts: ServiceAttempt[];
   createdAt: string;
 }

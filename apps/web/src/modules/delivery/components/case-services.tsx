@@ -1,5 +1,6 @@
 import { FileWordOutlined } from "@ant-design/icons";
 import { Card, Descriptions, Empty, Grid, List, Space, Tag } from "antd";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert";
 import { isApiError } from "../../../platform/api-client";
@@ -87,6 +88,17 @@ export function serviceRows(
       : []),
     ...(service.openedAt
       ? [{ key: "opened", label: t("service.fields.openedAt"), children: formatDateTime(service.openedAt) }]
+      : service.deliveredAt
+        ? [
+            {
+              key: "opened",
+              label: t("service.fields.openedAt"),
+              children: <span data-testid="not-opened">{t("service.notOpened")}</span>,
+            },
+          ]
+        : []),
+    ...(service.actedAt
+      ? [{ key: "acted", label: t("service.fields.actedAt"), children: formatDateTime(service.actedAt) }]
       : []),
     ...(service.post
       ? [
@@ -167,14 +179,18 @@ function CertificateLinks({ service }: { service: ServiceRecord }) {
 /**
  * The case page's "送达 / Service" section: per document and addressee, the channels tried, the times,
  * the status, the date of service and its basis, the period it opens and the certificate once served.
- * Parties see their side's records with addresses masked; court staff all, in full (the server decides).
+ * Court staff see every record in full; a party its side's with addresses masked and the other side's
+ * without them (the server decides).
  */
 export function CaseServices({
   caseId,
   deadlines,
+  actions,
 }: {
   caseId: string;
   deadlines: ReadonlyArray<{ kind: string; dueAt: string; status: string }>;
+  /** What the caller may do on one service (the clerk's other ways of service), given a reload of the list. */
+  actions?: (service: ServiceRecord, reload: () => void) => ReactNode;
 }) {
   const { t, i18n } = useTranslation("delivery");
   const isPhone = Grid.useBreakpoint().md === false;
@@ -222,7 +238,8 @@ export function CaseServices({
                   layout={isPhone ? "vertical" : "horizontal"}
                   items={serviceRows(service, deadlines, tr)}
                 />
-                {service.servedAt ? <CertificateLinks service={service} /> : null}
+                {service.certificate ? <CertificateLinks service={service} /> : null}
+                {actions?.(service, loaded.reload)}
               </Space>
             </List.Item>
           );
