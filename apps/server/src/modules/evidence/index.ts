@@ -1,0 +1,5 @@
+// Evidence exchange (证据交换): each party's evidence catalogue with its files checked against the
+// ledger (核验), the evidence and cross-examination periods, requests for more time, the other side's
+// opinions (质证) and the judge's decisions (认证).
+export { registerEvidenceRoutes } from "./evidence.routes";
+export type { EvidenceTables } from "./evidence.tables";
