@@ -7,7 +7,9 @@ import * as cases from "./modules/cases/index";
 import * as courts from "./modules/courts/index";
 import * as delivery from "./modules/delivery/index";
 import * as documents from "./modules/documents/index";
+import * as evidence from "./modules/evidence/index";
 import * as filing from "./modules/filing/index";
+import * as hearing from "./modules/hearing/index";
 import * as identity from "./modules/identity/index";
 import * as ledger from "./modules/ledger/index";
 import * as mediation from "./modules/mediation/index";
@@ -20,7 +22,7 @@ import {
   migrate,
   configuredDatabaseTarget,
   openDatabase,
-  systemClock,
+  offsetClock,
   systemMeta,
   type AppConfig,
   type Clock,
@@ -108,12 +110,17 @@ export async function checkSafeToStart(
 export async function createApp(options: CreateAppOptions): Promise<NetcourtApp> {
   const { config } = options;
   const log = options.logger ?? createLogger(config);
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? offsetClock(config.clockOffsetMs);
   // Checked before the database opens: a refused start changes nothing.
   const ports = await resolvePorts(config, clock, options.ports);
   const ledgerConfig = ledger.resolveLedgerConfig(options.ledger);
   const { warnings: startWarnings } = await checkSafeToStart(config, ports, ledgerConfig.witnesses);
   for (const warning of startWarnings) log.warn({ unsafe: true }, `UNSAFE FOR A REAL COURT: ${warning}`);
+  if (config.clockOffsetMs !== 0)
+    log.warn(
+      { clockOffsetMs: config.clockOffsetMs },
+      `the clock runs ahead of the real time: ${clock.now().toISOString()}`,
+    );
   const files = await createFileStore(config);
   const database = options.database ?? (await openDatabase(configuredDatabaseTarget(config)));
   await migrate(database);
@@ -153,9 +160,12 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
 
   const definitions = [
     filing.feeDeadlineJob(context),
+    filing.counterclaimFeeDeadlineJob(context),
     filing.serveComplaintJob(context),
     documents.renderDocumentJob(context),
     mediation.mediationPeriodJob(context),
+    hearing.hearingReminderJob(context),
+    ...mediation.mediationDeadlineJobs(context),
     ...delivery.serviceJobs(context),
   ] as unknown as JobDefinition<never>[];
   await delivery.scheduleServiceSweep(context.db, clock.now());
@@ -203,10 +213,12 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
       });
       await filing.registerFilingRoutes(app, context);
       await filing.registerDefendantRoutes(app, context);
+      await evidence.registerEvidenceRoutes(app, context);
       await delivery.registerDeliveryRoutes(app, context);
       await documents.registerDocumentsRoutes(app, context);
       await ledger.registerLedgerRoutes(app, context);
       await mediation.registerMediationRoutes(app, context);
+      await hearing.registerHearingRoutes(app, context);
       await search.registerSearchRoutes(app, context, searchService);
       await registerAuditRoutes(app, context.db);
       await admin.registerAdminRoutes(app, context);

@@ -12,6 +12,7 @@ import {
   demoSmallClaimsBasis,
   insertCourt,
   insertDivision,
+  insertCourtroom,
   insertStaff,
   listDivisions,
 } from "../modules/courts/index";
@@ -246,6 +247,20 @@ export async function seedDemoNetwork(
             caseTypes: [],
             now: options.now,
           });
+        }
+      }
+    }
+
+    // 在线诉讼规则第二十四条: each Internet court's demo has an online courtroom and a courtroom for the
+    // hearings that must sit offline (互联网法院规定第十二条), so judges can fix hearings on a first start.
+    if (options.courts === undefined) {
+      for (const court of chosen.filter((c) => c.isInternetCourt)) {
+        const courtId = ids.get(court.code)!;
+        for (const room of [
+          { code: "ZX1", nameZh: "第一在线法庭", nameEn: "Online Courtroom A", kind: "online" as const },
+          { code: "T1", nameZh: "第一法庭", nameEn: "Courtroom 1", kind: "physical" as const },
+        ]) {
+          await insertCourtroom(trx, courtId, { ...room, locationZh: null, locationEn: null }, options.now);
         }
       }
     }

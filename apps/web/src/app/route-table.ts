@@ -2,7 +2,9 @@ import { adminRoutes } from "../modules/admin/admin.routes";
 import { casesRoutes } from "../modules/cases/cases.routes";
 import { deliveryRoutes } from "../modules/delivery/delivery.routes";
 import { disclosureRoutes } from "../modules/disclosure/disclosure.routes";
+import { evidenceRoutes } from "../modules/evidence/evidence.routes";
 import { filingRoutes } from "../modules/filing/filing.routes";
+import { hearingRoutes } from "../modules/hearing/hearing.routes";
 import { identityRoutes } from "../modules/identity/identity.routes";
 import { ledgerRoutes } from "../modules/ledger/ledger.routes";
 import { mediationRoutes } from "../modules/mediation/mediation.routes";
@@ -20,4 +22,6 @@ export const appRoutes: readonly AppRoute[] = [
   ...ledgerRoutes,
   ...adminRoutes,
   ...mediationRoutes,
+  ...evidenceRoutes,
+  ...hearingRoutes,
 ];

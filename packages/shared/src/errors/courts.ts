@@ -22,6 +22,14 @@ export const courtsErrors = {
     zh: "不能停用本人的账户",
     en: "You cannot deactivate your own membership",
   },
+  /** No courtroom with this id at the court. */
+  courtroom_not_found: { status: 404, zh: "法庭不存在", en: "Courtroom not found" },
+  /** A courtroom with this code exists already at the court. */
+  courtroom_code_taken: {
+    status: 409,
+    zh: "该法庭编号已被使用",
+    en: "This courtroom code is already in use",
+  },
   /** The date lies outside the years whose holiday arrangement is known. */
   calendar_year_not_covered: {
     status: 422,

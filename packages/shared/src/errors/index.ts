@@ -2,7 +2,9 @@ import { casesErrors } from "./cases";
 import { courtsErrors } from "./courts";
 import { deliveryErrors } from "./delivery";
 import { documentsErrors } from "./documents";
+import { evidenceErrors } from "./evidence";
 import { filingErrors } from "./filing";
+import { hearingErrors } from "./hearing";
 import { identityErrors } from "./identity";
 import { judicialConfirmationErrors } from "./judicial-confirmation";
 import { ledgerErrors } from "./ledger";
@@ -29,6 +31,8 @@ export const errorCatalog = {
   ...searchErrors,
   ...judicialConfirmationErrors,
   ...mediationErrors,
+  ...evidenceErrors,
+  ...hearingErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A stable, documented error code. */

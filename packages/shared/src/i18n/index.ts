@@ -10,7 +10,9 @@ import { cases } from "./cases";
 import { common } from "./common";
 import { delivery } from "./delivery";
 import { disclosure } from "./disclosure";
+import { evidence } from "./evidence";
 import { filing } from "./filing";
+import { hearing } from "./hearing";
 import { identity } from "./identity";
 import { ledger } from "./ledger";
 import { mediation } from "./mediation";
@@ -30,6 +32,8 @@ export const catalogs = {
   workbench,
   admin,
   mediation,
+  evidence,
+  hearing,
 } as const;
 
 export type Namespace = keyof typeof catalogs | "errors";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context";
 import { AppError, type ZodApp } from "../../platform";
 import { CalendarError, computePeriodEnd } from "./calendar.rules";
+import { registerCourtroomRoutes } from "./courtrooms.routes";
 import { presentCourt } from "./courts.presenter";
 import { findCourt, listCourts, listDivisions } from "./courts.repository";
 import {
@@ -91,6 +92,8 @@ export async function registerCourtsRoutes(
       };
     },
   );
+
+  await registerCourtroomRoutes(app, context);
 
   app.get(
     "/api/calendar/period-end",

@@ -4,6 +4,7 @@ export interface CourtsTables {
   courts: CourtsTable;
   court_divisions: CourtDivisionsTable;
   court_staff: CourtStaffTable;
+  courtrooms: CourtroomsTable;
 }
 
 export type CourtLevel = "supreme" | "high" | "intermediate" | "basic";
@@ -47,4 +48,19 @@ export interface CourtStaffTable {
   title_en: string | null;
   is_active: Generated<boolean>;
   created_at: Date;
+}
+
+/** A courtroom of a court: a physical room, or an online courtroom (在线诉讼规则第二十四条: 在线法庭). */
+export interface CourtroomsTable {
+  id: Generated<string>;
+  court_id: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  kind: "physical" | "online";
+  location_zh: string | null;
+  location_en: string | null;
+  is_active: Generated<boolean>;
+  created_at: Date;
+  updated_at: Date;
 }

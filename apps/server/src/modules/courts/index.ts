@@ -25,6 +25,14 @@ export {
   type PeriodEnd,
 } from "./calendar.rules";
 export { registerCourtsRoutes, type CourtsCausesPort } from "./courts.routes";
+export {
+  findCourtroom,
+  findCourtroomsByIds,
+  insertCourtroom,
+  listCourtrooms,
+  type CourtroomRow,
+} from "./courtrooms.repository";
+export { presentCourtroom, ZCourtroom } from "./courtrooms.routes";
 export { demoCourts, demoDivisions, demoSmallClaimsBasis, type CourtSeed } from "./courts.seed-data";
 export { presentCourt } from "./courts.presenter";
 export {

@@ -4,7 +4,9 @@ import type { CasesTables } from "../../modules/cases/cases.tables";
 import type { CourtsTables } from "../../modules/courts/courts.tables";
 import type { DeliveryTables } from "../../modules/delivery/delivery.tables";
 import type { DocumentsTables } from "../../modules/documents/documents.tables";
+import type { EvidenceTables } from "../../modules/evidence/evidence.tables";
 import type { FilingTables } from "../../modules/filing/filing.tables";
+import type { HearingTables } from "../../modules/hearing/hearing.tables";
 import type { IdentityTables } from "../../modules/identity/identity.tables";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables";
 import type { MediationTables } from "../../modules/mediation/mediation.tables";
@@ -95,7 +97,9 @@ export interface DB
     FilingTables,
     DeliveryTables,
     DocumentsTables,
+    EvidenceTables,
     LedgerTables,
     MediationTables,
+    HearingTables,
     SearchTables,
     AdminTables {}

@@ -5,6 +5,7 @@ import "../workbench.css";
 import { useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert";
 import { LinkButton } from "../../../components/link-button";
+import { EvidenceLink } from "../../evidence/components/evidence-link";
 import { Page } from "../../../components/page";
 import { useApiQuery } from "../../../platform/use-api";
 import { casesApi, type CaseDetail, type CaseParty, type Deadline } from "../../cases/cases.api";
@@ -16,6 +17,9 @@ import {
   localName,
   translateOr,
 } from "../../cases/cases.format";
+import { StaffHearingsCard } from "../../hearing/components/staff-hearings-card";
+import { CaseServiceRecord } from "../components/case-service-record";
+import { DefenceRecord } from "../components/defence-record";
 import { JudgeAssignmentRecord } from "../components/judge-assignment";
 import { JudgeTools } from "../components/judge-tools";
 import { LedgerVerificationPanel } from "../components/ledger-verification";
@@ -256,6 +260,7 @@ export function StaffCaseScene() {
               {t("detail.reviewLink")}
             </LinkButton>
           ) : null}
+          {detail ? <EvidenceLink caseId={id} status={detail.status} staff /> : null}
           <LinkButton to={detail?.myRoles.includes("judge") ? "/court/my-cases" : "/court/cases"}>
             {t("detail.back")}
           </LinkButton>
@@ -342,6 +347,9 @@ export function StaffCaseScene() {
           {detail.myRoles.includes("judge") ? (
             <JudgeTools caseId={detail.id} claimTotal={detail.claimTotal} />
           ) : null}
+          <StaffHearingsCard caseId={detail.id} courtId={detail.court.id} onChanged={detailQuery.reload} />
+          <CaseServiceRecord detail={detail} onChanged={detailQuery.reload} />
+          <DefenceRecord detail={detail} onChanged={detailQuery.reload} />
           <Card title={t("detail.documents")}>
             <Documents caseId={detail.id} />
           </Card>

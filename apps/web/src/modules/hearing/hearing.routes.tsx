@@ -1,0 +1,15 @@
+import { CalendarOutlined } from "@ant-design/icons";
+import type { AppRoute } from "../../app/app-routes";
+
+/** Who plans a court's hearings: its judges, clerks and administrators. */
+export const hearingStaffRoles = ["judge", "clerk", "court_admin"] as const;
+
+/** Hearings: the court's calendar (the case pages show each case's hearings). */
+export const hearingRoutes: AppRoute[] = [
+  {
+    path: "/court/hearings",
+    access: { roles: hearingStaffRoles },
+    scene: () => import("./scenes/court-calendar-scene").then((m) => m.CourtCalendarScene),
+    nav: { section: "staff", label: "hearing:nav.calendar", icon: <CalendarOutlined />, order: 3.5 },
+  },
+];
