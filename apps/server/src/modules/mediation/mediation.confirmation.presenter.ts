@@ -74,7 +74,8 @@ export async function getAgreementView(
   const today = courtDateOf(context.clock.now());
   if (agreement.status === "effective" && agreement.effective_on && onSide && mine.length > 0) {
     if (isWithinApplicationPeriod(agreement.effective_on, today)) {
-      if (!confirmation) actions.push("apply_for_confirmation");
+      // 民诉法解释第三百五十七条: a withdrawn application leaves the parties free to apply again.
+      if (!confirmation || confirmation.status === "withdrawn") actions.push("apply_for_confirmation");
       else if (confirmation.status === "awaiting_parties") {
         const applied = (await listApplicants(context.db, confirmation.id)).map((a) => a.party_id);
         if (mine.some((id) => !applied.includes(id))) actions.push("join_confirmation");

@@ -203,12 +203,17 @@ export async function lockConfirmation(trx: Executor, id: string) {
     .executeTakeFirst();
 }
 
-/** The confirmation of an agreement, if one was started. */
+/** The latest application for confirmation of an agreement, if one was started (a withdrawn one may precede it). */
 export async function findConfirmationOfAgreement(db: Executor, agreementId: string) {
   return db
     .selectFrom("judicial_confirmations")
     .select(confirmationColumns)
     .where("agreement_id", "=", agreementId)
+    // The open application if there is one (at most one: a unique index), else the last withdrawn.
+    .orderBy(sql`status = 'withdrawn'`)
+    .orderBy("started_at", "desc")
+    .orderBy("id")
+    .limit(1)
     .executeTakeFirst();
 }
 

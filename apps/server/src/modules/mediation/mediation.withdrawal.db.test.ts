@@ -91,6 +91,21 @@ describe.each(testDatabaseKinds())("withdrawing an application for judicial conf
     const again = await withdraw(YUNQI, c.confirmationId);
     expect(again.status).toBe(409);
     expect(again.body.error).toBe("confirmation_status_conflict");
+    // The agreement offers a fresh application to each side.
+    const agreementView = await (
+      await world.as(ZHANGSAN)
+    ).get<{ actions: string[] }>(`/api/mediations/${c.mediationId}/agreement`);
+    expect(agreementView.body.actions).toContain("apply_for_confirmation");
+    // Nor to join; but the parties may apply afresh within the period (民诉法解释第三百五十七条).
+    const join = await (await world.as(YUNQI)).post(`/api/mediations/${c.mediationId}/confirmation/join`);
+    expect(join.body).toMatchObject({ error: "confirmation_not_started" });
+    const fresh = await (
+      await world.as(ZHANGSAN)
+    ).post<{ confirmationId: string }>(`/api/mediations/${c.mediationId}/confirmation`);
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(201);
+    expect(fresh.body.confirmationId).not.toBe(c.confirmationId);
+    const twice = await (await world.as(YUNQI)).post(`/api/mediations/${c.mediationId}/confirmation`);
+    expect(twice.body).toMatchObject({ error: "confirmation_status_conflict" });
   });
 
   it("lets only a party that applied withdraw an application still awaiting the other party", async () => {

@@ -86,7 +86,8 @@ export async function applyForConfirmation(
     const existing = await findConfirmationOfAgreement(trx, agreement.id);
     let confirmationId: string;
     if (options.mode === "start") {
-      if (existing) {
+      // 民诉法解释第三百五十七条: after a withdrawal the parties may apply again within the period.
+      if (existing && existing.status !== "withdrawn") {
         throw new AppError("confirmation_status_conflict", [
           {
             code: "already_started",
@@ -105,7 +106,7 @@ export async function applyForConfirmation(
         started_at: meta.now,
       });
     } else {
-      if (!existing) throw new AppError("confirmation_not_started");
+      if (!existing || existing.status === "withdrawn") throw new AppError("confirmation_not_started");
       confirmationId = existing.id;
     }
     const confirmation = (await lockConfirmation(trx, confirmationId))!;
