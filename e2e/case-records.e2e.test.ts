@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
-import { ApiSession, DEMO_PASSWORD, totpCode } from "./support/court-api";
+import { ApiSession, DEMO_PASSWORD, payAtCashier, totpCode } from "./support/court-api";
 
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
@@ -58,14 +58,7 @@ async function fileComplaint(litigant: ApiSession, courtId: string, defendant: s
   });
   const view = await litigant.call<FilingView>("POST", `/api/filings/${draft.caseId}/submit`);
   if (pay) {
-    const payment = await litigant.call<{ payUrl: string }>("POST", `/api/filings/${draft.caseId}/payment`);
-    const paid = await fetch(payment.payUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "action=pay",
-      redirect: "manual",
-    });
-    expect(paid.status).toBe(303);
+    expect(await payAtCashier(litigant, draft.caseId)).toBe(303);
   }
   return view;
 }

@@ -10,7 +10,7 @@ import {
   type RunningServer,
 } from "./support";
 import { signInAt as signIn, until } from "./support/sign-in";
-import { ApiSession, DEMO_PASSWORD, totpCode } from "./support/court-api";
+import { ApiSession, courtIdByCode, DEMO_PASSWORD, payAtCashier, staffSession } from "./support/court-api";
 
 // Journey 2: the defendant. A dispute whose pre-litigation mediation failed goes to the court for
 // registration without being typed again; the clerk accepts it and the complaint is served with a case
@@ -35,13 +35,6 @@ const CLAIMS = [
 /** Raw values a translated screen must never show. */
 const RAW_CODES =
   /\b(fee_due|answer_period|serve_complaint|party_identity_\w+|case_code_\w+|defence\.[a-z]\w*|object_to_jurisdiction|decide_jurisdiction_objection|legal_worker)\b/;
-
-async function staffSession(baseUrl: string, login: string): Promise<ApiSession> {
-  const session = new ApiSession(baseUrl);
-  await session.call("POST", "/api/auth/login", { login, password: DEMO_PASSWORD });
-  await session.call("POST", "/api/auth/totp/verify", { code: totpCode() });
-  return session;
-}
 
 /** Scrolls so that `target` starts just under the page's top bar. */
 async function scrollToTop(page: Page, target: Locator) {
@@ -111,11 +104,7 @@ describe("journey 2: the defendant joins the case and answers", () => {
   beforeAll(async () => {
     server = await startServer({ seedDemo: true, startTimeoutMs: 240_000, env: { LEDGER_WITNESSES: "[]" } });
     const baseUrl = server.baseUrl;
-    const courts = await new ApiSession(baseUrl).call<{ items: Array<{ id: string; code: string }> }>(
-      "GET",
-      "/api/courts",
-    );
-    courtId = courts.items.find((c) => c.code === "浙0192")!.id;
+    courtId = await courtIdByCode(baseUrl, "浙0192");
     zhangsan = new ApiSession(baseUrl);
     await zhangsan.signIn("zhangsan@netcourt.demo");
     clerk = await staffSession(baseUrl, "hzhlw.clerk2@netcourt.demo");
@@ -181,14 +170,7 @@ describe("journey 2: the defendant joins the case and answers", () => {
     expect(referred.parties.find((p) => p.role === "defendant")?.name).toBe(DEFENDANT);
 
     // The fee through the payment simulator, then the clerk registers the case.
-    const payment = await zhangsan.call<{ payUrl: string }>("POST", `/api/filings/${caseId}/payment`);
-    const paid = await fetch(payment.payUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "action=pay",
-      redirect: "manual",
-    });
-    expect(paid.status).toBe(303);
+    expect(await payAtCashier(zhangsan, caseId)).toBe(303);
     await clerk.call("POST", `/api/filings/${caseId}/accept`, {});
 
     // The job at acceptance serves the complaint; the court holds the defendant's case code.

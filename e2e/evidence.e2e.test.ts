@@ -2,7 +2,7 @@ import { residentIdCheckCharacter } from "@netcourt/shared/identity-checks";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
-import { ApiSession, DEMO_PASSWORD, nextTotpStep, totpCode } from "./support/court-api";
+import { ApiSession, courtIdByCode, payAtCashier, staffSession } from "./support/court-api";
 import { signInAt as signIn, until } from "./support/sign-in";
 
 // Journey: evidence exchange. The judge sets the period for evidence; the defendant adds an item with its
@@ -20,16 +20,6 @@ const LISI_ID = `11010519881120124${residentIdCheckCharacter("11010519881120124"
 const RAW_CODES =
   /\b(not_deposited|no_match|late_submission|not_admitted|altered_after_deposit|untrue_before_deposit|third_party|evidence_\w+)\b/;
 const CHINESE = /[\u4e00-\u9fff]/;
-
-async function staffSession(baseUrl: string, login: string): Promise<ApiSession> {
-  const session = new ApiSession(baseUrl);
-  await session.call("POST", "/api/auth/login", { login, password: DEMO_PASSWORD });
-  if ((await session.request("POST", "/api/auth/totp/verify", { code: totpCode() })).status !== 200) {
-    await nextTotpStep();
-    await session.call("POST", "/api/auth/totp/verify", { code: totpCode() });
-  }
-  return session;
-}
 
 /** Switches the screens' language (kept on the account). */
 async function switchLanguage(page: Page, language: "en" | "zh-CN") {
@@ -52,11 +42,7 @@ describe("evidence exchange: catalogues, cross-examination and the judge's decis
   beforeAll(async () => {
     server = await startServer({ seedDemo: true, startTimeoutMs: 240_000, env: { LEDGER_WITNESSES: "[]" } });
     const baseUrl = server.baseUrl;
-    const courts = await new ApiSession(baseUrl).call<{ items: Array<{ id: string; code: string }> }>(
-      "GET",
-      "/api/courts",
-    );
-    const courtId = courts.items.find((c) => c.code === "浙0192")!.id;
+    const courtId = await courtIdByCode(baseUrl, "浙0192");
     const zhangsan = new ApiSession(baseUrl);
     await zhangsan.signIn("zhangsan@netcourt.demo");
     caseId = (await zhangsan.call<{ caseId: string }>("POST", "/api/filings", { courtId })).caseId;
@@ -97,13 +83,7 @@ describe("evidence exchange: catalogues, cross-examination and the judge's decis
       ],
     });
     await zhangsan.call("POST", `/api/filings/${caseId}/submit`, {});
-    const payment = await zhangsan.call<{ payUrl: string }>("POST", `/api/filings/${caseId}/payment`);
-    await fetch(payment.payUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "action=pay",
-      redirect: "manual",
-    });
+    await payAtCashier(zhangsan, caseId);
     const clerk = await staffSession(baseUrl, "hzhlw.clerk1@netcourt.demo");
     await clerk.call("POST", `/api/filings/${caseId}/accept`, {});
     const defence = await until(

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
-import { ApiSession, DEMO_PASSWORD, nextTotpStep, totpCode } from "./support/court-api";
+import { ApiSession, courtIdByCode, payAtCashier, staffSession } from "./support/court-api";
 import { signInAt as signIn } from "./support/sign-in";
 
 // Journey: the hearing. The judge in charge fixes an online hearing from the case page, seeing the
@@ -17,17 +17,6 @@ const PNG = Buffer.from(
 /** Raw values a translated screen must never show. */
 const RAW_CODES =
   /\b(scheduled|adjourned|in_progress|hearing_\w+|further_evidence|personal_privacy|not_public\w*)\b/;
-
-async function staffSession(baseUrl: string, login: string): Promise<ApiSession> {
-  const session = new ApiSession(baseUrl);
-  await session.call("POST", "/api/auth/login", { login, password: DEMO_PASSWORD });
-  if ((await session.request("POST", "/api/auth/totp/verify", { code: totpCode() })).status !== 200) {
-    // This account's code of this step was spent already: wait for the next one.
-    await nextTotpStep();
-    await session.call("POST", "/api/auth/totp/verify", { code: totpCode() });
-  }
-  return session;
-}
 
 /** A weekday at least `days` days from today in the court's time zone (UTC+8), `YYYY-MM-DD`. */
 function weekdayAfter(days: number): string {
@@ -75,11 +64,7 @@ describe("the hearing: the judge fixes it, the summons is served, the parties se
   beforeAll(async () => {
     server = await startServer({ seedDemo: true, startTimeoutMs: 240_000, env: { LEDGER_WITNESSES: "[]" } });
     const baseUrl = server.baseUrl;
-    const courts = await new ApiSession(baseUrl).call<{ items: Array<{ id: string; code: string }> }>(
-      "GET",
-      "/api/courts",
-    );
-    courtId = courts.items.find((c) => c.code === "浙0192")!.id;
+    courtId = await courtIdByCode(baseUrl, "浙0192");
     const zhangsan = new ApiSession(baseUrl);
     await zhangsan.signIn("zhangsan@netcourt.demo");
     const draft = await zhangsan.call<{ caseId: string }>("POST", "/api/filings", { courtId });
@@ -120,13 +105,7 @@ describe("the hearing: the judge fixes it, the summons is served, the parties se
       ],
     });
     await zhangsan.call("POST", `/api/filings/${caseId}/submit`, {});
-    const payment = await zhangsan.call<{ payUrl: string }>("POST", `/api/filings/${caseId}/payment`);
-    await fetch(payment.payUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "action=pay",
-      redirect: "manual",
-    });
+    await payAtCashier(zhangsan, caseId);
     const clerk = await staffSession(baseUrl, "hzhlw.clerk2@netcourt.demo");
     await clerk.call("POST", `/api/filings/${caseId}/accept`, {});
     const detail = await clerk.call<{ judge: { id: string } | null }>("GET", `/api/cases/${caseId}`);

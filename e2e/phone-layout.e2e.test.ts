@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, screenshots, startServer, type BrowserOptions, type RunningServer } from "./support";
-import { ApiSession, DEMO_PASSWORD, totpCode } from "./support/court-api";
+import { ApiSession, courtIdByCode, DEMO_PASSWORD, payAtCashier, totpCode } from "./support/court-api";
 
 // A 1 × 1 PNG: the evidence file of the complaint.
 const PNG = Buffer.from(
@@ -202,11 +202,7 @@ describe("phone layout of the inbox, the case page and the shell", () => {
   beforeAll(async () => {
     server = await startServer({ seedDemo: true, startTimeoutMs: 240_000, env: { LEDGER_WITNESSES: "[]" } });
     const baseUrl = server.baseUrl;
-    const courts = await new ApiSession(baseUrl).call<{ items: Array<{ id: string; code: string }> }>(
-      "GET",
-      "/api/courts",
-    );
-    const courtId = courts.items.find((c) => c.code === "浙0192")!.id;
+    const courtId = await courtIdByCode(baseUrl, "浙0192");
 
     // 张三 files and pays; a clerk accepts, so the case has a number and a judge.
     const zhangsan = new ApiSession(baseUrl);
@@ -222,14 +218,7 @@ describe("phone layout of the inbox, the case page and the shell", () => {
     );
     await zhangsan.call("PUT", `/api/filings/${draft.caseId}`, complaint(attachment.id));
     await zhangsan.call("POST", `/api/filings/${draft.caseId}/submit`, {});
-    const payment = await zhangsan.call<{ payUrl: string }>("POST", `/api/filings/${draft.caseId}/payment`);
-    const paid = await fetch(payment.payUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "action=pay",
-      redirect: "manual",
-    });
-    expect(paid.status).toBe(303);
+    expect(await payAtCashier(zhangsan, draft.caseId)).toBe(303);
 
     const clerk = new ApiSession(baseUrl);
     await clerk.call("POST", "/api/auth/login", {

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 import { signInAt as signIn, until } from "./support/sign-in";
-import { ApiSession, DEMO_PASSWORD, totpCode } from "./support/court-api";
+import { ApiSession, courtIdByCode, DEMO_PASSWORD, payAtCashier, totpCode } from "./support/court-api";
 
 // Journey 3: service of the complaint (电子送达). The plaintiff confirms an electronic service address;
 // the court accepts the complaint and the job serves it on two defendants: 李四, whose SMS arrives,
@@ -131,11 +131,7 @@ describe("journey 3: serving the complaint", () => {
       env: { LEDGER_WITNESSES: "[]", SMS_GATEWAY_URL: gateway.url, SMS_GATEWAY_KEY: "journey-key" },
     });
     const baseUrl = server.baseUrl;
-    const courts = await new ApiSession(baseUrl).call<{ items: Array<{ id: string; code: string }> }>(
-      "GET",
-      "/api/courts",
-    );
-    courtId = courts.items.find((c) => c.code === "浙0192")!.id;
+    courtId = await courtIdByCode(baseUrl, "浙0192");
     zhangsan = new ApiSession(baseUrl);
     await zhangsan.signIn("zhangsan@netcourt.demo");
     clerk = new ApiSession(baseUrl);
@@ -235,14 +231,7 @@ describe("journey 3: serving the complaint", () => {
       ],
     });
     await zhangsan.call("POST", `/api/filings/${caseId}/submit`, {});
-    const payment = await zhangsan.call<{ payUrl: string }>("POST", `/api/filings/${caseId}/payment`);
-    const paid = await fetch(payment.payUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "action=pay",
-      redirect: "manual",
-    });
-    expect(paid.status).toBe(303);
+    expect(await payAtCashier(zhangsan, caseId)).toBe(303);
     await clerk.call("POST", `/api/filings/${caseId}/accept`, {});
 
     // The job serves the complaint copy, the 应诉通知书 and the 举证通知书 on each defendant.

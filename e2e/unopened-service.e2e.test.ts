@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computePeriodEnd, courtDateOf } from "../apps/server/src/modules/courts/index";
 import { demoCreditCode } from "../apps/server/src/seed/demo-seed";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
-import { ApiSession, DEMO_PASSWORD, totpCode } from "./support/court-api";
+import { ApiSession, courtIdByCode, DEMO_PASSWORD, payAtCashier, totpCode } from "./support/court-api";
 import { signInAt as signIn, until } from "./support/sign-in";
 
 // Journey 3, the defendant who never opens the message. The demo company 杭州云栖示范网络科技有限公司 has
@@ -147,11 +147,7 @@ describe("journey 3: a defendant who never opens the message", () => {
   /** 张三 sues `defendant` at the Hangzhou Internet Court and pays the fee; the clerk accepts. */
   async function fileAndAccept(defendant: Record<string, unknown>): Promise<string> {
     const baseUrl = server!.baseUrl;
-    const courts = await new ApiSession(baseUrl).call<{ items: Array<{ id: string; code: string }> }>(
-      "GET",
-      "/api/courts",
-    );
-    const courtId = courts.items.find((c) => c.code === "浙0192")!.id;
+    const courtId = await courtIdByCode(baseUrl, "浙0192");
     const zhangsan = new ApiSession(baseUrl);
     await zhangsan.signIn("zhangsan@netcourt.demo");
     const id = (await zhangsan.call<{ caseId: string }>("POST", "/api/filings", { courtId })).caseId;
@@ -184,14 +180,7 @@ describe("journey 3: a defendant who never opens the message", () => {
       ],
     });
     await zhangsan.call("POST", `/api/filings/${id}/submit`, {});
-    const payment = await zhangsan.call<{ payUrl: string }>("POST", `/api/filings/${id}/payment`);
-    const paid = await fetch(payment.payUrl, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: "action=pay",
-      redirect: "manual",
-    });
-    expect(paid.status).toBe(303);
+    expect(await payAtCashier(zhangsan, id)).toBe(303);
     await (await clerkSession()).call("POST", `/api/filings/${id}/accept`, {});
     return id;
   }

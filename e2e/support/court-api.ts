@@ -90,3 +90,40 @@ export class ApiSession {
     if (result.user.needsSecondFactor) throw new Error(`${login} needs a second factor`);
   }
 }
+
+/** Signs in a demo staff account with its TOTP code, waiting for the next step when this one's is spent. */
+export async function staffSession(baseUrl: string, login: string): Promise<ApiSession> {
+  const session = new ApiSession(baseUrl);
+  await session.call("POST", "/api/auth/login", { login, password: DEMO_PASSWORD });
+  if ((await session.request("POST", "/api/auth/totp/verify", { code: totpCode() })).status !== 200) {
+    await nextTotpStep();
+    await session.call("POST", "/api/auth/totp/verify", { code: totpCode() });
+  }
+  return session;
+}
+
+/** The id of a demo court by its code (浙0192 is 杭州互联网法院). */
+export async function courtIdByCode(baseUrl: string, code: string): Promise<string> {
+  const courts = await new ApiSession(baseUrl).call<{ items: Array<{ id: string; code: string }> }>(
+    "GET",
+    "/api/courts",
+  );
+  const court = courts.items.find((c) => c.code === code);
+  if (!court) throw new Error(`no court ${code}`);
+  return court.id;
+}
+
+/**
+ * Pays a submitted filing's fee at the payment simulator's cashier, as the payer's browser would; answers
+ * the cashier's HTTP status (303: paid, back to the case).
+ */
+export async function payAtCashier(payer: ApiSession, caseId: string): Promise<number> {
+  const payment = await payer.call<{ payUrl: string }>("POST", `/api/filings/${caseId}/payment`);
+  const paid = await fetch(payment.payUrl, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "action=pay",
+    redirect: "manual",
+  });
+  return paid.status;
+}

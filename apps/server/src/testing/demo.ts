@@ -6,7 +6,8 @@ import {
   seedDemoNetwork,
   type DemoAccount,
 } from "../seed/demo-seed";
-import { TestClient, type TestApp } from "./test-app";
+import type { SimulatedPaymentGateway } from "../modules/filing/index";
+import { TestClient, type TestApp, type TestResponse } from "./test-app";
 
 /** Seeds the demo network (a subset of courts keeps tests fast) and returns its accounts by login. */
 export async function seedDemo(app: TestApp, courts?: string[]): Promise<Map<string, DemoAccount>> {
@@ -78,4 +79,91 @@ export function shoppingComplaint(options: { evidenceAttachmentId?: string | nul
       },
     ],
   };
+}
+
+/** Throws with the answer's body unless the request answered `status`. */
+function expectStatus(what: string, response: TestResponse, status: number): void {
+  if (response.status !== status)
+    throw new Error(`${what} answered ${response.status}: ${JSON.stringify(response.body)}`);
+}
+
+/** Pays a submitted filing's acceptance fee through the simulated gateway, as its signed notification would. */
+export async function payFilingFee(app: TestApp, payer: TestClient, caseId: string): Promise<void> {
+  const start = await payer.post<{ orderId: string; amount: number }>(`/api/filings/${caseId}/payment`);
+  expectStatus("starting the fee payment", start, 200);
+  const gateway = app.context.ports.payment as SimulatedPaymentGateway;
+  const body = JSON.stringify({
+    reference: `SIM-${caseId}`,
+    orderId: start.body.orderId,
+    amountFen: Math.round(start.body.amount * 100),
+    status: "paid",
+  });
+  const notified = await app.http.inject({
+    method: "POST",
+    url: "/api/payments/simulator/notify",
+    payload: body,
+    headers: gateway.signatureHeaders(body),
+  });
+  if (notified.statusCode !== 200)
+    throw new Error(`the payment notification answered ${notified.statusCode}`);
+}
+
+/**
+ * A complaint filed by `filer` at the court, its fee paid and the filing accepted by `clerk` (with the
+ * procedure given, else the filer's); returns the case id. The complaint is saved as given, so its
+ * evidence must already carry the attachments it names.
+ */
+export async function acceptedCase(
+  app: TestApp,
+  options: {
+    filer: TestClient;
+    clerk: TestClient;
+    courtId: string;
+    /** The complaint to save; or `prepare` returns it. */
+    complaint?: unknown;
+    procedure?: "ordinary" | "simplified" | "small_claims";
+    /** Called with the new draft's id before the complaint is saved (to upload its attachments). */
+    prepare?: (caseId: string) => Promise<unknown>;
+  },
+): Promise<string> {
+  const { filer, clerk } = options;
+  const created = await filer.post<{ caseId: string }>("/api/filings", { courtId: options.courtId });
+  expectStatus("creating the draft", created, 201);
+  const caseId = created.body.caseId;
+  const complaint = options.prepare ? await options.prepare(caseId) : options.complaint;
+  expectStatus("saving the complaint", await filer.put(`/api/filings/${caseId}`, complaint), 200);
+  expectStatus("submitting", await filer.post(`/api/filings/${caseId}/submit`), 200);
+  await payFilingFee(app, filer, caseId);
+  const accepted = await clerk.post(
+    `/api/filings/${caseId}/accept`,
+    options.procedure ? { procedure: options.procedure } : {},
+  );
+  expectStatus("accepting", accepted, 200);
+  return caseId;
+}
+
+/**
+ * Runs the jobs that serve the complaint, then links `client`'s verified account to the party the case
+ * code was issued for (the only one, or the one named).
+ */
+export async function linkByCaseCode(
+  app: TestApp,
+  client: TestClient,
+  caseId: string,
+  partyName?: string,
+): Promise<void> {
+  await app.jobs.runDue();
+  const codes = await app.context.db
+    .selectFrom("case_party_codes")
+    .innerJoin("case_parties", "case_parties.id", "case_party_codes.party_id")
+    .select(["case_party_codes.code", "case_parties.name"])
+    .where("case_party_codes.case_id", "=", caseId)
+    .execute();
+  const code = partyName === undefined ? codes[0] : codes.find((c) => c.name === partyName);
+  if (!code) throw new Error(`no case code for ${partyName ?? "the case"}`);
+  expectStatus(
+    "linking with the case code",
+    await client.post("/api/cases/link", { caseCode: code.code }),
+    200,
+  );
 }

@@ -4,11 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "../../platform";
 import type { SimulatedEmailSender } from "../../platform/ports/email";
 import { HttpSmsSender, type SimulatedSmsSender, type SmsSender } from "../../platform/ports/sms";
-import { seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
+import { payFilingFee, seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
 import { TestClient, createTestApp, type TestApp } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 import type { DemoAccount } from "../../seed/demo-seed";
-import type { SimulatedPaymentGateway } from "../filing/index";
 import { recordPartyActed, serveDocument, type AddressBasis } from "./index";
 import type { TService } from "./services.schemas";
 
@@ -66,20 +65,7 @@ describe.each(testDatabaseKinds())("service of process on %s", (kind) => {
       ).status,
     ).toBe(200);
     expect((await zhangsan.request("POST", `/api/filings/${caseId}/submit`)).status).toBe(200);
-    const start = await zhangsan.post<{ orderId: string; amount: number }>(`/api/filings/${caseId}/payment`);
-    const gateway = app.context.ports.payment as SimulatedPaymentGateway;
-    const body = JSON.stringify({
-      reference: "SIM-SERVICE-1",
-      orderId: start.body.orderId,
-      amountFen: Math.round(start.body.amount * 100),
-      status: "paid",
-    });
-    await app.http.inject({
-      method: "POST",
-      url: "/api/payments/simulator/notify",
-      payload: body,
-      headers: gateway.signatureHeaders(body),
-    });
+    await payFilingFee(app, zhangsan, caseId);
     expect((await clerk.post(`/api/filings/${caseId}/accept`, {})).status).toBe(200);
     // The defendant company holds an account on the platform (linked as the registered party).
     const defendant = await app.context.db

@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIdNumber } from "../../seed/demo-seed";
-import { seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
+import { acceptedCase, linkByCaseCode, seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
 import { createTestApp, TestClient, type TestApp } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
-import type { SimulatedPaymentGateway } from "../filing/index";
 import type { TEvidenceReview, TEvidenceView } from "./evidence.schemas";
 
 const LISI_ID = demoIdNumber("110105", "1988-11-20", 124);
@@ -83,40 +82,21 @@ describe.each(testDatabaseKinds())("evidence exchange on %s", (kind) => {
     judgeLogin: string;
     otherJudge: TestClient;
   }> {
-    const created = await zhangsan.post<{ caseId: string }>("/api/filings", { courtId });
-    const caseId = created.body.caseId;
-    const attached = await zhangsan.upload<{ id: string }>(
-      `/api/filings/${caseId}/attachments`,
-      { name: "order.png", content: png(1), type: "image/png" },
-      { category: "evidence" },
-    );
-    expect(attached.status, JSON.stringify(attached.body)).toBe(201);
-    const saved = await zhangsan.put(`/api/filings/${caseId}`, complaintAgainstLisi(attached.body.id));
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect((await zhangsan.post(`/api/filings/${caseId}/submit`)).status).toBe(200);
-    const start = await zhangsan.post<{ orderId: string; amount: number }>(`/api/filings/${caseId}/payment`);
-    const gateway = app.context.ports.payment as SimulatedPaymentGateway;
-    const body = JSON.stringify({
-      reference: `SIM-${caseId}`,
-      orderId: start.body.orderId,
-      amountFen: Math.round(start.body.amount * 100),
-      status: "paid",
+    const caseId = await acceptedCase(app, {
+      filer: zhangsan,
+      clerk,
+      courtId,
+      prepare: async (draftId) => {
+        const attached = await zhangsan.upload<{ id: string }>(
+          `/api/filings/${draftId}/attachments`,
+          { name: "order.png", content: png(1), type: "image/png" },
+          { category: "evidence" },
+        );
+        expect(attached.status, JSON.stringify(attached.body)).toBe(201);
+        return complaintAgainstLisi(attached.body.id);
+      },
     });
-    await app.http.inject({
-      method: "POST",
-      url: "/api/payments/simulator/notify",
-      payload: body,
-      headers: gateway.signatureHeaders(body),
-    });
-    const accepted = await clerk.post(`/api/filings/${caseId}/accept`, {});
-    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
-    await app.jobs.runDue();
-    const { code } = await app.context.db
-      .selectFrom("case_party_codes")
-      .select("code")
-      .where("case_id", "=", caseId)
-      .executeTakeFirstOrThrow();
-    expect((await lisi.post("/api/cases/link", { caseCode: code })).status).toBe(200);
+    await linkByCaseCode(app, lisi, caseId);
     const { judge_id } = await app.context.db
       .selectFrom("cases")
       .select("judge_id")

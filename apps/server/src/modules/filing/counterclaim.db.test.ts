@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIdNumber } from "../../seed/demo-seed";
-import { seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
+import { acceptedCase, linkByCaseCode, seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
 import { createTestApp, type TestApp, type TestClient } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 import type { SimulatedPaymentGateway } from "./adapters/simulated-payment";
@@ -79,21 +79,9 @@ describe.each(testDatabaseKinds())("a counterclaim's document and fee on %s", (k
 
   /** A registered case whose complaint was served and which 李四 has linked. */
   async function linkedCase(): Promise<string> {
-    const created = await zhangsan.post<{ caseId: string }>("/api/filings", { courtId });
-    const caseId = created.body.caseId;
-    expect((await zhangsan.put(`/api/filings/${caseId}`, complaintAgainstLisi())).status).toBe(200);
-    expect((await zhangsan.post(`/api/filings/${caseId}/submit`)).status).toBe(200);
-    const start = await zhangsan.post<{ orderId: string; amount: number }>(`/api/filings/${caseId}/payment`);
-    expect(start.status).toBe(200);
-    await notify(start.body.orderId, Math.round(start.body.amount * 100), `SIM-${caseId}`);
-    expect((await clerk.post(`/api/filings/${caseId}/accept`, {})).status).toBe(200);
-    await app.jobs.runDue();
-    const code = await app.context.db
-      .selectFrom("case_party_codes")
-      .select("code")
-      .where("case_id", "=", caseId)
-      .executeTakeFirstOrThrow();
-    expect((await lisi.post("/api/cases/link", { caseCode: code.code })).status).toBe(200);
+    const complaint = complaintAgainstLisi();
+    const caseId = await acceptedCase(app, { filer: zhangsan, clerk, courtId, complaint });
+    await linkByCaseCode(app, lisi, caseId);
     return caseId;
   }
 

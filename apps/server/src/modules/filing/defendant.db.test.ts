@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIdNumber } from "../../seed/demo-seed";
-import { seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
+import { acceptedCase, seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
 import { createTestApp, type TestApp, type TestClient } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 import type { SimulatedSmsSender } from "../../platform/ports/sms";
-import type { SimulatedPaymentGateway } from "./adapters/simulated-payment";
 import type { TDefence } from "./defendant.schemas";
 
 const LISI_ID = demoIdNumber("110105", "1988-11-20", 124);
@@ -71,29 +70,8 @@ describe.each(testDatabaseKinds())("the defendant's side of a case on %s", (kind
   });
 
   async function registeredCase(idNumber: string | null): Promise<string> {
-    const created = await zhangsan.post<{ caseId: string }>("/api/filings", { courtId });
-    const caseId = created.body.caseId;
-    const saved = await zhangsan.put(`/api/filings/${caseId}`, complaintAgainstLisi(idNumber));
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const submitted = await zhangsan.post(`/api/filings/${caseId}/submit`);
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-    const start = await zhangsan.post<{ orderId: string; amount: number }>(`/api/filings/${caseId}/payment`);
-    const gateway = app.context.ports.payment as SimulatedPaymentGateway;
-    const body = JSON.stringify({
-      reference: `SIM-${caseId}`,
-      orderId: start.body.orderId,
-      amountFen: Math.round(start.body.amount * 100),
-      status: "paid",
-    });
-    await app.http.inject({
-      method: "POST",
-      url: "/api/payments/simulator/notify",
-      payload: body,
-      headers: gateway.signatureHeaders(body),
-    });
-    const accepted = await clerk.post(`/api/filings/${caseId}/accept`, {});
-    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
-    return caseId;
+    const complaint = complaintAgainstLisi(idNumber);
+    return acceptedCase(app, { filer: zhangsan, clerk, courtId, complaint });
   }
 
   async function caseRow(caseId: string) {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIdNumber } from "../../seed/demo-seed";
-import { seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
+import { acceptedCase, linkByCaseCode, seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
 import { createTestApp, TestClient, type TestApp } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
-import type { SimulatedPaymentGateway } from "./adapters/simulated-payment";
 import type { TDefence } from "./defendant.schemas";
 
 const LISI_ID = demoIdNumber("110105", "1988-11-20", 124);
@@ -70,34 +69,9 @@ describe.each(testDatabaseKinds())("transferring a case after an upheld objectio
 
   /** A registered case against 李四, served and linked, in the procedure the court chose. */
   async function linkedCase(procedure: "ordinary" | "small_claims" = "ordinary"): Promise<string> {
-    const created = await zhangsan.post<{ caseId: string }>("/api/filings", { courtId });
-    const caseId = created.body.caseId;
-    const saved = await zhangsan.put(`/api/filings/${caseId}`, complaintAgainstLisi());
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect((await zhangsan.post(`/api/filings/${caseId}/submit`)).status).toBe(200);
-    const start = await zhangsan.post<{ orderId: string; amount: number }>(`/api/filings/${caseId}/payment`);
-    const gateway = app.context.ports.payment as SimulatedPaymentGateway;
-    const body = JSON.stringify({
-      reference: `SIM-${caseId}`,
-      orderId: start.body.orderId,
-      amountFen: Math.round(start.body.amount * 100),
-      status: "paid",
-    });
-    await app.http.inject({
-      method: "POST",
-      url: "/api/payments/simulator/notify",
-      payload: body,
-      headers: gateway.signatureHeaders(body),
-    });
-    const accepted = await clerk.post(`/api/filings/${caseId}/accept`, { procedure });
-    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
-    await app.jobs.runDue();
-    const { code } = await app.context.db
-      .selectFrom("case_party_codes")
-      .select("code")
-      .where("case_id", "=", caseId)
-      .executeTakeFirstOrThrow();
-    expect((await lisi.post("/api/cases/link", { caseCode: code })).status).toBe(200);
+    const complaint = complaintAgainstLisi();
+    const caseId = await acceptedCase(app, { filer: zhangsan, clerk, courtId, complaint, procedure });
+    await linkByCaseCode(app, lisi, caseId);
     return caseId;
   }
 

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SimulatedSmsSender } from "../../platform/ports/sms";
 import { demoCreditCode } from "../../seed/demo-seed";
-import { seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
+import { acceptedCase, seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
 import { createTestApp, type TestApp, type TestClient } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
-import type { SimulatedPaymentGateway } from "./adapters/simulated-payment";
 
 /** A service record as `GET /api/cases/:id/services` answers it (the fields read here). */
 interface ServiceJson {
@@ -59,34 +58,13 @@ describe.each(testDatabaseKinds())("serving a defendant at its confirmed address
   });
 
   async function registeredCaseAgainst(defendant: Record<string, unknown>): Promise<string> {
-    const created = await zhangsan.post<{ caseId: string }>("/api/filings", { courtId });
-    const id = created.body.caseId;
     const base = shoppingComplaint();
-    const saved = await zhangsan.put(`/api/filings/${id}`, {
+    const complaint = {
       ...base,
       evidence: base.evidence.map((e) => ({ ...e, attachmentId: null })),
       parties: [base.parties[0], { ...base.parties[1], ...defendant }],
-    });
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const submitted = await zhangsan.post(`/api/filings/${id}/submit`);
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-    const start = await zhangsan.post<{ orderId: string; amount: number }>(`/api/filings/${id}/payment`);
-    const gateway = app.context.ports.payment as SimulatedPaymentGateway;
-    const body = JSON.stringify({
-      reference: `SIM-${id}`,
-      orderId: start.body.orderId,
-      amountFen: Math.round(start.body.amount * 100),
-      status: "paid",
-    });
-    await app.http.inject({
-      method: "POST",
-      url: "/api/payments/simulator/notify",
-      payload: body,
-      headers: gateway.signatureHeaders(body),
-    });
-    const accepted = await clerk.post(`/api/filings/${id}/accept`, {});
-    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
-    return id;
+    };
+    return acceptedCase(app, { filer: zhangsan, clerk, courtId, complaint });
   }
 
   const defendantOf = (id: string) =>

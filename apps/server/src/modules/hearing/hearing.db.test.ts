@@ -1,10 +1,9 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
+import { acceptedCase, seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
 import { TestClient, createTestApp, type TestApp } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 import { enqueueJob } from "../../platform";
-import type { SimulatedPaymentGateway } from "../filing/index";
 import { hearingReminderJobKind } from "./hearing.job-kinds";
 import type { THearing } from "./hearing.schemas";
 
@@ -38,28 +37,12 @@ describe.each(testDatabaseKinds())("hearings on %s", (kind) => {
   const judges = () => [...accounts.values()].filter((a) => a.role === "judge" && a.courtCode === "浙0192");
 
   async function registeredCase(): Promise<string> {
-    const created = await zhangsan.post<{ caseId: string }>("/api/filings", { courtId });
-    const caseId = created.body.caseId;
-    const saved = await zhangsan.put(`/api/filings/${caseId}`, shoppingComplaint());
-    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const submitted = await zhangsan.post(`/api/filings/${caseId}/submit`);
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-    const start = await zhangsan.post<{ orderId: string; amount: number }>(`/api/filings/${caseId}/payment`);
-    const gateway = app.context.ports.payment as SimulatedPaymentGateway;
-    const body = JSON.stringify({
-      reference: `SIM-${caseId}`,
-      orderId: start.body.orderId,
-      amountFen: Math.round(start.body.amount * 100),
-      status: "paid",
+    const caseId = await acceptedCase(app, {
+      filer: zhangsan,
+      clerk,
+      courtId,
+      complaint: shoppingComplaint(),
     });
-    await app.http.inject({
-      method: "POST",
-      url: "/api/payments/simulator/notify",
-      payload: body,
-      headers: gateway.signatureHeaders(body),
-    });
-    const accepted = await clerk.post(`/api/filings/${caseId}/accept`, {});
-    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     // The defendant company is linked to 李四's account, with 王律师 as its agent.
     const db = app.context.db;
     const party = await db
