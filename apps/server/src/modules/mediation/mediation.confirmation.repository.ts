@@ -205,16 +205,18 @@ export async function lockConfirmation(trx: Executor, id: string) {
 
 /** The latest application for confirmation of an agreement, if one was started (a withdrawn one may precede it). */
 export async function findConfirmationOfAgreement(db: Executor, agreementId: string) {
-  return db
-    .selectFrom("judicial_confirmations")
-    .select(confirmationColumns)
-    .where("agreement_id", "=", agreementId)
-    // The open application if there is one (at most one: a unique index), else the last withdrawn.
-    .orderBy(sql`status = 'withdrawn'`)
-    .orderBy("started_at", "desc")
-    .orderBy("id")
-    .limit(1)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom("judicial_confirmations")
+      .select(confirmationColumns)
+      .where("agreement_id", "=", agreementId)
+      // The open application if there is one (at most one: a unique index), else the last withdrawn.
+      .orderBy(sql`status = 'withdrawn'`)
+      .orderBy("started_at", "desc")
+      .orderBy("id")
+      .limit(1)
+      .executeTakeFirst()
+  );
 }
 
 export async function insertConfirmation(
