@@ -7,7 +7,7 @@ import { useApiQuery, useSubmit } from "../../../platform/use-api";
 import { localName } from "../../cases/cases.format";
 import { useMe } from "../../identity/session-context";
 import { mediationApi, type MediationOrganisation, type Mediator } from "../../mediation/mediation.api";
-import { useAct } from "../../mediation/use-act";
+import { useAct } from "../../../platform/use-act";
 import { useStaffCourts } from "../../workbench/use-staff-courts";
 import { adminApi } from "../admin.api";
 import { courtAdminRoles } from "../admin.routes";

@@ -1,7 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import {
   Alert,
-  App,
   Button,
   Card,
   Descriptions,
@@ -22,9 +21,9 @@ import {
   Upload,
   type UploadFile,
 } from "antd";
-import { useCallback, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../../../platform/error-messages";
+import { useAct } from "../../../platform/use-act";
 import { formatBytes, formatDate, formatDateTime, localBasis } from "../../cases/cases.format";
 import { LedgerVerificationTag } from "../../filing/components/ledger-verification-tag";
 import {
@@ -43,30 +42,6 @@ import {
 export interface SectionProps {
   view: EvidenceView;
   onDone: () => void;
-}
-
-/** Runs one act: the busy state on its button, the outcome (or the translated error), then a reload. */
-function useAct(onDone: () => void) {
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<string | null>(null);
-  const run = useCallback(
-    async (key: string, action: () => Promise<unknown>, success: string): Promise<boolean> => {
-      setBusy(key);
-      try {
-        await action();
-        void message.success(success);
-        onDone();
-        return true;
-      } catch (error) {
-        void message.error(errorMessage(error));
-        return false;
-      } finally {
-        setBusy(null);
-      }
-    },
-    [message, onDone],
-  );
-  return { run, busy };
 }
 
 function Section({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {

@@ -33,7 +33,7 @@ import {
   type Ground,
   type MediationView,
 } from "../mediation.api";
-import { useAct } from "../use-act";
+import { useAct } from "../../../platform/use-act";
 import { AgreementForm } from "./agreement-form";
 import { WithdrawConfirmationButton } from "./withdraw-confirmation";
 

@@ -5,7 +5,7 @@ import { useApiQuery } from "../../../platform/use-api";
 import { formatDate } from "../../cases/cases.format";
 import { mediationApi } from "../mediation.api";
 import { hintDate } from "../mediation.format";
-import { useAct } from "../use-act";
+import { useAct } from "../../../platform/use-act";
 
 /**
  * On a case page: the case's pre-litigation mediation, if any. The court's offer of mediation on a

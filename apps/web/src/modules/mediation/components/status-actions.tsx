@@ -6,7 +6,7 @@ import { useApiQuery } from "../../../platform/use-api";
 import { formatDate, translateOr } from "../../cases/cases.format";
 import { mediationApi, type MediationView } from "../mediation.api";
 import { hintDate } from "../mediation.format";
-import { useAct } from "../use-act";
+import { useAct } from "../../../platform/use-act";
 import { ReasonModal } from "./reason-modal";
 
 /** Statuses whose next steps are on the agreement (signing, applying for confirmation). */

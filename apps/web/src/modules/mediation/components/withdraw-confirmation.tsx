@@ -2,7 +2,7 @@ import { Button, Form, Input, Modal, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { mediationApi, type ConfirmationView } from "../mediation.api";
-import { useAct } from "../use-act";
+import { useAct } from "../../../platform/use-act";
 
 /**
  * An applicant withdraws the application for judicial confirmation before the ruling (民诉法解释

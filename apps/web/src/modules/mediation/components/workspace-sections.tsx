@@ -20,7 +20,7 @@ import { ErrorAlert } from "../../../components/error-alert";
 import { useSubmit } from "../../../platform/use-api";
 import { formatBytes, formatDateTime, formatYuan } from "../../cases/cases.format";
 import { mediationApi, type MediationOffer, type MediationView } from "../mediation.api";
-import { useAct } from "../use-act";
+import { useAct } from "../../../platform/use-act";
 
 interface SectionProps {
   view: MediationView;

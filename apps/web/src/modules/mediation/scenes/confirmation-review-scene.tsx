@@ -31,7 +31,7 @@ import {
   refusalGroundCodes,
   type ConfirmationView,
 } from "../mediation.api";
-import { useAct } from "../use-act";
+import { useAct } from "../../../platform/use-act";
 import "../../filing/filing.css";
 import "../mediation.css";
 

@@ -1,9 +1,9 @@
 import { App } from "antd";
 import { useCallback, useState } from "react";
-import { errorMessage } from "../../platform/error-messages";
+import { errorMessage } from "./error-messages";
 
 /**
- * Runs one act of the mediation: shows the busy state on its button, says what happened (or the
+ * Runs one act on a screen: shows the busy state on its button, says what happened (or the
  * translated error) and reloads the screen so the next step shows.
  */
 export function useAct(onDone: () => void) {
