@@ -16,14 +16,13 @@ export async function signInAt(page: Page, baseUrl: string, login: string, next:
     for (let attempt = 0; attempt < 3; attempt += 1) {
       if (!new URL(page.url()).pathname.startsWith("/sign-in")) return;
       await code.fill(totpCode());
+      // Waits for the server's answer itself: on a loaded machine it may come after many seconds, and
+      // clicking again meanwhile would find the button loading.
+      const answer = page.waitForResponse((response) => response.url().endsWith("/api/auth/totp/verify"), {
+        timeout: 60_000,
+      });
       await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
-      const signedIn = await page
-        .waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 10_000 })
-        .then(
-          () => true,
-          () => false,
-        );
-      if (signedIn) return;
+      if ((await answer).ok()) break;
       // This account's code of this step was spent by an earlier sign-in: wait for the next one.
       await nextTotpStep();
     }
