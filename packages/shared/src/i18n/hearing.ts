@@ -64,6 +64,13 @@ export const hearing = defineCatalog({
       summonsTo: "{{name}}（{{role}}）",
       superseded: "已被新传票取代",
       openSummons: "查看传票",
+      notice: {
+        in_time: "{{date}} 送达",
+        late: "送达不足三日",
+        pending: "尚未送达",
+      },
+      noticeLate:
+        "{{names}} 的传票未能在开庭三日前送达（民事诉讼法第一百三十九条）。请改期，或在其到庭时记明其同意按期开庭。",
       adjournments: "延期记录",
       adjournment: "{{date}}：{{ground}}。理由：{{reason}}",
       cancelReason: "取消原因",
@@ -218,6 +225,13 @@ export const hearing = defineCatalog({
       summonsTo: "{{name}} ({{role}})",
       superseded: "superseded by a new summons",
       openSummons: "Open the summons",
+      notice: {
+        in_time: "served {{date}}",
+        late: "served less than three days ahead",
+        pending: "not yet served",
+      },
+      noticeLate:
+        "The summons did not reach {{names}} three days before the sitting (Civil Procedure Law, art. 139). Reschedule, or record their consent to sit as fixed when they attend.",
       adjournments: "Adjournments",
       adjournment: "{{date}}: {{ground}}. Reasons: {{reason}}",
       cancelReason: "Why called off",

@@ -275,6 +275,28 @@ describe.each(testDatabaseKinds())("hearings on %s", (kind) => {
       expect(documents.every((d) => d.docx_sha256 !== null)).toBe(true);
       expect(documents.find((d) => d.locale === "zh-CN")!.title).toBe("传票");
       expect(created.body.summonses).toHaveLength(3);
+      // 民事诉讼法第一百三十九条: each summons shows whether it reached its addressee three days ahead.
+      expect(created.body.summonses.every((s) => s.notice === "in_time" || s.notice === "pending")).toBe(
+        true,
+      );
+      const late = created.body.summonses[0]!;
+      const sittingAt = new Date(created.body.startsAt);
+      // Signed for by post the day before the sitting: too late for it.
+      await db
+        .updateTable("service_records")
+        .set({
+          status: "served_by_post",
+          served_how: "post",
+          served_at: new Date(sittingAt.getTime() - 24 * 60 * 60 * 1000),
+        })
+        .where("id", "=", late.serviceId!)
+        .execute();
+      const reread = await judgeA.get<{ items: THearing[] }>(`/api/cases/${caseA}/hearings`);
+      const lateNow = reread.body.items
+        .find((h) => h.id === created.body.id)!
+        .summonses.find((s) => s.id === late.id)!;
+      expect(lateNow).toMatchObject({ notice: "late" });
+      expect(lateNow.servedAt).not.toBeNull();
       const events = await db
         .selectFrom("ledger_court_events")
         .select("kind")

@@ -5,6 +5,7 @@ import {
   canActOnHearing,
   endOf,
   notPublicReasons,
+  summonsNotice,
   type HearingAct,
 } from "./hearing.rules";
 import type { AdjournmentRow, HearingRow, ParticipantRow, SummonsRow } from "./hearing.repository";
@@ -19,6 +20,7 @@ export interface HearingViewContext {
   adjournments: AdjournmentRow[];
   role: HearingRole;
   viewerId: string | null;
+  now: Date;
 }
 
 /** The courtroom as a hearing shows it. */
@@ -76,6 +78,8 @@ export function presentHearing(row: HearingRow, view: HearingViewContext): THear
           serviceId: isCourt || isMine ? s.service_id : null,
           isMine,
           issuedAt: s.created_at.toISOString(),
+          servedAt: s.served_at?.toISOString() ?? null,
+          notice: summonsNotice(s.starts_at, s.served_at, view.now),
         };
       }),
     adjournments: view.adjournments

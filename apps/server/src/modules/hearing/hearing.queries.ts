@@ -49,6 +49,7 @@ async function present(
   ]);
   const names = new Map(people.map((p) => [p.id, p.name]));
   const viewerId = actor.kind === "user" ? actor.userId : null;
+  const now = context.clock.now();
   return rows.map((row) =>
     presentHearing(row, {
       caseNumber,
@@ -59,6 +60,7 @@ async function present(
       adjournments,
       role: hearingRoleOf(actor, relation, row),
       viewerId,
+      now,
     }),
   );
 }

@@ -198,23 +198,25 @@ export async function supersedeSummonses(trx: Executor, hearingId: string): Prom
 export async function listSummonses(db: Executor, hearingIds: readonly string[]) {
   if (hearingIds.length === 0) return [];
   return db
-    .selectFrom("hearing_summonses")
+    .selectFrom("hearing_summonses as s")
+    .innerJoin("service_records as r", "r.id", "s.service_id")
     .select([
-      "id",
-      "hearing_id",
-      "party_id",
-      "starts_at",
-      "document_issue_id",
-      "service_id",
-      "recipient_user_id",
-      "recipient_name",
-      "recipient_role",
-      "is_current",
-      "created_at",
+      "s.id",
+      "s.hearing_id",
+      "s.party_id",
+      "s.starts_at",
+      "s.document_issue_id",
+      "s.service_id",
+      "s.recipient_user_id",
+      "s.recipient_name",
+      "s.recipient_role",
+      "s.is_current",
+      "s.created_at",
+      "r.served_at",
     ])
-    .where("hearing_id", "in", [...hearingIds])
-    .orderBy("created_at")
-    .orderBy("id")
+    .where("s.hearing_id", "in", [...hearingIds])
+    .orderBy("s.created_at")
+    .orderBy("s.id")
     .execute();
 }
 

@@ -7,6 +7,7 @@ import {
   modeIssue,
   publicityIssue,
   reminderAt,
+  summonsNotice,
   summonsTooLate,
   type Sitting,
 } from "./hearing.rules";
@@ -25,6 +26,23 @@ describe("earliestHearingDay", () => {
     ["2026-03-06", "2026-03-10"],
   ])("a summons served on %s allows a hearing from %s", (served, earliest) => {
     expect(earliestHearingDay(served)).toBe(earliest);
+  });
+});
+
+describe("summonsNotice", () => {
+  const sitting = at("2026-03-06T09:00:00+08:00");
+  it("is in time when served on a day that leaves three full days, late when served after it", () => {
+    expect(summonsNotice(sitting, at("2026-03-02T23:00:00+08:00"), at("2026-03-04T09:00:00+08:00"))).toBe(
+      "in_time",
+    );
+    // Signed for by post on Tuesday: the period runs to Friday, the sitting on Friday is too early.
+    expect(summonsNotice(sitting, at("2026-03-03T10:00:00+08:00"), at("2026-03-04T09:00:00+08:00"))).toBe(
+      "late",
+    );
+  });
+  it("is pending while unserved and still servable in time, late once it no longer is", () => {
+    expect(summonsNotice(sitting, null, at("2026-03-02T18:00:00+08:00"))).toBe("pending");
+    expect(summonsNotice(sitting, null, at("2026-03-03T08:00:00+08:00"))).toBe("late");
   });
 });
 

@@ -47,6 +47,20 @@ export function summonsTooLate(startsAt: Date, now: Date): { earliestDay: IsoDat
   return courtDateOf(startsAt) < earliestDay ? { earliestDay } : null;
 }
 
+/**
+ * Whether a summons gave its addressee the three days (民事诉讼法第一百三十九条): `in_time` once served on
+ * a day that leaves them, `late` once served on a later day or when it can no longer be served in time,
+ * `pending` while it is unserved and could still be. Served on day D, the earliest sitting day is the
+ * day after D's three-day period ends (`earliestHearingDay`).
+ */
+export type SummonsNotice = "in_time" | "late" | "pending";
+
+export function summonsNotice(startsAt: Date, servedAt: Date | null, now: Date): SummonsNotice {
+  const sittingDay = courtDateOf(startsAt);
+  if (servedAt) return sittingDay < earliestHearingDay(courtDateOf(servedAt)) ? "late" : "in_time";
+  return sittingDay < earliestHearingDay(courtDateOf(now)) ? "late" : "pending";
+}
+
 /** A reason for hearing in private, with the article and whether it needs a party's request. */
 export interface NotPublicReasonRule {
   basis: string;

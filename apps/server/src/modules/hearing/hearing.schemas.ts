@@ -171,6 +171,13 @@ export const ZHearing = z.object({
         serviceId: z.uuid().nullable().describe("The service record (court, and the addressee only)"),
         isMine: z.boolean().describe("Served on the caller"),
         issuedAt: z.iso.datetime().describe("When it was issued and served"),
+        servedAt: z.iso.datetime().nullable().describe("When service was complete; null while it is not"),
+        notice: z
+          .enum(["in_time", "late", "pending"])
+          .describe(
+            "Whether it reached its addressee at least three days before the sitting (民事诉讼法第一百三十九条): " +
+              "late once served later or when it no longer can be; pending while unserved",
+          ),
       }),
     )
     .describe("Summonses (传票) served for the hearing"),

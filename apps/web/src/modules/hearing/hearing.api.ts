@@ -78,6 +78,9 @@ export interface Hearing {
     serviceId: string | null;
     isMine: boolean;
     issuedAt: string;
+    servedAt: string | null;
+    /** 民事诉讼法第一百三十九条: whether it reached its addressee three days before the sitting. */
+    notice: "in_time" | "late" | "pending";
   }>;
   adjournments: Array<{
     ground: AdjournmentGround;

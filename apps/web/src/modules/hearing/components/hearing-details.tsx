@@ -1,4 +1,4 @@
-import { Descriptions, Flex, Tag, Typography } from "antd";
+import { Alert, Descriptions, Flex, Tag, Typography } from "antd";
 import "../hearing.css";
 import { useTranslation } from "react-i18next";
 import { LinkButton } from "../../../components/link-button";
@@ -16,8 +16,9 @@ const statusColors = {
 
 /** One hearing: time, mode, place, the court's people, publicity, summonses and adjournments. */
 export function HearingDetails({ hearing, isCourt }: { hearing: Hearing; isCourt: boolean }) {
-  const { t } = useTranslation("hearing");
+  const { t, i18n } = useTranslation("hearing");
   const summonses = hearing.summonses.filter((s) => s.isCurrent && (isCourt || s.isMine));
+  const late = summonses.filter((s) => s.notice === "late");
   return (
     <div data-testid="hearing-details">
       <Typography.Title level={5} style={{ marginTop: 0 }}>
@@ -52,6 +53,17 @@ export function HearingDetails({ hearing, isCourt }: { hearing: Hearing; isCourt
           <Typography.Title level={5} className="nc-hearing-subtitle">
             {t("card.summonses")}
           </Typography.Title>
+          {isCourt && late.length > 0 && hearing.status === "scheduled" ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 8 }}
+              data-testid="summons-notice-late"
+              title={t("card.noticeLate", {
+                names: new Intl.ListFormat(i18n.language).format(late.map((s) => s.recipientName)),
+              })}
+            />
+          ) : null}
           <Flex vertical gap="small" data-testid="hearing-summonses">
             {summonses.map((s) => (
               <Flex key={s.id} wrap align="center" gap="small" justify="space-between">
@@ -60,7 +72,10 @@ export function HearingDetails({ hearing, isCourt }: { hearing: Hearing; isCourt
                     name: s.recipientName,
                     role: t(`participantRole.${s.recipientRole}`),
                   })}
-                  <Typography.Text type="secondary"> · {formatDateTime(s.issuedAt)}</Typography.Text>
+                  <Typography.Text type="secondary"> · {formatDateTime(s.issuedAt)}</Typography.Text>{" "}
+                  <Tag color={s.notice === "late" ? "red" : s.notice === "in_time" ? "green" : "default"}>
+                    {t(`card.notice.${s.notice}`, { date: s.servedAt ? formatDateTime(s.servedAt) : "" })}
+                  </Tag>
                 </span>
                 {s.isMine && s.serviceId ? (
                   <LinkButton size="small" type="primary" to={`/served/${s.serviceId}`}>
