@@ -31,7 +31,7 @@ const commands: Record<string, { summary: string; load: () => Promise<CommandRun
     load: async () => (await import("./modules/search/search.cli")).runLawsCommand,
   },
   judgments: {
-    summary: "import a judgment corpus (JSONL: netcourt, lecard, cail) into the archive and index",
+    summary: "import a judgment corpus into the archive and index; anonymise judgment texts (JSONL)",
     load: async () => (await import("./modules/search/search.cli")).runJudgmentsCommand,
   },
   witness: {

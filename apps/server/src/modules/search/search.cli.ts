@@ -45,11 +45,14 @@ const JUDGMENTS_USAGE = `usage: netcourt judgments import --file <corpus.jsonl[.
   Loads a judgment corpus into the archive (idempotent by source and id) and indexes it. A running
   server indexes new rows within seconds; otherwise the command updates the index under DATA_DIR.
   --unpublished: judgments without their own flag are visible only to staff of --court.
+       netcourt judgments anonymise --in <judgments.jsonl> --out <anonymised.jsonl> [--changes]
+  Anonymises judgment texts for publication (judgments anonymise --help).
 `;
 
 /** `netcourt judgments import`: loads a court's archive or a public corpus into the judgments table and index. */
 export async function runJudgmentsCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
+  if (sub === "anonymise") return (await import("../publication/index")).runAnonymiseCommand(rest);
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { anonymiseJudgment, tokensFor } from "./anonymise";
+import { findPersonalData } from "./personal-data";
+import { surnameOf } from "./surnames";
+
+// 最高人民法院关于人民法院在互联网公布裁判文书的规定 (法释〔2016〕19号) 第八条 to 第十一条, vector by vector.
+
+const civil =
+  "杭州互联网法院民事判决书（2026）浙0192民初1号原告张三，男，1990年3月7日出生，汉族，住浙江省杭州市西湖区文三路1号，" +
+  "身份证号码330106199003071234，联系电话13800001111。委托诉讼代理人李四，浙江某某律师事务所律师。" +
+  "被告杭州寅卯电子商务有限公司，住所地浙江省杭州市余杭区五常街道9号。法定代表人周九，总经理。" +
+  "原告张三向本院提出诉讼请求：判令被告退还货款5000元。原告通过其中国工商银行账号6222021202001234567付款，" +
+  "货物由浙A12345号车辆运送。审判员王五，书记员赵六。";
+
+describe("anonymiseJudgment: a civil case", () => {
+  const { text, changes } = anonymiseJudgment(civil);
+  it("keeps the parties' names, birth date, sex and county, and the court's and lawyers' names (第十一条)", () => {
+    for (const kept of [
+      "原告张三",
+      "1990年3月7日",
+      "住浙江省杭州市西湖区",
+      "李四",
+      "杭州寅卯电子商务有限公司",
+      "周九",
+      "审判员王五",
+      "书记员赵六",
+    ])
+      expect(text).toContain(kept);
+    expect(text).toContain("住所地浙江省杭州市余杭区五常街道9号");
+  });
+  it("deletes the home address beyond the county, the ID number, the phone, the account and the plate (第十条)", () => {
+    for (const gone of ["文三路1号", "330106199003071234", "13800001111", "6222021202001234567", "浙A12345"])
+      expect(text).not.toContain(gone);
+    expect(changes.map((c) => c.kind).sort()).toEqual(
+      ["address", "bank_account", "id_number", "phone", "plate_number"].sort(),
+    );
+    expect(text).toContain("身份证号码×××");
+  });
+  it("reports each change at its place in the original", () => {
+    for (const change of changes) expect(civil.slice(change.start, change.end)).toBe(change.original);
+  });
+});
+
+describe("anonymiseJudgment: a family case (第八条第一项)", () => {
+  const divorce =
+    "离婚纠纷一审民事判决书原告王丽，女，1988年5月1日出生，住上海市浦东新区张江路88弄3号。被告陈强，男，1986年2月2日出生。" +
+    "原告王丽与被告陈强于2012年登记结婚，婚后生育一子陈小明（未成年人）。审判员孙七。";
+  const { text } = anonymiseJudgment(divorce);
+  it("hides both parties and the child by surname + 某, consistently", () => {
+    expect(text).not.toMatch(/王丽|陈强|陈小明/);
+    expect(text).toContain("原告王某");
+    expect(text.match(/王某/g)).toHaveLength(2);
+    // 陈强 and 陈小明 would both be 陈某: numbered apart (第九条第二款).
+    expect(text).toContain("被告陈某1");
+    expect(text).toContain("一子陈某2");
+    expect(text).toContain("审判员孙七");
+  });
+});
+
+describe("anonymiseJudgment: a criminal case (第八条第二项)", () => {
+  const criminal =
+    "刑事判决书（2016）晋0825刑初17号公诉机关新绛县人民检察院。被告人李会民，男，1970年1月13日出生，住新绛县龙兴镇顺城后街92号。" +
+    "辩护人张律，山西某律师事务所律师。被害人刘家宏、陈中元系湖北某公司员工。证人周秋月证实，刘家宏曾付款。" +
+    "上述事实，有被害人陈述、证人证言等证据证实。检察员吴敏出庭支持公诉。审判长郑义。";
+  const { text } = anonymiseJudgment(criminal);
+  it("hides victims and witnesses everywhere, named in a list or later alone", () => {
+    expect(text).not.toMatch(/刘家宏|陈中元|周秋月/);
+    expect(text).toContain("被害人刘某、陈某系");
+    expect(text).toContain("证人周某证实，刘某曾付款");
+  });
+  it("keeps the defendant, the defence lawyer, the prosecutor and the judge, and words like 被害人陈述", () => {
+    for (const kept of ["被告人李会民", "张律", "检察员吴敏", "审判长郑义", "被害人陈述", "证人证言"])
+      expect(text).toContain(kept);
+    expect(text).toContain("住新绛县");
+    expect(text).not.toContain("龙兴镇");
+  });
+  it("hides a minor identified by birth date (第八条第三项)", () => {
+    const minor = anonymiseJudgment(
+      "（2020）浙0102刑初5号被告人赵小龙，男，2005年4月1日出生。被告人赵小龙到庭。",
+    );
+    expect(minor.text).not.toContain("赵小龙");
+    expect(minor.text).toContain("被告人赵某，男，2005年4月1日出生");
+  });
+  it("follows the reviewer: a name undone stays, a name added goes", () => {
+    const reviewed = anonymiseJudgment(criminal, { keep: ["周秋月"], alsoHide: ["李会民"] });
+    expect(reviewed.text).toContain("周秋月");
+    expect(reviewed.text).not.toContain("李会民");
+  });
+});
+
+describe("personal data", () => {
+  it("finds certificates of title and landlines, and leaves amounts, dates and case numbers", () => {
+    const text =
+      "房屋登记于浙（2020）杭州市不动产权第0123456号证书，另有杭房权证西移字第12345678号；电话0571-87654321。" +
+      "借款200000元，2020年1月1日，（2020）浙0192民初123号，订单号202001011234567890。";
+    const kinds = findPersonalData(text).map((s) => [s.kind, text.slice(s.start, s.end)]);
+    expect(kinds).toEqual([
+      ["certificate_number", "浙（2020）杭州市不动产权第0123456号"],
+      ["certificate_number", "杭房权证西移字第12345678号"],
+      ["phone", "0571-87654321"],
+    ]);
+  });
+  it("does not take 住院 or 住在一楼 for an address", () => {
+    expect(findPersonalData("被害人经住院治疗，其住在一楼的房间。")).toEqual([]);
+  });
+});
+
+describe("names", () => {
+  it("keeps compound surnames", () => {
+    expect(surnameOf("欧阳娜娜")).toBe("欧阳");
+    expect(surnameOf("王五")).toBe("王");
+    expect(surnameOf("述言")).toBeNull();
+  });
+  it("numbers tokens the text already uses for someone else", () => {
+    expect(tokensFor(["刘芳"], "被告人刘某，证人刘芳")).toEqual(new Map([["刘芳", "刘某1"]]));
+    expect(tokensFor(["刘芳"], "被告人刘某某，证人刘芳")).toEqual(new Map([["刘芳", "刘某"]]));
+  });
+});
