@@ -8,6 +8,7 @@ import type {
   RealNameVerifier,
   SecretBox,
   SmsSender,
+  SpeechRecognizer,
 } from "./platform/ports/index";
 
 /**
@@ -38,4 +39,6 @@ export interface AppPorts {
   sms: SmsSender;
   /** Mail server of electronic service (送达邮件). */
   email: EmailSender;
+  /** Speech recognition of hearing transcripts (庭审语音识别). */
+  speech: SpeechRecognizer;
 }

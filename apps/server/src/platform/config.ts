@@ -8,7 +8,7 @@ import { z } from "zod";
 export const SHIPPED_LAWS_DIR = fileURLToPath(new URL("../../corpora/laws", import.meta.url));
 
 /** Stand-ins for outside systems that ports report when they are in use (platform/start-safety.ts). */
-export const SIMULATOR_KINDS = ["payment", "real_name", "witnesses", "sms", "email"] as const;
+export const SIMULATOR_KINDS = ["payment", "real_name", "witnesses", "sms", "email", "speech"] as const;
 export type SimulatorKind = (typeof SIMULATOR_KINDS)[number];
 
 /** Where the HTTP payment gateway is and the keys that authenticate both directions. */
@@ -116,6 +116,19 @@ const ZEnvironment = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   SMTP_FROM: z.string().min(3).max(200).optional(),
   CHANNEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** The court's speech recognition service (OpenAI-compatible, docs/speech-recognition.md); the simulator runs when unset. */
+  SPEECH_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SPEECH_API_KEY: z.string().min(1).optional(),
+  SPEECH_API_KEY_FILE: z.string().optional(),
+  SPEECH_MODEL: z.string().min(1).max(200).default("whisper-1"),
+  /** The hearing's language as an ISO 639-1 code. */
+  SPEECH_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, "an ISO 639-1 code such as zh")
+    .default("zh"),
+  SPEECH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  /** The simulator's script, one `role: text` per line; unset: its built-in small-claims hearing. */
+  SPEECH_SCRIPT_FILE: z.string().optional(),
   /** A file with those keys, one per line (the first encrypts); used when TOTP_ENCRYPTION_KEY is unset. */
   TOTP_ENCRYPTION_KEY_FILE: z.string().optional(),
   /**
@@ -185,6 +198,12 @@ export interface AppConfig {
   smsGateway: { url: string; key: string; timeoutMs: number } | undefined;
   /** The SMTP server of electronic service; undefined: the e-mail simulator. */
   smtp: { url: string; from: string; timeoutMs: number } | undefined;
+  /** The speech recognition service of hearing transcripts; undefined: the speech simulator. */
+  speech: { url: string; apiKey: string | undefined; model: string; timeoutMs: number } | undefined;
+  /** The language hearings are recognised in (SPEECH_LANGUAGE). */
+  speechLanguage: string;
+  /** The speech simulator's script file (SPEECH_SCRIPT_FILE). */
+  speechScriptFile: string | undefined;
   /** How far the server's clock runs ahead of the real time (CLOCK_OFFSET; 0 unless a test or training court). */
   clockOffsetMs: number;
 }
@@ -256,6 +275,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     totpEncryptionKeyFile: e.TOTP_ENCRYPTION_KEY_FILE ? path.resolve(e.TOTP_ENCRYPTION_KEY_FILE) : undefined,
     smsGateway: smsGatewaySettings(e),
     smtp: smtpSettings(e),
+    speech:
+      e.SPEECH_URL === undefined
+        ? undefined
+        : {
+            url: e.SPEECH_URL,
+            apiKey: secretOf(e.SPEECH_API_KEY, e.SPEECH_API_KEY_FILE),
+            model: e.SPEECH_MODEL,
+            timeoutMs: e.SPEECH_TIMEOUT_MS,
+          },
+    speechLanguage: e.SPEECH_LANGUAGE,
+    speechScriptFile: e.SPEECH_SCRIPT_FILE ? path.resolve(e.SPEECH_SCRIPT_FILE) : undefined,
     clockOffsetMs: e.CLOCK_OFFSET === undefined ? 0 : parseClockOffset(e.CLOCK_OFFSET)!,
   };
 }

@@ -31,6 +31,10 @@ const simulatorRisks: Record<SimulatorKind, { risk: string; replace: string }> =
     risk: "service notices by e-mail are kept in memory and reported delivered without reaching anyone",
     replace: "SMTP_URL and SMTP_FROM",
   },
+  speech: {
+    risk: "hearing transcripts are filled with a scripted hearing instead of what was said",
+    replace: "SPEECH_URL (an OpenAI-compatible speech recognition service, docs/speech-recognition.md)",
+  },
 };
 
 /** The simulators among `ports` (each port reports itself through `simulates`). */

@@ -6,3 +6,4 @@ export type { RealNameCheck, RealNameResult, RealNameVerifier } from "./real-nam
 export type { SecretBox } from "./secret-box";
 export type { ChannelMessage, ChannelResult, SmsSender } from "./sms";
 export type { EmailSender } from "./email";
+export type { SpeechRecognizer, SpeechSegment, TranscribeInput, TranscribeResult } from "./speech";
