@@ -24,6 +24,11 @@ export interface Database {
   readonly changes: ChangeFeed;
   /** Runs a multi-statement SQL script outside the query builder (migrations). */
   exec(script: string): Promise<void>;
+  /**
+   * Listens on a NOTIFY channel of its own (a module relaying messages between servers); on PostgreSQL
+   * a dedicated connection that reconnects after a failure.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<{ stop(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -71,6 +76,10 @@ async function openPGlite(dataDir: string | undefined, template: Blob | undefine
       } finally {
         mutex.unlock();
       }
+    },
+    async listen(channel, onPayload) {
+      const unlisten = await pglite.listen(channel, onPayload);
+      return { stop: () => unlisten() };
     },
     async close() {
       if (closed) return;
@@ -120,6 +129,46 @@ async function listenForChanges(
       stopped = true;
       if (retry) clearTimeout(retry);
       changes.setHealthy(false);
+      await client?.end().catch(() => undefined);
+    },
+  };
+}
+
+/** A dedicated connection that LISTENs on one channel, reconnecting after a failure. */
+async function listenOn(
+  target: Extract<DatabaseTarget, { kind: "postgres" }>,
+  channel: string,
+  onPayload: (payload: string) => void,
+): Promise<{ stop(): Promise<void> }> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid channel name: ${channel}`);
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({
+      connectionString: target.url,
+      ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+    });
+    next.on("notification", (message) => {
+      if (message.channel === channel && message.payload) onPayload(message.payload);
+    });
+    const lost = () => {
+      if (!stopped) retry = setTimeout(() => void connect().catch(lost), 1000);
+      retry?.unref();
+    };
+    next.on("error", lost);
+    next.on("end", () => {
+      if (!stopped) lost();
+    });
+    await next.connect();
+    await next.query(`listen ${channel}`);
+    client = next;
+  };
+  await connect();
+  return {
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
       await client?.end().catch(() => undefined);
     },
   };
@@ -202,6 +251,7 @@ async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }
         connection.release();
       }
     },
+    listen: (channel, onPayload) => listenOn(target, channel, onPayload),
     async close() {
       if (closed) return;
       closed = true;

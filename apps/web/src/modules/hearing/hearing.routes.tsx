@@ -12,4 +12,15 @@ export const hearingRoutes: AppRoute[] = [
     scene: () => import("./scenes/court-calendar-scene").then((m) => m.CourtCalendarScene),
     nav: { section: "staff", label: "hearing:nav.calendar", icon: <CalendarOutlined />, order: 3.5 },
   },
+  // The online hearing room: one scene for the parties and agents and for the court.
+  {
+    path: "/hearings/:hearingId/room",
+    access: "signed-in",
+    scene: () => import("./room/hearing-room-scene").then((m) => m.HearingRoomScene),
+  },
+  {
+    path: "/court/hearings/:hearingId/room",
+    access: { roles: ["judge", "clerk"] },
+    scene: () => import("./room/hearing-room-scene").then((m) => m.HearingRoomScene),
+  },
 ];

@@ -1,0 +1,136 @@
+import { api } from "../../../platform/api-client";
+import type { Hearing } from "../hearing.api";
+
+// The online hearing room's API (`/api/hearings/:id/room…`) and socket messages. Shapes follow
+// apps/server/src/modules/hearing/room/room.schemas.ts and room.protocol.ts.
+
+export type RoomRole = "judge" | "clerk" | "party" | "agent";
+export type PartyRole = "plaintiff" | "defendant" | "third_party";
+
+export interface RoomPeer {
+  peerId: string;
+  role: RoomRole;
+  partyRole: PartyRole | null;
+  label: string;
+  isAdmitted: boolean;
+  isMuted: boolean;
+  isMuteLocked: boolean;
+  joinedAt: string;
+}
+
+export interface RoomState {
+  hearingId: string;
+  caseId: string;
+  startsAt: string;
+  mode: "online" | "courtroom" | "asynchronous";
+  status: "not_open" | "open" | "recess" | "ended";
+  self: { role: RoomRole; partyRole: PartyRole | null; label: string } | null;
+  isAdmitted: boolean;
+  can: {
+    enter: boolean;
+    open: boolean;
+    admit: boolean;
+    mute: boolean;
+    remove: boolean;
+    recess: boolean;
+    end: boolean;
+    readAttendance: boolean;
+  };
+  present: RoomPeer[];
+  iceServers: RTCIceServer[];
+  meshLimit: number;
+  socketPath: string;
+}
+
+export interface AttendanceEntry {
+  id: string;
+  role: RoomRole;
+  partyRole: PartyRole | null;
+  name: string;
+  joinedAt: string;
+  admittedAt: string | null;
+  leftAt: string | null;
+  removedAt: string | null;
+  reason: string | null;
+}
+
+export interface RoomDisplay {
+  caseId: string;
+  fileId: string;
+  fileName: string;
+  mediaType: string;
+  url: string;
+  byPeerId: string;
+  byLabel: string;
+}
+
+export interface ChatEntry {
+  id: string;
+  fromPeerId: string;
+  label: string;
+  role: RoomRole;
+  text: string;
+  sentAt: string;
+}
+
+export type RoomErrorCode =
+  | "bad_message"
+  | "rate_limited"
+  | "not_admitted"
+  | "not_allowed"
+  | "peer_not_found"
+  | "mute_locked"
+  | "file_not_found"
+  | "in_recess";
+
+export type Signal = { description: RTCSessionDescriptionInit } | { candidate: RTCIceCandidateInit | null };
+
+export type ServerMessage =
+  | {
+      type: "welcome";
+      self: { peerId: string; role: RoomRole; partyRole: PartyRole | null; label: string };
+      isAdmitted: boolean;
+      isRecess: boolean;
+    }
+  | { type: "waiting" }
+  | { type: "admitted"; chat: ChatEntry[]; display: RoomDisplay | null }
+  | { type: "roster"; peers: RoomPeer[] }
+  | { type: "signal"; from: string; data: Signal }
+  | { type: "chat"; entry: ChatEntry }
+  | { type: "display"; display: RoomDisplay | null }
+  | { type: "muted"; isLocked: boolean; by: string }
+  | { type: "unmute-allowed" }
+  | { type: "recess"; isRecess: boolean }
+  | { type: "removed"; reason: string }
+  | { type: "ended" }
+  | { type: "pong" }
+  | { type: "error"; code: RoomErrorCode; message: string };
+
+export type ClientMessage =
+  | { type: "signal"; to: string; data: Signal }
+  | { type: "chat"; text: string }
+  | { type: "display"; caseId: string; fileId: string }
+  | { type: "stop-display" }
+  | { type: "admit"; peerId: string }
+  | { type: "mute"; peerId: string; locked: boolean }
+  | { type: "allow-unmute"; peerId: string }
+  | { type: "self-mute"; muted: boolean }
+  | { type: "remove"; peerId: string; reason: string };
+
+/** Close codes the server uses. */
+export const CLOSE_ENDED = 4000;
+export const CLOSE_REMOVED = 4003;
+export const CLOSE_REPLACED = 4009;
+
+export const roomApi = {
+  get: (hearingId: string, signal?: AbortSignal) =>
+    api.get<RoomState>(`/api/hearings/${hearingId}/room`, { signal }),
+  open: (hearingId: string) => api.post<Hearing>(`/api/hearings/${hearingId}/room/open`, {}),
+  end: (hearingId: string) => api.post<Hearing>(`/api/hearings/${hearingId}/room/end`, {}),
+  recess: (hearingId: string) => api.post<RoomState>(`/api/hearings/${hearingId}/room/recess`, {}),
+  resume: (hearingId: string) => api.post<RoomState>(`/api/hearings/${hearingId}/room/resume`, {}),
+  attendance: (hearingId: string, signal?: AbortSignal) =>
+    api.get<{ hearingId: string; items: AttendanceEntry[] }>(`/api/hearings/${hearingId}/attendance`, {
+      signal,
+    }),
+};
