@@ -32,7 +32,12 @@ export interface BrowserOptions {
   hasTouch?: boolean;
   /** Browser language (navigator.language and Accept-Language); zh-CN by default. */
   locale?: string;
+  /** A fake camera and microphone, granted without asking (hearing room, recording, live stream). */
+  media?: boolean;
 }
+
+/** Chromium's fake capture devices: a test pattern and a beep, allowed without a prompt. */
+export const fakeMediaArgs = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"];
 
 export interface OpenBrowser {
   context: BrowserContext;
@@ -49,7 +54,8 @@ export async function openBrowser(options: BrowserOptions = {}): Promise<OpenBro
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       headless: true,
-      args: chromiumArgs,
+      args: options.media ? [...chromiumArgs, ...fakeMediaArgs] : chromiumArgs,
+      ...(options.media ? { permissions: ["camera", "microphone"] } : {}),
       viewport: options.viewport ?? { width: 1280, height: 800 },
       deviceScaleFactor: options.deviceScaleFactor ?? 1,
       isMobile: options.isMobile ?? false,

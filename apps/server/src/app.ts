@@ -31,6 +31,7 @@ import {
 } from "./platform";
 import { createFileStore } from "./platform/files/create-file-store";
 import { createLogger } from "./platform/logger";
+import { speechRecognizerFor } from "./platform/ports/speech";
 import { checkStartSafety, simulatorsInUse, type SimulatorReport } from "./platform/start-safety";
 
 const version = "0.1.0";
@@ -77,6 +78,7 @@ export async function resolvePorts(
     realNameVerifier: overrides.realNameVerifier ?? identity.realNameVerifierFromEnv(process.env, now),
     sms: overrides.sms ?? delivery.smsSenderFor(config),
     email: overrides.email ?? delivery.emailSenderFor(config),
+    speech: overrides.speech ?? speechRecognizerFor(config),
   };
 }
 
@@ -165,6 +167,10 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
     documents.renderDocumentJob(context),
     mediation.mediationPeriodJob(context),
     hearing.hearingReminderJob(context),
+    hearing.transcribeChunkJob(context),
+    hearing.asyncTrialReminderJob(context),
+    hearing.asyncTrialWindowJob(context),
+    hearing.hearingRecordingSealJob(context),
     ...mediation.mediationDeadlineJobs(context),
     ...delivery.serviceJobs(context),
   ] as unknown as JobDefinition<never>[];

@@ -5,6 +5,7 @@ import { disclosureRoutes } from "../modules/disclosure/disclosure.routes";
 import { evidenceRoutes } from "../modules/evidence/evidence.routes";
 import { filingRoutes } from "../modules/filing/filing.routes";
 import { hearingRoutes } from "../modules/hearing/hearing.routes";
+import { broadcastRoutes } from "../modules/hearing/broadcast/broadcast.routes";
 import { identityRoutes } from "../modules/identity/identity.routes";
 import { ledgerRoutes } from "../modules/ledger/ledger.routes";
 import { mediationRoutes } from "../modules/mediation/mediation.routes";
@@ -24,4 +25,5 @@ export const appRoutes: readonly AppRoute[] = [
   ...mediationRoutes,
   ...evidenceRoutes,
   ...hearingRoutes,
+  ...broadcastRoutes,
 ];

@@ -1,3 +1,5 @@
+import { asyncTrialErrors } from "./async-trial";
+import { broadcastErrors } from "./broadcast";
 import { casesErrors } from "./cases";
 import { courtsErrors } from "./courts";
 import { deliveryErrors } from "./delivery";
@@ -5,12 +7,14 @@ import { documentsErrors } from "./documents";
 import { evidenceErrors } from "./evidence";
 import { filingErrors } from "./filing";
 import { hearingErrors } from "./hearing";
+import { hearingRoomErrors } from "./hearing-room";
 import { identityErrors } from "./identity";
 import { judicialConfirmationErrors } from "./judicial-confirmation";
 import { ledgerErrors } from "./ledger";
 import { mediationErrors } from "./mediation";
 import { platformErrors } from "./platform";
 import { searchErrors } from "./search";
+import { transcriptErrors } from "./transcript";
 import type { ErrorDefinition } from "./types";
 
 export type { ErrorBody, ErrorDefinition, ErrorDetail } from "./types";
@@ -33,6 +37,10 @@ export const errorCatalog = {
   ...mediationErrors,
   ...evidenceErrors,
   ...hearingErrors,
+  ...transcriptErrors,
+  ...broadcastErrors,
+  ...hearingRoomErrors,
+  ...asyncTrialErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A stable, documented error code. */

@@ -6,6 +6,8 @@ import { errorCatalog } from "../errors/index";
 import type { Locale } from "../locale";
 import type { SameShape } from "./catalog";
 import { admin } from "./admin";
+import { asyncTrial } from "./async-trial";
+import { broadcast } from "./broadcast";
 import { cases } from "./cases";
 import { common } from "./common";
 import { delivery } from "./delivery";
@@ -13,9 +15,11 @@ import { disclosure } from "./disclosure";
 import { evidence } from "./evidence";
 import { filing } from "./filing";
 import { hearing } from "./hearing";
+import { hearingRoom } from "./hearing-room";
 import { identity } from "./identity";
 import { ledger } from "./ledger";
 import { mediation } from "./mediation";
+import { transcript } from "./transcript";
 import { workbench } from "./workbench";
 
 export { defineCatalog, type Catalog, type Messages, type SameShape } from "./catalog";
@@ -34,6 +38,10 @@ export const catalogs = {
   mediation,
   evidence,
   hearing,
+  hearingRoom,
+  asyncTrial,
+  broadcast,
+  transcript,
 } as const;
 
 export type Namespace = keyof typeof catalogs | "errors";

@@ -744,6 +744,17 @@ export const inboxTemplates = {
         `${s(p.caseNumber)} will be heard${p.mode === "online" ? " online" : ""} on ${moment(p.startsAt, "en")}. The summons has been served; please attend on time.`,
     },
   },
+  hearing_room_opened: {
+    "zh-CN": {
+      title: () => "在线庭审已开始",
+      body: (p) => `${s(p.caseNumber)}的在线庭审室已开启，请进入庭审室等候审判员准许入庭。`,
+    },
+    en: {
+      title: () => "Online hearing open",
+      body: (p) =>
+        `The hearing room of ${s(p.caseNumber)} is open. Please enter and wait for the judge to admit you.`,
+    },
+  },
   hearing_rescheduled: {
     "zh-CN": {
       title: () => "开庭时间变更",
@@ -780,6 +791,54 @@ export const inboxTemplates = {
         `The hearing of ${s(p.caseNumber)} set for ${moment(p.startsAt, "en")} is called off. Reason: ${sentence(s(p.reason), "en")}`,
     },
   },
+  transcript_to_sign: {
+    "zh-CN": {
+      title: () => "请核对并签署庭审笔录",
+      body: (p) =>
+        `${s(p.caseNumber)}的庭审笔录（第${s(p.number)}版）已提交核对。请阅读后在线签名；对自己陈述的记录有遗漏或者差错的，可以申请补正（《中华人民共和国民事诉讼法》第一百五十条）。`,
+    },
+    en: {
+      title: () => "Please read and sign the hearing transcript",
+      body: (p) =>
+        `The transcript of the hearing in ${s(p.caseNumber)} (version ${s(p.number)}) is ready for reading. Please read it and sign online; if the record of your statement is incomplete or wrong, you may ask for a correction (Civil Procedure Law, Article 150).`,
+    },
+  },
+  transcript_correction_requested: {
+    "zh-CN": {
+      title: () => "庭审笔录补正申请",
+      body: (p) =>
+        `${s(p.name)}申请补正${s(p.caseNumber)}的庭审笔录（第${s(p.number)}版），请予补正后重新提交签署，或说明不予补正的理由。`,
+    },
+    en: {
+      title: () => "Request to correct the transcript",
+      body: (p) =>
+        `${s(p.name)} asks to correct the hearing transcript of ${s(p.caseNumber)} (version ${s(p.number)}). Correct it and re-issue it for signature, or give reasons for not correcting it.`,
+    },
+  },
+  transcript_correction_declined: {
+    "zh-CN": {
+      title: () => "补正申请未予采纳",
+      body: (p) =>
+        `${s(p.caseNumber)}的庭审笔录未按您的申请补正，您的申请已记录在案。理由：${sentence(s(p.answer), "zh")}`,
+    },
+    en: {
+      title: () => "Correction not made",
+      body: (p) =>
+        `The hearing transcript of ${s(p.caseNumber)} was not corrected as you asked; your request is recorded with it. Reasons: ${sentence(s(p.answer), "en")}`,
+    },
+  },
+  transcript_signed: {
+    "zh-CN": {
+      title: () => "庭审笔录已签署完毕",
+      body: (p) =>
+        `${s(p.caseNumber)}的庭审笔录（第${s(p.number)}版）已由全部诉讼参与人核对${Number(p.refused) > 0 ? "，拒绝签名的已记明情况附卷" : "并签名"}，笔录文书已归入案卷。`,
+    },
+    en: {
+      title: () => "Hearing transcript signed",
+      body: (p) =>
+        `Everyone has read the hearing transcript of ${s(p.caseNumber)} (version ${s(p.number)})${Number(p.refused) > 0 ? "; refusals to sign are recorded with it" : " and signed it"}. The transcript is filed with the case documents.`,
+    },
+  },
   hearing_reminder: {
     "zh-CN": {
       title: () => "明日开庭提醒",
@@ -790,6 +849,157 @@ export const inboxTemplates = {
       title: () => "Hearing tomorrow",
       body: (p) =>
         `${s(p.caseNumber)} is heard${p.mode === "online" ? " online" : ""} on ${moment(p.startsAt, "en")}. ${p.mode === "online" ? "Sign in early, verify your identity and test your camera and microphone." : "Bring the summons and proof of identity and arrive on time."}`,
+    },
+  },
+  async_trial_applied: {
+    "zh-CN": {
+      title: () => "对方申请非同步审理",
+      body: (p) =>
+        `${s(p.partyName)}申请${s(p.caseNumber)}以非同步方式审理，理由：${sentence(s(p.reasons), "zh")}非同步审理须经各方当事人同意（《人民法院在线诉讼规则》第二十条），请在案件页面答复是否同意。`,
+    },
+    en: {
+      title: () => "Asynchronous trial applied for",
+      body: (p) =>
+        `${s(p.partyName)} applied for ${s(p.caseNumber)} to be tried asynchronously. Reasons: ${sentence(s(p.reasons), "en")} Every party must agree (Online Litigation Rules, Article 20); answer on the case page.`,
+    },
+  },
+  async_trial_consented: {
+    "zh-CN": {
+      title: () => "当事人同意非同步审理",
+      body: (p) =>
+        `${s(p.partyName)}同意${s(p.caseNumber)}非同步审理。${p.allConsented ? "各方当事人均已同意，待法官审查决定。" : ""}`,
+    },
+    en: {
+      title: () => "Asynchronous trial agreed to",
+      body: (p) =>
+        `${s(p.partyName)} agrees to try ${s(p.caseNumber)} asynchronously.${p.allConsented ? " Every party has agreed; the judge decides next." : ""}`,
+    },
+  },
+  async_trial_refused: {
+    "zh-CN": {
+      title: () => "不适用非同步审理",
+      body: (p) =>
+        p.by === "party"
+          ? `${s(p.partyName)}不同意${s(p.caseNumber)}非同步审理，本案不适用非同步审理。${p.reasons ? `理由：${sentence(s(p.reasons), "zh")}` : ""}`
+          : `法官决定${s(p.caseNumber)}不适用非同步审理。理由：${sentence(s(p.reasons), "zh")}`,
+    },
+    en: {
+      title: () => "No asynchronous trial",
+      body: (p) =>
+        p.by === "party"
+          ? `${s(p.partyName)} does not agree to try ${s(p.caseNumber)} asynchronously, so it will not be.${p.reasons ? ` Reasons: ${sentence(s(p.reasons), "en")}` : ""}`
+          : `The judge decided that ${s(p.caseNumber)} is not tried asynchronously. Reasons: ${sentence(s(p.reasons), "en")}`,
+    },
+  },
+  async_trial_opened: {
+    "zh-CN": {
+      title: () => "非同步审理开始",
+      body: (p) =>
+        `${s(p.caseNumber)}开始非同步审理。法官将在平台上发问，请在各问题的答复期限内分别登录作答；如需同步开庭，可随时申请。`,
+    },
+    en: {
+      title: () => "Asynchronous trial opened",
+      body: (p) =>
+        `The asynchronous trial of ${s(p.caseNumber)} is open. The judge will put questions on the platform; answer each within its window. You may ask for a live hearing at any time.`,
+    },
+  },
+  async_trial_question: {
+    "zh-CN": {
+      title: (p) => (p.kind === "issue" ? "法官归纳了争议焦点，请答复" : "法官提出了问题，请答复"),
+      body: (p) =>
+        `法官在${s(p.caseNumber)}非同步审理中${p.kind === "issue" ? "归纳了争议焦点" : "提出了问题"}（第${s(p.number)}项），请于${moment(p.windowEndsAt, "zh-CN")}前答复。`,
+    },
+    en: {
+      title: (p) => (p.kind === "issue" ? "An issue in dispute to answer" : "A question to answer"),
+      body: (p) =>
+        `The judge ${p.kind === "issue" ? "set out an issue in dispute" : "put a question"} (no. ${s(p.number)}) in the asynchronous trial of ${s(p.caseNumber)}. Answer by ${moment(p.windowEndsAt, "en")}.`,
+    },
+  },
+  async_trial_answered: {
+    "zh-CN": {
+      title: () => "当事人已答复",
+      body: (p) =>
+        `${s(p.partyName)}${p.isSupplement ? "补充答复了" : "答复了"}${s(p.caseNumber)}非同步审理第${s(p.number)}项问题。`,
+    },
+    en: {
+      title: () => "A party answered",
+      body: (p) =>
+        `${s(p.partyName)} ${p.isSupplement ? "added to its answer to" : "answered"} question no. ${s(p.number)} in the asynchronous trial of ${s(p.caseNumber)}.`,
+    },
+  },
+  async_trial_window_extended: {
+    "zh-CN": {
+      title: () => "答复期限延长",
+      body: (p) =>
+        `${s(p.caseNumber)}非同步审理第${s(p.number)}项问题的答复期限延长至${moment(p.windowEndsAt, "zh-CN")}。`,
+    },
+    en: {
+      title: () => "Response window extended",
+      body: (p) =>
+        `The window to answer question no. ${s(p.number)} in the asynchronous trial of ${s(p.caseNumber)} now ends ${moment(p.windowEndsAt, "en")}.`,
+    },
+  },
+  async_trial_reminder: {
+    "zh-CN": {
+      title: () => "答复期限即将届满",
+      body: (p) =>
+        `${s(p.caseNumber)}非同步审理第${s(p.number)}项问题的答复期限将于${moment(p.windowEndsAt, "zh-CN")}届满，您尚未答复。`,
+    },
+    en: {
+      title: () => "Response window closing",
+      body: (p) =>
+        `The window to answer question no. ${s(p.number)} in the asynchronous trial of ${s(p.caseNumber)} closes ${moment(p.windowEndsAt, "en")} and you have not answered.`,
+    },
+  },
+  async_trial_answer_missed: {
+    "zh-CN": {
+      title: () => "当事人逾期未答复",
+      body: (p) =>
+        `${s(p.caseNumber)}非同步审理第${s(p.number)}项问题的答复期限已于${moment(p.windowEndsAt, "zh-CN")}届满，${list(p.partyNames, "、")}未答复。`,
+    },
+    en: {
+      title: () => "No answer within the window",
+      body: (p) =>
+        `The window to answer question no. ${s(p.number)} in the asynchronous trial of ${s(p.caseNumber)} closed ${moment(p.windowEndsAt, "en")} without an answer from ${list(p.partyNames, ", ")}.`,
+    },
+  },
+  async_trial_live_requested: {
+    "zh-CN": {
+      title: () => "当事人申请同步开庭",
+      body: (p) =>
+        `${s(p.partyName)}申请${s(p.caseNumber)}同步开庭审理，理由：${sentence(s(p.reasons), "zh")}`,
+    },
+    en: {
+      title: () => "Live hearing requested",
+      body: (p) =>
+        `${s(p.partyName)} asks for ${s(p.caseNumber)} to be heard live. Reasons: ${sentence(s(p.reasons), "en")}`,
+    },
+  },
+  async_trial_live_decided: {
+    "zh-CN": {
+      title: () => "同步开庭申请的决定",
+      body: (p) =>
+        p.decision === "granted"
+          ? `法官准许${s(p.caseNumber)}同步开庭审理，非同步审理结束，开庭时间另行通知。${p.reasons ? `说明：${sentence(s(p.reasons), "zh")}` : ""}`
+          : `法官不准许${s(p.caseNumber)}同步开庭审理，非同步审理继续。理由：${sentence(s(p.reasons), "zh")}`,
+    },
+    en: {
+      title: () => "Decision on the live hearing request",
+      body: (p) =>
+        p.decision === "granted"
+          ? `The judge granted a live hearing of ${s(p.caseNumber)}; the asynchronous trial ends and the hearing will be fixed.${p.reasons ? ` Note: ${sentence(s(p.reasons), "en")}` : ""}`
+          : `The judge refused a live hearing of ${s(p.caseNumber)}; the asynchronous trial goes on. Reasons: ${sentence(s(p.reasons), "en")}`,
+    },
+  },
+  async_trial_closed: {
+    "zh-CN": {
+      title: () => "非同步审理结束",
+      body: (p) => `${s(p.caseNumber)}非同步审理结束，审理记录已生成，可在案件文书中查阅。`,
+    },
+    en: {
+      title: () => "Asynchronous trial closed",
+      body: (p) =>
+        `The asynchronous trial of ${s(p.caseNumber)} is closed; its record is among the case's documents.`,
     },
   },
   evidence_period_set: {

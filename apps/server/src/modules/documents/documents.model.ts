@@ -30,6 +30,12 @@ export const documentKinds = {
   confirmation_ruling: { zh: "民事裁定书", en: "Civil Ruling", file: "confirmation-ruling" },
   summons: { zh: "传票", en: "Summons", file: "summons" },
   transfer_letter: { zh: "移送函", en: "Letter of Transfer", file: "transfer-letter" },
+  hearing_transcript: { zh: "庭审笔录", en: "Hearing Transcript", file: "hearing-transcript" },
+  async_trial_record: {
+    zh: "非同步审理记录",
+    en: "Record of Asynchronous Trial",
+    file: "async-trial-record",
+  },
 } as const satisfies Record<string, { zh: string; en: string; file: string }>;
 
 export type CourtDocumentKind = keyof typeof documentKinds;

@@ -2,4 +2,7 @@
 // ledger (核验), the evidence and cross-examination periods, requests for more time, the other side's
 // opinions (质证) and the judge's decisions (认证).
 export { registerEvidenceRoutes } from "./evidence.routes";
+export { findVisibleFile } from "./evidence.queries";
 export type { EvidenceTables } from "./evidence.tables";
+// A read for the asynchronous trial: whether the evidence exchange left items in dispute.
+export { countDisputedEvidence } from "./evidence.disputes";

@@ -1,9 +1,12 @@
 import type { AppContext } from "../../context";
 import { commandMeta, requireUser, type ZodApp } from "../../platform";
+import { registerAsyncTrialRoutes } from "./async/index";
 import { adjournHearing } from "./commands/adjourn-hearing";
 import { cancelHearing } from "./commands/cancel-hearing";
 import { rescheduleHearing } from "./commands/reschedule-hearing";
 import { scheduleHearing } from "./commands/schedule-hearing";
+import { registerHearingRoomRoutes } from "./room/room.routes";
+import { registerTranscriptRoutes } from "./transcript/index";
 import {
   checkAvailability,
   getCaseHearings,
@@ -30,6 +33,8 @@ import {
   ZRescheduleHearingRequest,
   ZScheduleHearingRequest,
 } from "./hearing.schemas";
+import { registerLiveRoutes } from "./live/index";
+import { registerRecordingRoutes } from "./recording/index";
 
 const tags = ["hearing"];
 
@@ -39,6 +44,8 @@ const tags = ["hearing"];
  */
 export async function registerHearingRoutes(app: ZodApp, context: AppContext): Promise<void> {
   const meta = (request: Parameters<typeof commandMeta>[0]) => commandMeta(request, context.clock.now());
+  await registerHearingRoomRoutes(app, context);
+  await registerTranscriptRoutes(app, context);
 
   app.get(
     "/api/cases/:caseId/hearings",
@@ -185,4 +192,7 @@ export async function registerHearingRoutes(app: ZodApp, context: AppContext): P
     },
     async (request) => getHearingAnnouncements(context, request.params.courtId, request.query.limit),
   );
+  await registerAsyncTrialRoutes(app, context);
+  await registerRecordingRoutes(app, context);
+  await registerLiveRoutes(app, context);
 }

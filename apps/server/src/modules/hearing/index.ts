@@ -5,3 +5,6 @@
 // through hearing.access.ts (loadHearingFor, hearingRoleOf).
 export { registerHearingRoutes } from "./hearing.routes";
 export { hearingReminderJob } from "./hearing.jobs";
+export { transcribeChunkJob } from "./transcript/index";
+export { asyncTrialReminderJob, asyncTrialWindowJob } from "./async/index";
+export { hearingRecordingSealJob, scheduleRecordingSeal } from "./recording/index";

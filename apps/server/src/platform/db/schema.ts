@@ -7,6 +7,11 @@ import type { DocumentsTables } from "../../modules/documents/documents.tables";
 import type { EvidenceTables } from "../../modules/evidence/evidence.tables";
 import type { FilingTables } from "../../modules/filing/filing.tables";
 import type { HearingTables } from "../../modules/hearing/hearing.tables";
+import type { TranscriptTables } from "../../modules/hearing/transcript/transcript.tables";
+import type { AsyncTrialTables } from "../../modules/hearing/async/async-trial.tables";
+import type { HearingRoomTables } from "../../modules/hearing/room/room.tables";
+import type { HearingLiveTables } from "../../modules/hearing/live/live.tables";
+import type { HearingRecordingTables } from "../../modules/hearing/recording/recording.tables";
 import type { IdentityTables } from "../../modules/identity/identity.tables";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables";
 import type { MediationTables } from "../../modules/mediation/mediation.tables";
@@ -101,5 +106,10 @@ export interface DB
     LedgerTables,
     MediationTables,
     HearingTables,
+    TranscriptTables,
+    AsyncTrialTables,
+    HearingRoomTables,
+    HearingRecordingTables,
+    HearingLiveTables,
     SearchTables,
     AdminTables {}

@@ -17,7 +17,8 @@ export type CourtDocumentKind =
   | "mediation_record"
   | "mediation_agreement"
   | "confirmation_ruling"
-  | "transfer_letter";
+  | "transfer_letter"
+  | "hearing_transcript";
 
 /** One language version of a document: zh-CN is the legal original, en a courtesy translation. */
 export interface CaseDocumentVersion {

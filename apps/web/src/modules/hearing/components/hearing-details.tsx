@@ -1,10 +1,12 @@
-import { Alert, Descriptions, Flex, Tag, Typography } from "antd";
+import { Alert, Collapse, Descriptions, Flex, Tag, Typography } from "antd";
 import "../hearing.css";
 import { useTranslation } from "react-i18next";
 import { LinkButton } from "../../../components/link-button";
 import { formatDateTime } from "../../cases/cases.format";
 import type { Hearing } from "../hearing.api";
 import { placeOf, sittingTime } from "../hearing.format";
+import { TranscriptPanel } from "../transcript/transcript-panel";
+import { TranscriptSigning } from "../transcript/transcript-signing";
 
 const statusColors = {
   scheduled: "blue",
@@ -19,6 +21,14 @@ export function HearingDetails({ hearing, isCourt }: { hearing: Hearing; isCourt
   const { t, i18n } = useTranslation("hearing");
   const summonses = hearing.summonses.filter((s) => s.isCurrent && (isCourt || s.isMine));
   const late = summonses.filter((s) => s.notice === "late");
+  const { t: tRoom } = useTranslation("hearingRoom");
+  const { t: tTranscript } = useTranslation("transcript");
+  // The online hearing room: the parties enter once it is open; the court opens it on the day.
+  const roomLink =
+    hearing.mode === "online" &&
+    (hearing.status === "in_progress" || (isCourt && hearing.status === "scheduled"))
+      ? `${isCourt ? "/court" : ""}/hearings/${hearing.id}/room`
+      : null;
   return (
     <div data-testid="hearing-details">
       <Typography.Title level={5} style={{ marginTop: 0 }}>
@@ -48,6 +58,32 @@ export function HearingDetails({ hearing, isCourt }: { hearing: Hearing; isCourt
           <Descriptions.Item label={t("card.cancelReason")}>{hearing.cancelReason}</Descriptions.Item>
         ) : null}
       </Descriptions>
+      {roomLink ? (
+        <LinkButton type="primary" to={roomLink} data-testid="enter-hearing-room" style={{ marginBottom: 8 }}>
+          {tRoom("enter")}
+        </LinkButton>
+      ) : null}
+      {/* The transcript to read and sign once the clerk closes it (民事诉讼法第一百五十条); nothing before. */}
+      {hearing.status === "in_progress" || hearing.status === "held" ? (
+        <>
+          {isCourt ? (
+            // The clerk's editor, opened on demand (it polls while open).
+            <Collapse
+              size="small"
+              destroyOnHidden
+              style={{ marginBottom: 8 }}
+              items={[
+                {
+                  key: "transcript",
+                  label: tTranscript("title"),
+                  children: <TranscriptPanel hearingId={hearing.id} canEdit />,
+                },
+              ]}
+            />
+          ) : null}
+          <TranscriptSigning hearingId={hearing.id} />
+        </>
+      ) : null}
       {summonses.length > 0 && hearing.status !== "cancelled" ? (
         <>
           <Typography.Title level={5} className="nc-hearing-subtitle">

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert";
 import { useApiQuery } from "../../../platform/use-api";
+import { AsyncTrialCard } from "../async/async-trial-card";
 import { hearingApi } from "../hearing.api";
 import { HearingActs } from "./hearing-acts";
 import { HearingDetails } from "./hearing-details";
@@ -29,48 +30,51 @@ export function StaffHearingsCard({
     onChanged?.();
   };
   return (
-    <Card title={t("card.title")} data-testid="staff-hearings">
-      <ErrorAlert error={hearings.error} onRetry={hearings.reload} />
-      {!hearings.data ? (
-        hearings.error ? null : (
-          <Skeleton active paragraph={{ rows: 2 }} />
-        )
-      ) : (
-        <Flex vertical gap="small">
-          {hearings.data.items.length === 0 ? (
-            <Empty description={t("card.empty")} image={Empty.PRESENTED_IMAGE_SIMPLE} />
-          ) : (
-            hearings.data.items.map((hearing, index) => (
-              <div key={hearing.id}>
-                {index > 0 ? <Divider /> : null}
-                <HearingDetails hearing={hearing} isCourt />
-                <HearingActs hearing={hearing} onDone={changed} />
-              </div>
-            ))
-          )}
-          {hearings.data.canSchedule ? (
-            isFormOpen ? (
-              <>
-                <Divider>{t("form.title")}</Divider>
-                <ScheduleHearingForm
-                  caseId={caseId}
-                  courtId={courtId}
-                  onDone={() => {
-                    setFormOpen(false);
-                    changed();
-                  }}
-                />
-              </>
+    <>
+      <Card title={t("card.title")} data-testid="staff-hearings">
+        <ErrorAlert error={hearings.error} onRetry={hearings.reload} />
+        {!hearings.data ? (
+          hearings.error ? null : (
+            <Skeleton active paragraph={{ rows: 2 }} />
+          )
+        ) : (
+          <Flex vertical gap="small">
+            {hearings.data.items.length === 0 ? (
+              <Empty description={t("card.empty")} image={Empty.PRESENTED_IMAGE_SIMPLE} />
             ) : (
-              <div>
-                <Button type="primary" onClick={() => setFormOpen(true)}>
-                  {t("card.schedule")}
-                </Button>
-              </div>
-            )
-          ) : null}
-        </Flex>
-      )}
-    </Card>
+              hearings.data.items.map((hearing, index) => (
+                <div key={hearing.id}>
+                  {index > 0 ? <Divider /> : null}
+                  <HearingDetails hearing={hearing} isCourt />
+                  <HearingActs hearing={hearing} onDone={changed} />
+                </div>
+              ))
+            )}
+            {hearings.data.canSchedule ? (
+              isFormOpen ? (
+                <>
+                  <Divider>{t("form.title")}</Divider>
+                  <ScheduleHearingForm
+                    caseId={caseId}
+                    courtId={courtId}
+                    onDone={() => {
+                      setFormOpen(false);
+                      changed();
+                    }}
+                  />
+                </>
+              ) : (
+                <div>
+                  <Button type="primary" onClick={() => setFormOpen(true)}>
+                    {t("card.schedule")}
+                  </Button>
+                </div>
+              )
+            ) : null}
+          </Flex>
+        )}
+      </Card>
+      <AsyncTrialCard caseId={caseId} onChanged={onChanged} />
+    </>
   );
 }
