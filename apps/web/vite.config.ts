@@ -34,7 +34,8 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      "/api": "http://localhost:3000",
+      // ws: the hearing room's signalling socket lives under /api as well.
+      "/api": { target: "http://localhost:3000", ws: true },
       "/ledger": "http://localhost:3000",
     },
   },

@@ -66,7 +66,7 @@ export const hearing = defineCatalog({
       openSummons: "查看传票",
       notice: {
         in_time: "{{date}} 送达",
-        late: "送达不足三日",
+        late: "未在开庭三日前送达",
         pending: "尚未送达",
       },
       noticeLate:
@@ -227,7 +227,7 @@ export const hearing = defineCatalog({
       openSummons: "Open the summons",
       notice: {
         in_time: "served {{date}}",
-        late: "served less than three days ahead",
+        late: "not served three days before the sitting",
         pending: "not yet served",
       },
       noticeLate:
