@@ -73,7 +73,14 @@ export const hearingRoom = defineCatalog({
       endDone: "庭审已结束",
       openDone: "庭审室已开启",
     },
-    tabs: { people: "参加人", chat: "文字交流", evidence: "证据展示", attendance: "到庭记录" },
+    tabs: {
+      people: "参加人",
+      chat: "文字交流",
+      evidence: "证据展示",
+      attendance: "到庭记录",
+      transcript: "庭审笔录",
+      record: "录像与直播",
+    },
     chat: {
       placeholder: "输入消息",
       send: "发送",
@@ -184,7 +191,14 @@ export const hearingRoom = defineCatalog({
       endDone: "Hearing ended",
       openDone: "Hearing room opened",
     },
-    tabs: { people: "Participants", chat: "Chat", evidence: "Evidence", attendance: "Attendance" },
+    tabs: {
+      people: "Participants",
+      chat: "Chat",
+      evidence: "Evidence",
+      attendance: "Attendance",
+      transcript: "Transcript",
+      record: "Recording and live",
+    },
     chat: {
       placeholder: "Type a message",
       send: "Send",

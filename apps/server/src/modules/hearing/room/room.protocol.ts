@@ -33,6 +33,8 @@ const ZSignal = z.union([
       })
       .nullable(),
   }),
+  // The sender rebuilt its connection to the addressee (it had not connected): start afresh too.
+  z.strictObject({ reset: z.literal(true) }),
 ]);
 
 export const ZClientMessage = z.discriminatedUnion("type", [

@@ -33,6 +33,7 @@ export async function getRoomState(
     hearingId,
     caseId: access.hearing.case_id,
     startsAt: access.hearing.starts_at.toISOString(),
+    openedAt: access.room?.opened_at.toISOString() ?? null,
     mode: access.hearing.mode,
     status,
     self: identity ? { role: identity.role, partyRole: identity.partyRole, label: identity.name } : null,

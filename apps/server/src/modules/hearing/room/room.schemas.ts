@@ -32,6 +32,10 @@ export const ZRoomState = z.object({
   hearingId: z.uuid(),
   caseId: z.uuid(),
   startsAt: z.iso.datetime().describe("The sitting's start"),
+  openedAt: z.iso
+    .datetime()
+    .nullable()
+    .describe("When the room was opened: the hearing's time stamps (transcript, recording) count from it"),
   mode: z.enum(["online", "courtroom", "asynchronous"]).describe("How the court sits"),
   status: z
     .enum(["not_open", "open", "recess", "ended"])

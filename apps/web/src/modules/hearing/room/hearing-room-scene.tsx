@@ -6,7 +6,7 @@ import {
   VideoCameraOutlined,
 } from "@ant-design/icons";
 import { Alert, App, Button, Card, Flex, Popconfirm, Result, Spin, Tabs, Tag, type TabsProps } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert";
@@ -14,6 +14,9 @@ import { Page } from "../../../components/page";
 import { useAct } from "../../../platform/use-act";
 import { useApiQuery } from "../../../platform/use-api";
 import { formatDateTime } from "../../cases/cases.format";
+import { BroadcastControls } from "../broadcast/broadcast-controls";
+import { startSpeechCapture } from "../transcript/speech-capture";
+import { TranscriptPanel } from "../transcript/transcript-panel";
 import "./room.css";
 import { roomApi, type RoomState } from "./room.api";
 import { roleLabel } from "./room-labels";
@@ -134,6 +137,23 @@ function HearingRoom({
         : null,
     [self, room.hearingId, connection.localStream, connection.streams, connection.status, admitted],
   );
+  // The recorder reads the media on every frame, so it gets them through a ref.
+  const mediaRef = useRef(media);
+  mediaRef.current = media;
+
+  // Each participant's own microphone feeds speech recognition while they sit in the hearing; the
+  // transcript's speaker is who sent the audio.
+  const localStream = connection.localStream;
+  const isSitting = connection.status === "admitted";
+  useEffect(() => {
+    if (!isSitting || !localStream || !room.openedAt) return;
+    const capture = startSpeechCapture({
+      hearingId: room.hearingId,
+      stream: localStream,
+      openedAt: room.openedAt,
+    });
+    return () => void capture.stop();
+  }, [isSitting, localStream, room.hearingId, room.openedAt]);
 
   const statusTag = {
     connecting: <Tag>{t("status.connecting")}</Tag>,
@@ -285,6 +305,37 @@ function HearingRoom({
                 key: "attendance",
                 label: t("tabs.attendance"),
                 children: <AttendancePanel hearingId={room.hearingId} version={rosterVersion} />,
+              },
+            ]
+          : []),
+        // The record of the hearing: the clerk (and the judge) keep the transcript; the clerk's browser
+        // records the hearing and streams a public one (庭审录音录像规定第一条, 在线诉讼规则第二十七条).
+        ...(self && (self.role === "clerk" || self.role === "judge")
+          ? [
+              {
+                key: "transcript",
+                label: t("tabs.transcript"),
+                children: <TranscriptPanel hearingId={room.hearingId} canEdit />,
+              },
+            ]
+          : []),
+        ...(self?.role === "clerk"
+          ? [
+              {
+                key: "record",
+                label: t("tabs.record"),
+                forceRender: true,
+                children: (
+                  <BroadcastControls
+                    hearingId={room.hearingId}
+                    selfRole="clerk"
+                    streams={() => ({
+                      self: mediaRef.current?.self ?? { participantId: "", role: "clerk", label: "" },
+                      localStream: mediaRef.current?.localStream ?? null,
+                      remotes: mediaRef.current?.remotes ?? [],
+                    })}
+                  />
+                ),
               },
             ]
           : []),

@@ -22,6 +22,8 @@ export interface RoomState {
   hearingId: string;
   caseId: string;
   startsAt: string;
+  /** When the room was opened; the transcript's time stamps count from it. */
+  openedAt: string | null;
   mode: "online" | "courtroom" | "asynchronous";
   status: "not_open" | "open" | "recess" | "ended";
   self: { role: RoomRole; partyRole: PartyRole | null; label: string } | null;
@@ -83,7 +85,11 @@ export type RoomErrorCode =
   | "file_not_found"
   | "in_recess";
 
-export type Signal = { description: RTCSessionDescriptionInit } | { candidate: RTCIceCandidateInit | null };
+export type Signal =
+  | { description: RTCSessionDescriptionInit }
+  | { candidate: RTCIceCandidateInit | null }
+  /** The sender rebuilt its connection to the addressee: start afresh too. */
+  | { reset: true };
 
 export type ServerMessage =
   | {

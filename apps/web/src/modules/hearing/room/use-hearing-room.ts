@@ -58,7 +58,16 @@ interface PeerLink {
   isSettingRemoteAnswer: boolean;
   /** Signals of this peer are applied one after another (a candidate must follow its description). */
   queue: Promise<void>;
+  /** Rebuilds the link when it has not connected in time (see `STALL_MS`). */
+  watchdog?: ReturnType<typeof setTimeout>;
 }
+
+/**
+ * A link that has not connected this long after it was made is rebuilt from scratch by its impolite side
+ * (a new connection and a new offer); the other side rebuilds on receiving an offer its old connection
+ * cannot take. Negotiation on a loaded machine, or a lost answer, then heals without anyone rejoining.
+ */
+const STALL_MS = 15_000;
 
 /**
  * The signalling socket and one RTCPeerConnection per admitted participant (a mesh), negotiated with the
@@ -109,7 +118,10 @@ export function useHearingRoom(options: {
       setMediaError("insecure");
       return;
     }
-    navigator.mediaDevices.getUserMedia({ video: true, audio: true }).then(
+    // Each participant sends its picture to every other one (a mesh): 640×360 at 15 frames a second keeps
+    // five uploads within a home connection and the encoders within a phone's means.
+    const video = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 15, max: 15 } };
+    navigator.mediaDevices.getUserMedia({ video, audio: true }).then(
       (stream) => {
         if (stopped) {
           for (const track of stream.getTracks()) track.stop();
@@ -136,6 +148,7 @@ export function useHearingRoom(options: {
   const dropLink = useCallback((peerId: string) => {
     const link = linksRef.current.get(peerId);
     if (!link) return;
+    clearTimeout(link.watchdog);
     link.pc.close();
     linksRef.current.delete(peerId);
     setStreams((previous) => {
@@ -195,9 +208,22 @@ export function useHearingRoom(options: {
         const remote = stream ?? new MediaStream([track]);
         setStreams((previous) => new Map(previous).set(peerId, remote));
       };
+      const watch = () => {
+        clearTimeout(link.watchdog);
+        link.watchdog = setTimeout(() => {
+          if (linksRef.current.get(peerId) !== link || pc.connectionState === "connected") return;
+          if (link.isPolite) return;
+          dropLink(peerId);
+          send({ type: "signal", to: peerId, data: { reset: true } });
+          linkTo(peerId);
+        }, STALL_MS);
+      };
       pc.onconnectionstatechange = () => {
+        if (pc.connectionState === "connected") clearTimeout(link.watchdog);
+        else if (pc.connectionState === "failed" || pc.connectionState === "disconnected") watch();
         if (pc.connectionState === "failed") pc.restartIce();
       };
+      watch();
       // Until the camera answers, the link waits: the tracks added then start the negotiation.
       if (localRef.current) addTracks(pc, localRef.current);
       else if (mediaFailedRef.current) addReceivers(pc);
@@ -208,6 +234,11 @@ export function useHearingRoom(options: {
 
   const onSignal = useCallback(
     async (from: string, data: Signal) => {
+      if ("reset" in data) {
+        dropLink(from);
+        linkTo(from);
+        return;
+      }
       const link = linkTo(from);
       const { pc } = link;
       if ("description" in data) {
@@ -218,23 +249,31 @@ export function useHearingRoom(options: {
         link.isIgnoringOffer = !link.isPolite && isCollision;
         if (link.isIgnoringOffer) return;
         link.isSettingRemoteAnswer = description.type === "answer";
+        let answering = pc;
         try {
           await pc.setRemoteDescription(description);
+        } catch (error) {
+          // An offer from a rebuilt connection (new certificate) cannot renegotiate the old one: rebuild
+          // this side too and answer on the new connection.
+          if (description.type !== "offer") throw error;
+          dropLink(from);
+          answering = linkTo(from).pc;
+          await answering.setRemoteDescription(description);
         } finally {
           link.isSettingRemoteAnswer = false;
         }
         if (description.type === "offer") {
-          await pc.setLocalDescription();
-          if (pc.localDescription)
+          await answering.setLocalDescription();
+          if (answering.localDescription)
             send({
               type: "signal",
               to: from,
-              data: { description: pc.localDescription.toJSON() },
+              data: { description: answering.localDescription.toJSON() },
             });
         }
       } else {
         try {
-          await pc.addIceCandidate(data.candidate ?? undefined);
+          await (linksRef.current.get(from)?.pc ?? pc).addIceCandidate(data.candidate ?? undefined);
         } catch (error) {
           if (!link.isIgnoringOffer) throw error;
         }

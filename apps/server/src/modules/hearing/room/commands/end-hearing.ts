@@ -1,6 +1,7 @@
 import type { AppContext } from "../../../../context";
 import { AppError, inTransaction, type CommandMeta } from "../../../../platform";
 import { recordHearingAct } from "../../hearing.events";
+import { scheduleRecordingSeal } from "../../recording/index";
 import { lockHearing, updateHearing, type HearingRow } from "../../hearing.repository";
 import { assertControl, assertRoomOpen, loadRoomFor } from "../room.access";
 import { findRoom, leaveAll, listAttendance, updateRoom } from "../room.repository";
@@ -33,6 +34,9 @@ export async function endHearing(
       display: null,
     });
     await leaveAll(trx, hearingId, meta.now);
+    // The recording's hash reaches the ledger a minute after the end, once the clerk's last chunks are in
+    // (庭审录音录像规定第三条: the recording is kept whole from the opening to the close).
+    await scheduleRecordingSeal(trx, hearingId, meta.now, 60_000);
     const attendance = await listAttendance(trx, hearingId);
     await recordHearingAct(trx, meta, {
       hearing,
