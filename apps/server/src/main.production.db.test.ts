@@ -60,6 +60,8 @@ describe("starting in production", () => {
       "ALLOW_SIMULATORS=witnesses",
       "ALLOW_SIMULATORS=sms",
       "ALLOW_SIMULATORS=email",
+      "ALLOW_SIMULATORS=speech",
+      "SPEECH_URL",
       "SMS_GATEWAY_URL",
       "SMTP_URL",
       "PAYMENT_GATEWAY_URL",
@@ -79,7 +81,7 @@ describe("starting in production", () => {
     server = await spawnServer({
       port: await freePort(),
       dataDir,
-      env: { ...production, ALLOW_SIMULATORS: "payment,real_name,sms,email" },
+      env: { ...production, ALLOW_SIMULATORS: "payment,real_name,sms,email,speech" },
     });
     const output = server.output();
     expect(output).toContain("NOT SAFE FOR A REAL COURT");
@@ -116,6 +118,7 @@ describe("starting in production", () => {
         SMS_GATEWAY_KEY: "a key for the SMS gateway",
         SMTP_URL: "smtp://127.0.0.1:9",
         SMTP_FROM: "court@court.example",
+        SPEECH_URL: "http://127.0.0.1:9/asr",
       },
     });
     expect(server.output()).not.toContain("NOT SAFE");

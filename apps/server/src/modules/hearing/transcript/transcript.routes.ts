@@ -137,6 +137,11 @@ export async function registerTranscriptRoutes(app: ZodApp, context: AppContext)
     },
     async (request) => {
       requireUser(request.actor);
+      if (request.body.text === undefined && request.body.speaker === undefined) {
+        throw new AppError("validation_failed", [
+          { path: "", code: "custom", message: "give text, speaker or both" },
+        ]);
+      }
       const row = await editTranscriptSegment(
         context,
         meta(request),

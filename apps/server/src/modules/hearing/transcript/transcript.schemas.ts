@@ -76,14 +76,11 @@ export const ZAddSegmentRequest = z.strictObject({
   text: text(4000).describe("What was said"),
 });
 
-export const ZEditSegmentRequest = z
-  .strictObject({
-    text: text(4000).optional().describe("The corrected text (the recognised original is kept)"),
-    speaker: ZSpeakerInput.optional(),
-  })
-  .refine((value) => value.text !== undefined || value.speaker !== undefined, {
-    message: "give text, speaker or both",
-  });
+/** Text, speaker or both; an empty change is refused after sign-in (so the anonymous get 401, not 400). */
+export const ZEditSegmentRequest = z.strictObject({
+  text: text(4000).optional().describe("The corrected text (the recognised original is kept)"),
+  speaker: ZSpeakerInput.optional(),
+});
 
 export const ZStrikeSegmentRequest = z.strictObject({
   isStruck: z.boolean().describe("true: strike the segment from the transcript; false: restore it"),
