@@ -259,7 +259,8 @@ describe("refusal and correction records, the case timeline and error boxes", ()
       "GET",
       `/api/cases/${accepted.caseId}`,
     );
-    const judgeLogin = `hzhlw.judge${{ 甲: 1, 乙: 2, 丙: 3 }[detail.judge.name.slice(-1) as "甲" | "乙" | "丙"]}@netcourt.demo`;
+    // 法官甲 … 法官丁 are judge1 … judge4; the case goes to whichever has the fewest.
+    const judgeLogin = `hzhlw.judge${"甲乙丙丁".indexOf(detail.judge.name.slice(-1)) + 1}@netcourt.demo`;
     for (const [device, options] of [
       ["desktop", {}],
       ["phone", phoneViewport],
