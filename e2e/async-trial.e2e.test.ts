@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 import { ApiSession, courtIdByCode, payAtCashier, staffSession } from "./support/court-api";
 import { signInAt as signIn, until } from "./support/sign-in";
+import { ONE_PIXEL_PNG } from "./support/court-day";
 
 // Journey: the asynchronous trial (非同步审理, 在线诉讼规则第二十条). In a simplified-procedure case the
 // plaintiff applies on a phone, the defendant agrees, the judge checks the conditions, opens it and puts
@@ -11,11 +12,6 @@ import { signInAt as signIn, until } from "./support/sign-in";
 // each in a session of its own; the defendant asks for a live hearing and the judge refuses with reasons;
 // the judge closes the trial and the record opens.
 
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
 /** 李四 of the demo accounts (the defendant links with his verified ID number). */
 const LISI_ID = `11010519881120124${residentIdCheckCharacter("11010519881120124")}`;
 /** Raw values a translated screen must never show. */
@@ -71,7 +67,7 @@ describe("the asynchronous trial: applied for, agreed, answered at different tim
     caseId = (await zhangsan.call<{ caseId: string }>("POST", "/api/filings", { courtId })).caseId;
     const form = new FormData();
     form.append("category", "evidence");
-    form.append("file", new Blob([PNG], { type: "image/png" }), "订单截图.png");
+    form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "订单截图.png");
     const attachment = await zhangsan.call<{ id: string }>(
       "POST",
       `/api/filings/${caseId}/attachments`,

@@ -1,13 +1,9 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
-import { ApiSession, DEMO_PASSWORD, payAtCashier, totpCode } from "./support/court-api";
-
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
+import { ApiSession, nextTotpStep, payAtCashier } from "./support/court-api";
+import { signInAt } from "./support/sign-in";
+import { ONE_PIXEL_PNG } from "./support/court-day";
 
 interface FilingView {
   caseId: string;
@@ -20,7 +16,7 @@ async function fileComplaint(litigant: ApiSession, courtId: string, defendant: s
   const draft = await litigant.call<FilingView>("POST", "/api/filings", { courtId });
   const form = new FormData();
   form.append("category", "evidence");
-  form.append("file", new Blob([PNG], { type: "image/png" }), "订单截图.png");
+  form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "订单截图.png");
   const attachment = await litigant.call<{ id: string }>(
     "POST",
     `/api/filings/${draft.caseId}/attachments`,
@@ -63,20 +59,6 @@ async function fileComplaint(litigant: ApiSession, courtId: string, defendant: s
   return view;
 }
 
-async function signIn(page: Page, baseUrl: string, login: string, next: string, isStaff: boolean) {
-  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/^(手机号码或电子邮箱|Mobile number or e-mail)$/).fill(login);
-  await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  if (isStaff) {
-    // The second step speaks the account's language, which an earlier test may have set to English.
-    const code = page.getByLabel(/^(验证码|Verification code)$/);
-    await code.waitFor();
-    await code.fill(totpCode());
-    await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
-  }
-}
-
 /** Switches the screens' language; the choice is kept on the account, so each test switches back. */
 async function switchLanguage(page: Page, language: "en" | "zh-CN") {
   const item = page.getByRole("menuitem", { name: language === "en" ? "English" : "简体中文" });
@@ -89,12 +71,6 @@ async function switchLanguage(page: Page, language: "en" | "zh-CN") {
     await switched.waitFor({ state: "attached", timeout: 3_000 }).catch(() => undefined);
   }
   await switched.waitFor({ state: "attached" });
-}
-
-/** Waits out the current 30-second TOTP step: a code may be used once per account. */
-async function nextTotpStep(): Promise<void> {
-  const left = 30_000 - (Date.now() % 30_000);
-  await new Promise((resolve) => setTimeout(resolve, left + 500));
 }
 
 const DOUBLED = /。。|。，|\.\./;
@@ -128,7 +104,7 @@ describe("refusal and correction records, the case timeline and error boxes", ()
     const browser = await openBrowser();
     try {
       const { page } = browser;
-      await signIn(page, baseUrl, "hzhlw.clerk1@netcourt.demo", `/court/filings/${refused.caseId}`, true);
+      await signInAt(page, baseUrl, "hzhlw.clerk1@netcourt.demo", `/court/filings/${refused.caseId}`, true);
       await page.getByRole("heading", { level: 1, name: `立案审查：${refused.title}` }).waitFor();
       await page.getByRole("button", { name: "不予受理", exact: true }).click();
       const dialog = page.getByRole("dialog", { name: "裁定不予受理" });
@@ -137,7 +113,11 @@ describe("refusal and correction records, the case timeline and error boxes", ()
         .getByLabel("理由", { exact: true })
         .fill("被告住所地及合同履行地均不在本院辖区，本院对本案没有管辖权。");
       await shot(page, "refusal dialog");
-      await dialog.getByRole("button", { name: "裁定不予受理" }).click();
+      const [answer] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith("/refuse") && r.request().method() === "POST"),
+        dialog.getByRole("button", { name: "裁定不予受理" }).click(),
+      ]);
+      expect(`${answer.status()} ${await answer.text()}`).toMatch(/^200 /);
       await dialog.waitFor({ state: "hidden" });
       const items = page.getByTestId("review-items");
       await items.waitFor();
@@ -185,7 +165,7 @@ describe("refusal and correction records, the case timeline and error boxes", ()
       const browser = await openBrowser(options);
       try {
         const { page } = browser;
-        await signIn(page, baseUrl, "zhangsan@netcourt.demo", `/cases/${refused.caseId}`, false);
+        await signInAt(page, baseUrl, "zhangsan@netcourt.demo", `/cases/${refused.caseId}`, false);
         const refusal = page.getByTestId("refusal");
         await refusal.waitFor();
         expect(await refusal.textContent()).toContain("不属于本院管辖的案件，应当向有管辖权的人民法院起诉");
@@ -269,7 +249,7 @@ describe("refusal and correction records, the case timeline and error boxes", ()
       const browser = await openBrowser(options);
       try {
         const { page } = browser;
-        await signIn(page, baseUrl, judgeLogin, `/court/cases/${accepted.caseId}`, true);
+        await signInAt(page, baseUrl, judgeLogin, `/court/cases/${accepted.caseId}`, true);
         await page.getByRole("heading", { level: 1, name: detail.caseNumber }).waitFor();
         if ((await page.locator("html").getAttribute("lang")) !== "zh-CN")
           await switchLanguage(page, "zh-CN");

@@ -11,6 +11,7 @@ import {
   type RunningServer,
 } from "./support";
 import { ApiSession, DEMO_PASSWORD, totpCode } from "./support/court-api";
+import { signInAt } from "./support/sign-in";
 
 /** Any Chinese character: the English screens must have none outside the names the court chose. */
 const HAN = /\p{Script=Han}/u;
@@ -70,18 +71,6 @@ const texts = {
 } as const;
 
 type Locale = keyof typeof texts;
-
-/** Signs a demo staff account in through the screens, answering the TOTP step with the authenticator's code. */
-async function signInStaff(page: Page, baseUrl: string, login: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("手机号码或电子邮箱").fill(login);
-  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  const code = page.getByLabel("验证码", { exact: true });
-  await code.waitFor();
-  await code.fill(totpCode());
-  await page.getByRole("button", { name: "验证", exact: true }).click();
-}
 
 async function switchLanguage(page: Page, to: "zh-CN" | "en"): Promise<void> {
   const item = to === "en" ? "English" : "简体中文";
@@ -170,7 +159,7 @@ describe("court administration", () => {
       let url = "";
       try {
         const { page } = admin;
-        await signInStaff(page, baseUrl, adminLogin, "/court/filings");
+        await signInAt(page, baseUrl, adminLogin, "/court/filings", true);
         await page.getByRole("heading", { level: 1, name: "立案审查" }).waitFor();
         if (locale === "zh-CN") {
           await openFromMenu(page, locale, isPhone, words.navAdmin);

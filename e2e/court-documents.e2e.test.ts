@@ -1,13 +1,9 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
-import { ApiSession, DEMO_PASSWORD, totpCode } from "./support/court-api";
-
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
+import { ApiSession } from "./support/court-api";
+import { signInAt } from "./support/sign-in";
+import { ONE_PIXEL_PNG } from "./support/court-day";
 
 interface CaseDocument {
   kind: string;
@@ -20,7 +16,7 @@ async function draftComplaint(litigant: ApiSession, courtId: string): Promise<st
   const draft = await litigant.call<{ caseId: string }>("POST", "/api/filings", { courtId });
   const form = new FormData();
   form.append("category", "evidence");
-  form.append("file", new Blob([PNG], { type: "image/png" }), "订单截图.png");
+  form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "订单截图.png");
   const attachment = await litigant.call<{ id: string }>(
     "POST",
     `/api/filings/${draft.caseId}/attachments`,
@@ -57,19 +53,6 @@ async function draftComplaint(litigant: ApiSession, courtId: string): Promise<st
     ],
   });
   return draft.caseId;
-}
-
-async function signIn(page: Page, baseUrl: string, login: string, next: string, isStaff: boolean) {
-  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/^(手机号码或电子邮箱|Mobile number or e-mail)$/).fill(login);
-  await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  if (isStaff) {
-    const code = page.getByLabel(/^(验证码|Verification code)$/);
-    await code.waitFor();
-    await code.fill(totpCode());
-    await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
-  }
 }
 
 /** Switches the screens' language; the choice is kept on the account, so each test switches back. */
@@ -116,7 +99,7 @@ describe("court documents: the confirmed complaint, the fee receipt and the noti
     const browser = await openBrowser();
     try {
       const { page } = browser;
-      await signIn(page, baseUrl, "zhangsan@netcourt.demo", `/filings/${caseId}`, false);
+      await signInAt(page, baseUrl, "zhangsan@netcourt.demo", `/filings/${caseId}`, false);
       const next = page.getByRole("button", { name: "下一步", exact: true });
       await next.waitFor();
       // Each step saves before the next opens: go on one step at a time.
@@ -164,7 +147,7 @@ describe("court documents: the confirmed complaint, the fee receipt and the noti
     const court = await openBrowser();
     try {
       const { page } = court;
-      await signIn(page, baseUrl, "hzhlw.clerk1@netcourt.demo", `/court/filings/${caseId}`, true);
+      await signInAt(page, baseUrl, "hzhlw.clerk1@netcourt.demo", `/court/filings/${caseId}`, true);
       await page.getByRole("button", { name: "受理", exact: true }).click();
       await page
         .getByRole("dialog", { name: "受理立案" })
@@ -178,7 +161,7 @@ describe("court documents: the confirmed complaint, the fee receipt and the noti
     const again = await openBrowser();
     try {
       const { page } = again;
-      await signIn(page, baseUrl, "zhangsan@netcourt.demo", `/cases/${caseId}`, false);
+      await signInAt(page, baseUrl, "zhangsan@netcourt.demo", `/cases/${caseId}`, false);
       await page.getByTestId("document-acceptance_notice").waitFor();
       await page.getByTestId("document-evidence_notice").waitFor();
       const listed = await page.request.get(`${baseUrl}/api/cases/${caseId}/documents`);
@@ -216,7 +199,7 @@ describe("court documents: the confirmed complaint, the fee receipt and the noti
       const browser = await openBrowser(options);
       try {
         const { page } = browser;
-        await signIn(page, baseUrl, "zhangsan@netcourt.demo", `/cases/${caseId}`, false);
+        await signInAt(page, baseUrl, "zhangsan@netcourt.demo", `/cases/${caseId}`, false);
         const list = page.getByTestId("case-documents");
         await list.waitFor();
         // The sign-in message fades before the pictures are taken.

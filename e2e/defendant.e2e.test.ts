@@ -11,18 +11,13 @@ import {
 } from "./support";
 import { signInAt as signIn, until } from "./support/sign-in";
 import { ApiSession, courtIdByCode, DEMO_PASSWORD, payAtCashier, staffSession } from "./support/court-api";
+import { ONE_PIXEL_PNG } from "./support/court-day";
 
 // Journey 2: the defendant. A dispute whose pre-litigation mediation failed goes to the court for
 // registration without being typed again; the clerk accepts it and the complaint is served with a case
 // code. The defendant — a new user — registers, verifies their real name, joins the case with the code
 // and files an answer in the browser; the plaintiff reads it. Someone whose verified ID number is not the
 // one the plaintiff gave is refused. An objection to jurisdiction is ruled on by the judge in charge.
-
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
 
 const DEFENDANT = "赵明";
 const DEFENDANT_ID = residentIdNumber("1986-04-21", "male");
@@ -320,7 +315,7 @@ describe("journey 2: the defendant joins the case and answers", () => {
       await form.getByTestId("evidence-input").setInputFiles({
         name: "检测报告.png",
         mimeType: "image/png",
-        buffer: PNG,
+        buffer: ONE_PIXEL_PNG,
       });
       await form.getByTestId("evidence-file").waitFor({ timeout: 60_000 });
       await form.getByRole("button", { name: "保存草稿" }).click();
@@ -388,7 +383,7 @@ describe("journey 2: the defendant joins the case and answers", () => {
       await agents.getByTestId("power-of-attorney-input").setInputFiles({
         name: "授权委托书.png",
         mimeType: "image/png",
-        buffer: PNG,
+        buffer: ONE_PIXEL_PNG,
       });
       await agents.getByRole("button", { name: "委托代理人" }).click();
       const revoke = agents.getByRole("button", { name: /^解除对 .+ 的委托$/ });

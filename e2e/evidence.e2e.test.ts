@@ -4,16 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 import { ApiSession, courtIdByCode, payAtCashier, staffSession } from "./support/court-api";
 import { signInAt as signIn, until } from "./support/sign-in";
+import { ONE_PIXEL_PNG } from "./support/court-day";
 
 // Journey: evidence exchange. The judge sets the period for evidence; the defendant adds an item with its
 // file on a phone and submits the catalogue; the plaintiff reads it (in English) and disputes it with
 // reasons; the judge sees every item beside the opinions and records the decisions.
 
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
 /** 李四 of the demo accounts (the defendant links with his verified ID number). */
 const LISI_ID = `11010519881120124${residentIdCheckCharacter("11010519881120124")}`;
 /** Raw values a translated screen must never show. */
@@ -48,7 +44,7 @@ describe("evidence exchange: catalogues, cross-examination and the judge's decis
     caseId = (await zhangsan.call<{ caseId: string }>("POST", "/api/filings", { courtId })).caseId;
     const form = new FormData();
     form.append("category", "evidence");
-    form.append("file", new Blob([PNG], { type: "image/png" }), "订单截图.png");
+    form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "订单截图.png");
     const attachment = await zhangsan.call<{ id: string }>(
       "POST",
       `/api/filings/${caseId}/attachments`,
@@ -144,7 +140,7 @@ describe("evidence exchange: catalogues, cross-examination and the judge's decis
       await item.locator('input[type="file"]').setInputFiles({
         name: "发票.png",
         mimeType: "image/png",
-        buffer: Buffer.concat([PNG, Buffer.from([9])]),
+        buffer: Buffer.concat([ONE_PIXEL_PNG, Buffer.from([9])]),
       });
       await item.getByRole("button", { name: "上传文件" }).click();
       await item.getByRole("link", { name: /发票\.png/ }).waitFor();

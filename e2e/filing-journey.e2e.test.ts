@@ -12,33 +12,13 @@ import {
   uniquePhone,
   type RunningServer,
 } from "./support";
-import { DEMO_PASSWORD, totpCode } from "./support/court-api";
+import { signInAt } from "./support/sign-in";
 
 // The evidence file: a small text file the wizard uploads (not deposited in the evidence ledger).
 const EVIDENCE = Buffer.from("订单号 20260105-0001\n商品：手机一部\n金额：5000.00 元\n", "utf8");
 
 /** Any Chinese character: the English screens must have none in their headings and labels. */
 const HAN = /\p{Script=Han}/u;
-
-/** Signs a demo account in through the screens; staff answer the TOTP step with the authenticator's code. */
-async function signIn(
-  page: Page,
-  baseUrl: string,
-  login: string,
-  next: string,
-  isStaff = false,
-): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("手机号码或电子邮箱").fill(login);
-  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  if (isStaff) {
-    const code = page.getByLabel("验证码", { exact: true });
-    await code.waitFor();
-    await code.fill(totpCode());
-    await page.getByRole("button", { name: "验证", exact: true }).click();
-  }
-}
 
 /** Picks `option` in the antd select labelled `label`, typing `search` first. */
 async function choose(page: Page, label: string, search: string, option: string | RegExp): Promise<void> {
@@ -112,7 +92,7 @@ describe("filing journey", () => {
 
       // The Hangzhou clerk reviews the photos and approves.
       started = Date.now();
-      await signIn(clerk.page, baseUrl, "hzhlw.clerk1@netcourt.demo", "/staff/verifications", true);
+      await signInAt(clerk.page, baseUrl, "hzhlw.clerk1@netcourt.demo", "/staff/verifications", true);
       await clerk.page.getByRole("heading", { level: 1, name: "实名认证审核" }).waitFor();
       await clerk.page.getByRole("link", { name: `审核: ${name}` }).click();
       await clerk.page.getByRole("heading", { level: 1, name: "审核实名认证" }).waitFor();
@@ -315,7 +295,7 @@ describe("filing journey", () => {
     const browser = await openBrowser({ viewport: { width: 1280, height: 800 } });
     try {
       const { page } = browser;
-      await signIn(page, baseUrl, "lisi@netcourt.demo", "/filings/new");
+      await signInAt(page, baseUrl, "lisi@netcourt.demo", "/filings/new", false);
       await page.getByRole("heading", { level: 1, name: "网上立案" }).waitFor();
       await choose(page, "受理法院", "杭州互联网", "杭州互联网法院");
       await page.getByRole("button", { name: "开始填写", exact: true }).click();
@@ -342,7 +322,7 @@ describe("filing journey", () => {
     const browser = await openBrowser({ viewport: { width: 1280, height: 800 } });
     try {
       const { page } = browser;
-      await signIn(page, baseUrl, "lisi@netcourt.demo", "/filings/new");
+      await signInAt(page, baseUrl, "lisi@netcourt.demo", "/filings/new", false);
       await page.getByRole("heading", { level: 1, name: "网上立案" }).waitFor();
       await page.getByRole("button", { name: /切换语言/ }).click();
       await page.getByRole("menuitem", { name: "English" }).click();

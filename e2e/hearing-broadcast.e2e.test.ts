@@ -4,71 +4,24 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
+import { ApiSession, courtIdByCode, payAtCashier, staffSession } from "./support/court-api";
+import { signInAt, until } from "./support/sign-in";
 import {
-  ApiSession,
-  courtIdByCode,
-  DEMO_PASSWORD,
-  payAtCashier,
-  staffSession,
-  totpCode,
-} from "./support/court-api";
-import { until } from "./support/sign-in";
+  DAY_MS,
+  ONE_PIXEL_PNG,
+  courtDayAfter,
+  courtToday,
+  frameVariance,
+  playhead,
+} from "./support/court-day";
 
 // Journey: the hearing recorded and streamed (庭审录音录像, 庭审公开). On the day of a public online hearing the
 // clerk records it and streams it live with the device's camera; an anonymous visitor watches it on the
 // public portal within a few seconds of real time; the judge sees one viewer; the clerk stops and the
 // recording is sealed with its SHA-256 in the ledger. A hearing about personal privacy cannot be streamed.
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
 /** Raw values a translated screen must never show. */
 const RAW_CODES = /\b(hearing_\w+|personal_privacy|not_public\w*|in_progress|broadcast:\w+)\b/;
-
-/** The court's date (UTC+8) `days` from now, `YYYY-MM-DD`, on a weekday. */
-function courtDayAfter(days: number): string {
-  const day = new Date(Date.now() + 8 * 60 * 60 * 1000 + days * DAY_MS);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
-}
-
-function courtToday(): string {
-  return new Date(Date.now() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
-/** A demo staff account through the API, its authenticator code taken on the server's clock. */
-async function staffAt(baseUrl: string, login: string, offsetMs: number): Promise<ApiSession> {
-  const session = new ApiSession(baseUrl);
-  await session.call("POST", "/api/auth/login", { login, password: DEMO_PASSWORD });
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const code = totpCode(undefined, Date.now() + offsetMs + attempt * 30_000);
-    if ((await session.request("POST", "/api/auth/totp/verify", { code })).status === 200) return session;
-  }
-  throw new Error(`${login} could not pass the second factor`);
-}
-
-/** Signs a staff member in through the page, the authenticator code taken on the server's clock. */
-async function signInStaff(page: Page, baseUrl: string, login: string, next: string, offsetMs: number) {
-  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/^(手机号码或电子邮箱|Mobile number or e-mail)$/).fill(login);
-  await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  const code = page.getByLabel(/^(验证码|Verification code)$/);
-  await code.waitFor();
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    if (!new URL(page.url()).pathname.startsWith("/sign-in")) break;
-    await code.fill(totpCode(undefined, Date.now() + offsetMs + attempt * 30_000));
-    const answer = page.waitForResponse((r) => r.url().endsWith("/api/auth/totp/verify"), {
-      timeout: 60_000,
-    });
-    await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
-    if ((await answer).ok()) break;
-  }
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
-}
 
 /** Files, pays and accepts a case of 张三 against a company; answers its id and the judge's login. */
 async function acceptedCase(
@@ -80,7 +33,7 @@ async function acceptedCase(
   const { caseId } = await zhangsan.call<{ caseId: string }>("POST", "/api/filings", { courtId });
   const form = new FormData();
   form.append("category", "evidence");
-  form.append("file", new Blob([PNG], { type: "image/png" }), "订单截图.png");
+  form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "订单截图.png");
   const attachment = await zhangsan.call<{ id: string }>("POST", `/api/filings/${caseId}/attachments`, form);
   await zhangsan.call("PUT", `/api/filings/${caseId}`, {
     causeCode: "online-sale-contract",
@@ -120,33 +73,6 @@ async function acceptedCase(
   // 法官甲 … 法官丁 are judge1 … judge4.
   const judgeLogin = `hzhlw.judge${"甲乙丙丁".indexOf(detail.judge!.name.slice(-1)) + 1}@netcourt.demo`;
   return { caseId, judgeLogin };
-}
-
-/** Whether the video shows a picture (not one flat colour): the pixels of a frame drawn on a canvas vary. */
-async function frameVariance(page: Page): Promise<number> {
-  return page.evaluate<number>(`(() => {
-    const video = document.querySelector("[data-testid=live-player] video");
-    const canvas = document.createElement("canvas");
-    canvas.width = 160;
-    canvas.height = 90;
-    const g = canvas.getContext("2d");
-    g.drawImage(video, 0, 0, 160, 90);
-    const data = g.getImageData(0, 0, 160, 90).data;
-    let sum = 0;
-    let sumSq = 0;
-    const n = data.length / 4;
-    for (let i = 0; i < data.length; i += 4) {
-      const luma = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
-      sum += luma;
-      sumSq += luma * luma;
-    }
-    return sumSq / n - (sum / n) ** 2;
-  })()`);
-}
-
-/** Where the player's playhead is (s). */
-function playhead(page: Page): Promise<number> {
-  return page.evaluate<number>(`document.querySelector("[data-testid=live-player] video").currentTime`);
 }
 
 /** The player's state, for a failure message. */
@@ -220,7 +146,7 @@ describe("the hearing recorded and streamed live to the public", () => {
       startTimeoutMs: 240_000,
       env: { LEDGER_WITNESSES: "[]", CLOCK_OFFSET: `P${ahead}D` },
     });
-    const judge = await staffAt(server.baseUrl, publicCase.judgeLogin, offsetMs);
+    const judge = await staffSession(server.baseUrl, publicCase.judgeLogin, offsetMs);
     await judge.call("POST", `/api/hearings/${publicHearingId}/room/open`);
   }, 600_000);
   afterAll(async () => {
@@ -239,11 +165,12 @@ describe("the hearing recorded and streamed live to the public", () => {
       const clerkPage = clerkBrowser.page;
       clerkPage.on("console", (m) => logs.push(`${m.type()}: ${m.text()}`));
       clerkPage.on("pageerror", (e) => logs.push(`pageerror: ${e.message}`));
-      await signInStaff(
+      await signInAt(
         clerkPage,
         baseUrl,
         "hzhlw.clerk1@netcourt.demo",
         `/court/hearings/${publicHearingId}/broadcast`,
+        true,
         offsetMs,
       );
       const controls = clerkPage.getByTestId("broadcast-controls");
@@ -299,7 +226,7 @@ describe("the hearing recorded and streamed live to the public", () => {
       await shot(viewer, "watching live");
 
       // The judge sees one viewer.
-      const judge = await staffAt(baseUrl, publicCase.judgeLogin, offsetMs);
+      const judge = await staffSession(baseUrl, publicCase.judgeLogin, offsetMs);
       await until(
         () => judge.call<{ viewers: number }>("GET", `/api/hearings/${publicHearingId}/live`),
         (control) => control.viewers === 1,
@@ -344,7 +271,7 @@ describe("the hearing recorded and streamed live to the public", () => {
       const refusal = clerkPage.getByTestId("live-refusal");
       await refusal.waitFor();
       expect(await refusal.textContent()).toContain("涉及个人隐私");
-      const clerkApi = await staffAt(baseUrl, "hzhlw.clerk1@netcourt.demo", offsetMs);
+      const clerkApi = await staffSession(baseUrl, "hzhlw.clerk1@netcourt.demo", offsetMs);
       const refused = await clerkApi.request<{
         error: string;
         details: Array<{ params: { reasonZh: string } }>;
@@ -393,11 +320,12 @@ describe("the hearing recorded and streamed live to the public", () => {
 
       const clerkPage = clerkBrowser.page;
       await clerkPage.addInitScript(`window.localStorage.setItem("nc_locale", "en")`);
-      await signInStaff(
+      await signInAt(
         clerkPage,
         baseUrl,
         "hzhlw.clerk1@netcourt.demo",
         `/court/hearings/${privateHearingId}/broadcast`,
+        true,
         offsetMs,
       );
       const controls = clerkPage.getByTestId("broadcast-controls");

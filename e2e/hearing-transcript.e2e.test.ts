@@ -1,7 +1,6 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeWav } from "../apps/server/src/platform/ports/speech";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
@@ -14,31 +13,16 @@ import {
   totpCode,
 } from "./support/court-api";
 import { signInAt, until } from "./support/sign-in";
+import { DAY_MS, ONE_PIXEL_PNG, courtDayAfter, courtToday } from "./support/court-day";
 
 // Journey: the hearing transcript (庭审笔录, 民事诉讼法第一百五十条). While the hearing sits, the judge's and the
 // parties' devices send audio that speech recognition (the simulator) turns into lines; the clerk corrects a
 // line and closes the transcript for signature; the plaintiff reads and signs on a phone, the defendant
 // refuses in English with a reason; once the court has signed too, the signed transcript is downloadable.
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
 /** Raw values a translated screen must never show. */
 const RAW_CODES =
   /\b(awaiting_signatures|recording|plaintiff_agent|defendant_agent|transcript_\w+|not_present|no_account)\b/;
-
-function courtDayAfter(days: number): string {
-  const day = new Date(Date.now() + 8 * 60 * 60 * 1000 + days * DAY_MS);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
-}
-
-function courtToday(): string {
-  return new Date(Date.now() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
 
 /** A session that also sends raw bodies (the audio chunks), signed in by password and, for staff, TOTP. */
 class RawSession {
@@ -77,26 +61,6 @@ class RawSession {
   }
 }
 
-/** Signs a staff member in through the page, the authenticator code taken on the server's clock. */
-async function signInStaff(page: Page, baseUrl: string, login: string, next: string, offsetMs: number) {
-  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/^(手机号码或电子邮箱|Mobile number or e-mail)$/).fill(login);
-  await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  const code = page.getByLabel(/^(验证码|Verification code)$/);
-  await code.waitFor();
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    if (!new URL(page.url()).pathname.startsWith("/sign-in")) break;
-    await code.fill(totpCode(undefined, Date.now() + offsetMs + attempt * 30_000));
-    const answer = page.waitForResponse((r) => r.url().endsWith("/api/auth/totp/verify"), {
-      timeout: 60_000,
-    });
-    await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
-    if ((await answer).ok()) break;
-  }
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
-}
-
 describe("the hearing transcript: speech recognition, the clerk's editor, online signing", () => {
   let dataDir: string;
   let server: RunningServer | undefined;
@@ -120,7 +84,7 @@ describe("the hearing transcript: speech recognition, the clerk's editor, online
     ({ caseId } = await zhangsan.call<{ caseId: string }>("POST", "/api/filings", { courtId }));
     const form = new FormData();
     form.append("category", "evidence");
-    form.append("file", new Blob([PNG], { type: "image/png" }), "订单截图.png");
+    form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "订单截图.png");
     const attachment = await zhangsan.call<{ id: string }>(
       "POST",
       `/api/filings/${caseId}/attachments`,
@@ -229,7 +193,7 @@ describe("the hearing transcript: speech recognition, the clerk's editor, online
     const browser = await openBrowser();
     try {
       const { page } = browser;
-      await signInStaff(page, baseUrl, "hzhlw.clerk1@netcourt.demo", `/court/cases/${caseId}`, offsetMs);
+      await signInAt(page, baseUrl, "hzhlw.clerk1@netcourt.demo", `/court/cases/${caseId}`, true, offsetMs);
       const card = page.getByTestId("staff-hearings");
       await card.waitFor();
       await card.getByRole("button", { name: "庭审笔录" }).click();

@@ -3,16 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 import { ApiSession, courtIdByCode, payAtCashier, staffSession } from "./support/court-api";
 import { signInAt as signIn } from "./support/sign-in";
+import { ONE_PIXEL_PNG } from "./support/court-day";
 
 // Journey: the hearing. The judge in charge fixes an online hearing from the case page, seeing the
 // earliest day the summons allows and any clash before saving; the summons (传票) is served on every
 // party; the plaintiff sees the hearing and opens the summons on a phone; the court's calendar shows it.
-
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
 
 /** Raw values a translated screen must never show. */
 const RAW_CODES =
@@ -71,7 +66,7 @@ describe("the hearing: the judge fixes it, the summons is served, the parties se
     caseId = draft.caseId;
     const form = new FormData();
     form.append("category", "evidence");
-    form.append("file", new Blob([PNG], { type: "image/png" }), "订单截图.png");
+    form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "订单截图.png");
     const attachment = await zhangsan.call<{ id: string }>(
       "POST",
       `/api/filings/${caseId}/attachments`,

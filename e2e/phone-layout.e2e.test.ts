@@ -2,13 +2,9 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, screenshots, startServer, type BrowserOptions, type RunningServer } from "./support";
 import { ApiSession, courtIdByCode, DEMO_PASSWORD, payAtCashier, totpCode } from "./support/court-api";
+import { ONE_PIXEL_PNG } from "./support/court-day";
 
-// A 1 × 1 PNG: the evidence file of the complaint.
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
+// A 1 × 1 ONE_PIXEL_PNG: the evidence file of the complaint.
 
 /** The narrowest common phone: 375 × 812 CSS pixels. */
 const phone: BrowserOptions = {
@@ -210,7 +206,7 @@ describe("phone layout of the inbox, the case page and the shell", () => {
     const draft = await zhangsan.call<FilingView>("POST", "/api/filings", { courtId });
     const form = new FormData();
     form.append("category", "evidence");
-    form.append("file", new Blob([PNG], { type: "image/png" }), "订单截图.png");
+    form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "订单截图.png");
     const attachment = await zhangsan.call<{ id: string }>(
       "POST",
       `/api/filings/${draft.caseId}/attachments`,

@@ -6,18 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 import { signInAt as signIn, until } from "./support/sign-in";
 import { ApiSession, courtIdByCode, DEMO_PASSWORD, payAtCashier, totpCode } from "./support/court-api";
+import { ONE_PIXEL_PNG } from "./support/court-day";
 
 // Journey 3: service of the complaint (电子送达). The plaintiff confirms an electronic service address;
 // the court accepts the complaint and the job serves it on two defendants: 李四, whose SMS arrives,
 // and a company whose number the SMS gateway cannot reach. The clerk serves the company by public notice;
 // 李四 joins the case and answers, and the answer copy is served on the plaintiff's confirmed address on
 // arrival (互联网法院规定第十七条), whose link the plaintiff opens.
-
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
 
 /** 李四's resident ID number as the demo seed gives it (apps/server/src/seed/demo-seed.ts). */
 const LISI_ID = (() => {
@@ -184,7 +179,7 @@ describe("journey 3: serving the complaint", () => {
     caseId = draft.caseId;
     const form = new FormData();
     form.append("category", "evidence");
-    form.append("file", new Blob([PNG], { type: "image/png" }), "订单截图.png");
+    form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "订单截图.png");
     const attachment = await zhangsan.call<{ id: string }>(
       "POST",
       `/api/filings/${caseId}/attachments`,

@@ -7,12 +7,8 @@ import { runVerifyCommand } from "../apps/server/src/modules/ledger/tools/verify
 import { HttpClient } from "../apps/server/src/testing/http-client";
 import { dropDatabase, startDemoNodes, type DemoNodes } from "../scripts/demo-nodes";
 import { freePort } from "./support";
+import { ONE_PIXEL_PNG } from "./support/court-day";
 
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
 const CONTRACT = "电子合同 订单 20260302-0002：买方张三，卖方示范商城，金额 899.00 元。\n";
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
@@ -66,7 +62,7 @@ describeOnPostgres("two nodes on one PostgreSQL (skipped without TEST_DATABASE_U
     expect(draft.status).toBe(201);
     const form = new FormData();
     form.append("category", "evidence");
-    form.append("file", new Blob([PNG], { type: "image/png" }), "order.png");
+    form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "order.png");
     const upload = await onA.request<{ url: string; sha256: string }>(
       "POST",
       `/api/filings/${draft.body.caseId}/attachments`,
@@ -74,7 +70,7 @@ describeOnPostgres("two nodes on one PostgreSQL (skipped without TEST_DATABASE_U
       { form },
     );
     expect(upload.status).toBe(201);
-    expect(upload.body.sha256).toBe(createHash("sha256").update(PNG).digest("hex"));
+    expect(upload.body.sha256).toBe(createHash("sha256").update(ONE_PIXEL_PNG).digest("hex"));
 
     // The session lives in the shared database: node B knows the same cookie.
     const onB = new HttpClient(nodeB);
@@ -83,7 +79,7 @@ describeOnPostgres("two nodes on one PostgreSQL (skipped without TEST_DATABASE_U
       headers: { cookie: [...onB.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
     });
     expect(download.status).toBe(200);
-    expect(Buffer.from(await download.arrayBuffer()).equals(PNG)).toBe(true);
+    expect(Buffer.from(await download.arrayBuffer()).equals(ONE_PIXEL_PNG)).toBe(true);
     // Neither node kept the file in its own folder: it is in the bucket.
     const sha = upload.body.sha256;
     for (const node of ["node-a", "node-b"]) {
@@ -97,7 +93,7 @@ describeOnPostgres("two nodes on one PostgreSQL (skipped without TEST_DATABASE_U
         headers: { cookie: [...onA.cookies].map(([k, v]) => `${k}=${v}`).join("; ") },
       });
       expect(viaProxy.status).toBe(200);
-      expect(Buffer.from(await viaProxy.arrayBuffer()).equals(PNG)).toBe(true);
+      expect(Buffer.from(await viaProxy.arrayBuffer()).equals(ONE_PIXEL_PNG)).toBe(true);
     }
     // Someone else's session on node B still may not read it.
     const stranger = new HttpClient(nodeB);

@@ -10,6 +10,7 @@ import { demoCreditCode } from "../apps/server/src/seed/demo-seed";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 import { ApiSession, courtIdByCode, DEMO_PASSWORD, payAtCashier, totpCode } from "./support/court-api";
 import { signInAt as signIn, until } from "./support/sign-in";
+import { DAY_MS, ONE_PIXEL_PNG } from "./support/court-day";
 
 // Journey 3, the defendant who never opens the message. The demo company 杭州云栖示范网络科技有限公司 has
 // confirmed an electronic service address; 张三 sues it, the clerk accepts and the complaint is served
@@ -25,17 +26,11 @@ const COMPANY_CREDIT_CODE = demoCreditCode("330106", "MA2DEM01");
 /** The address the company confirmed, and the number the plaintiff wrote down (not used for service). */
 const CONFIRMED_PHONE = "13900008888";
 const PROVIDED_PHONE = "13900006666";
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** 李四's resident ID number as the demo seed gives it (apps/server/src/seed/demo-seed.ts). */
 const LISI_ID = (() => {
   const first17 = "11010519881120124";
   return first17 + residentIdCheckCharacter(first17);
 })();
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
 
 /** Raw values a translated screen must never show. */
 const RAW_CODES =
@@ -153,7 +148,7 @@ describe("journey 3: a defendant who never opens the message", () => {
     const id = (await zhangsan.call<{ caseId: string }>("POST", "/api/filings", { courtId })).caseId;
     const form = new FormData();
     form.append("category", "evidence");
-    form.append("file", new Blob([PNG], { type: "image/png" }), "订单截图.png");
+    form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "订单截图.png");
     const attachment = await zhangsan.call<{ id: string }>("POST", `/api/filings/${id}/attachments`, form);
     await zhangsan.call("PUT", `/api/filings/${id}`, {
       causeCode: "online-sale-contract",

@@ -1,14 +1,10 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
-import { ApiSession, DEMO_PASSWORD, totpCode } from "./support/court-api";
+import { ApiSession } from "./support/court-api";
+import { signInAt } from "./support/sign-in";
+import { ONE_PIXEL_PNG } from "./support/court-day";
 
-// A 1 × 1 PNG: the evidence file of each complaint.
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
+// A 1 × 1 ONE_PIXEL_PNG: the evidence file of each complaint.
 
 interface Court {
   id: string;
@@ -72,7 +68,7 @@ async function fileComplaint(
   const draft = await litigant.call<FilingView>("POST", "/api/filings", { courtId: court.id });
   const form = new FormData();
   form.append("category", "evidence");
-  form.append("file", new Blob([PNG], { type: "image/png" }), "订单截图.png");
+  form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "订单截图.png");
   const attachment = await litigant.call<{ id: string }>(
     "POST",
     `/api/filings/${draft.caseId}/attachments`,
@@ -95,18 +91,6 @@ async function fileComplaint(
   }
   expect(view.status).toBe("under_review");
   return view;
-}
-
-/** Signs a demo staff account in through the screens, answering the TOTP step with the authenticator's code. */
-async function signInStaff(page: Page, baseUrl: string, login: string, next: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("手机号码或电子邮箱").fill(login);
-  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  const code = page.getByLabel("验证码", { exact: true });
-  await code.waitFor();
-  await code.fill(totpCode());
-  await page.getByRole("button", { name: "验证", exact: true }).click();
 }
 
 describe("court workbench", () => {
@@ -138,7 +122,7 @@ describe("court workbench", () => {
     let caseNumber = "";
     try {
       const { page } = browser;
-      await signInStaff(page, baseUrl, "hzhlw.clerk1@netcourt.demo", "/court/filings");
+      await signInAt(page, baseUrl, "hzhlw.clerk1@netcourt.demo", "/court/filings", true);
       await page.getByRole("heading", { level: 1, name: "立案审查" }).waitFor();
 
       // Both filings wait with the seven-day countdown the server computed; one is paid, one is not.
@@ -217,7 +201,7 @@ describe("court workbench", () => {
     const judgeBrowser = await openBrowser();
     try {
       const { page } = judgeBrowser;
-      await signInStaff(page, baseUrl, judgeLogin, "/court/my-cases");
+      await signInAt(page, baseUrl, judgeLogin, "/court/my-cases", true);
       await page.getByRole("heading", { level: 1, name: "我的案件" }).waitFor();
       const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: caseNumber }) });
       await row.waitFor();
@@ -248,7 +232,7 @@ describe("court workbench", () => {
     const browser = await openBrowser();
     try {
       const { page } = browser;
-      await signInStaff(page, baseUrl, "hzhlw.admin1@netcourt.demo", "/court/audit");
+      await signInAt(page, baseUrl, "hzhlw.admin1@netcourt.demo", "/court/audit", true);
       await page.getByRole("heading", { level: 1, name: "审计日志" }).waitFor();
       await page.getByRole("cell", { name: "filing.accepted" }).first().waitFor();
       await page.getByLabel("操作", { exact: true }).fill("filing.correction_requested");
@@ -275,7 +259,7 @@ describe("court workbench", () => {
     const browser = await openBrowser(phoneViewport);
     try {
       const { page } = browser;
-      await signInStaff(page, baseUrl, "bjhlw.clerk1@netcourt.demo", "/court/filings");
+      await signInAt(page, baseUrl, "bjhlw.clerk1@netcourt.demo", "/court/filings", true);
       await page.getByRole("heading", { level: 1, name: "立案审查" }).waitFor();
       await page
         .getByRole("main")

@@ -3,9 +3,17 @@ import { DEMO_PASSWORD, nextTotpStep, totpCode } from "./court-api";
 
 /**
  * Signs in through the sign-in page and lands on `next`; staff enter the authenticator code, waiting for
- * the next 30-second step when an earlier sign-in of the same account spent this one.
+ * the next 30-second step when an earlier sign-in of the same account spent this one. `offsetMs` is the
+ * server's clock offset (CLOCK_OFFSET) when a journey runs the court days ahead.
  */
-export async function signInAt(page: Page, baseUrl: string, login: string, next: string, isStaff: boolean) {
+export async function signInAt(
+  page: Page,
+  baseUrl: string,
+  login: string,
+  next: string,
+  isStaff: boolean,
+  offsetMs = 0,
+) {
   await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
   await page.getByLabel(/^(手机号码或电子邮箱|Mobile number or e-mail)$/).fill(login);
   await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORD);
@@ -15,16 +23,17 @@ export async function signInAt(page: Page, baseUrl: string, login: string, next:
     await code.waitFor();
     for (let attempt = 0; attempt < 3; attempt += 1) {
       if (!new URL(page.url()).pathname.startsWith("/sign-in")) return;
-      await code.fill(totpCode());
+      await code.fill(totpCode(undefined, Date.now() + offsetMs));
       // Waits for the server's answer itself: on a loaded machine it may come after many seconds, and
-      // clicking again meanwhile would find the button loading.
+      // submitting again meanwhile would find the form still busy. Enter submits the form whatever the
+      // button reads while it is loading.
       const answer = page.waitForResponse((response) => response.url().endsWith("/api/auth/totp/verify"), {
         timeout: 60_000,
       });
-      await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
+      await code.press("Enter");
       if ((await answer).ok()) break;
       // This account's code of this step was spent by an earlier sign-in: wait for the next one.
-      await nextTotpStep();
+      await nextTotpStep(Date.now() + offsetMs);
     }
   }
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
