@@ -196,7 +196,9 @@ describe("detectConflicts", () => {
 describe("announcedName", () => {
   it.each([
     ["张三", "natural_person", "张某"],
-    ["欧阳明月", "natural_person", "欧某"],
+    ["欧阳明月", "natural_person", "欧阳某"],
+    ["司马光", "natural_person", "司马某"],
+    ["阿依古丽", "natural_person", "阿某"],
     ["John Smith", "natural_person", "J."],
     ["杭州云栖示范网络科技有限公司", "legal_person", "杭州云栖示范网络科技有限公司"],
   ] as const)("%s (%s) → %s", (name, kind, shown) => {

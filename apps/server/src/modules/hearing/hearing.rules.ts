@@ -4,6 +4,7 @@
 // with the hearings already fixed. Instants and court days are parameters; nothing reads the clock.
 
 import { addDays, computePeriodEnd, courtDateOf, type IsoDate } from "../courts/index";
+import { surnameOf } from "../publication/index";
 import type {
   AdjournmentGroundValue,
   HearingModeValue,
@@ -218,7 +219,8 @@ export function announcedName(
   if (trimmed === "") return "某";
   // A Latin-script name keeps only its first letter.
   if (/^[A-Za-z]/.test(trimmed)) return `${trimmed[0]!.toUpperCase()}.`;
-  return `${[...trimmed][0]}某`;
+  // 欧阳娜娜 is 欧阳某: a compound surname is kept whole, as the judgment rules keep it (法释〔2016〕19号第八条).
+  return `${surnameOf(trimmed) ?? [...trimmed][0]}某`;
 }
 
 /** When the participants are reminded: one day before the sitting, or at once if that has passed. */
