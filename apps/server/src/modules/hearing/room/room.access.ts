@@ -1,8 +1,16 @@
 import { AppError, type Actor, type Executor } from "../../../platform";
+import { findAccountIdentity } from "../../identity/index";
 import { loadHearingFor, type CaseAccess } from "../hearing.access";
 import type { HearingRow } from "../hearing.repository";
-import { findRoom, type RoomRow } from "./room.repository";
-import { mayControl, type PartyRole, type RoomControl, type RoomIdentity } from "./room.rules";
+import { findRoom, lastFaceCheckOf, type FaceCheckRow, type RoomRow } from "./room.repository";
+import {
+  faceCheckStanding,
+  mayControl,
+  type FaceCheckStanding,
+  type PartyRole,
+  type RoomControl,
+  type RoomIdentity,
+} from "./room.rules";
 
 export interface RoomAccess extends CaseAccess {
   hearing: HearingRow;
@@ -79,4 +87,36 @@ export function assertRoomOpen(access: RoomAccess): RoomRow {
     throw new AppError("hearing_room_closed");
   }
   return access.room;
+}
+
+/**
+ * The verified name and resident ID number a face is compared with (在线诉讼规则第七条: 实名注册与身份认证),
+ * or null when the account has none: an organisation, or a person not verified.
+ */
+export async function verifiedIdentityOf(
+  db: Executor,
+  userId: string,
+): Promise<{ name: string; idNumber: string } | null> {
+  const account = await findAccountIdentity(db, userId);
+  if (!account?.isVerified || account.kind !== "person" || !account.idNumber) return null;
+  return { name: account.name, idNumber: account.idNumber };
+}
+
+/** Where the account stands with the face check at this hearing's door, and its latest check. */
+export async function faceCheckOf(
+  db: Executor,
+  access: RoomAccess,
+  userId: string,
+): Promise<{ isRequired: boolean; standing: FaceCheckStanding; last: FaceCheckRow | null }> {
+  const isRequired = access.room?.requires_face_check ?? false;
+  const role = access.identity?.role;
+  if (!isRequired || role === undefined || role === "judge" || role === "clerk")
+    return { isRequired, standing: "not_required", last: null };
+  const last = (await lastFaceCheckOf(db, access.hearing.id, userId)) ?? null;
+  const canBeChecked = last !== null || (await verifiedIdentityOf(db, userId)) !== null;
+  return {
+    isRequired,
+    standing: faceCheckStanding({ role, isRequired, lastResult: last?.result ?? null, canBeChecked }),
+    last,
+  };
 }

@@ -56,6 +56,8 @@ const OPEN = 1;
 export const CLOSE_ENDED = 4000;
 export const CLOSE_REMOVED = 4003;
 export const CLOSE_REPLACED = 4009;
+/** The room requires a face check this participant has not passed (在线诉讼规则第七条第三款). */
+export const CLOSE_FACE_CHECK = 4001;
 /** NOTIFY takes payloads below 8000 bytes; larger ones go through `hearing_room_relay`. */
 const NOTIFY_LIMIT = 7900;
 const CHAT_HISTORY = 100;
@@ -213,6 +215,20 @@ export class RoomHub {
     if (isAdmitted) await this.#sendAdmitted(peer);
     else this.#send(peer, { type: "waiting" });
     await this.#publish({ t: "roster", h: peer.hearingId });
+  }
+
+  /**
+   * Turns a socket away before it enters: a party or agent who has not passed the face check the room
+   * requires is told with a stable code, and the connection closes without an attendance record.
+   */
+  refuseForFaceCheck(socket: RoomSocket): void {
+    const message: ServerMessage = {
+      type: "error",
+      code: "face_check_required",
+      message: "pass the face check before entering the hearing room",
+    };
+    if (socket.readyState === OPEN) socket.send(JSON.stringify(message));
+    socket.close(CLOSE_FACE_CHECK, "face_check_required");
   }
 
   /** Tells every node that the court went into recess or resumed. */

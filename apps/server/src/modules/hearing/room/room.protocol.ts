@@ -83,7 +83,8 @@ export type RoomErrorCode =
   | "peer_not_found"
   | "mute_locked"
   | "file_not_found"
-  | "in_recess";
+  | "in_recess"
+  | "face_check_required";
 
 export type ServerMessage =
   | {

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "../../../platform";
-import type { PartyRoleValue, RoomDisplay, RoomRoleValue } from "./room.tables";
+import type { HearingFaceChecksTable, PartyRoleValue, RoomDisplay, RoomRoleValue } from "./room.tables";
 
 export async function findRoom(db: Executor, hearingId: string) {
   return db.selectFrom("hearing_rooms").selectAll().where("hearing_id", "=", hearingId).executeTakeFirst();
@@ -252,4 +252,69 @@ export async function sweepRelay(db: Executor, before: Date): Promise<void> {
 
 export async function notify(db: Executor, channel: string, payload: string): Promise<void> {
   await sql`select pg_notify(${channel}, ${payload})`.execute(db);
+}
+
+const faceCheckColumns = [
+  "id",
+  "hearing_id",
+  "user_id",
+  "role",
+  "result",
+  "provider",
+  "reference",
+  "score",
+  "image_sha256",
+  "image_media_type",
+  "image_size",
+  "checked_at",
+] as const;
+
+export async function insertFaceCheck(db: Executor, values: Omit<HearingFaceChecksTable, "id" | "seq">) {
+  return db
+    .insertInto("hearing_face_checks")
+    .values(values)
+    .returning(faceCheckColumns)
+    .executeTakeFirstOrThrow();
+}
+
+export type FaceCheckRow = Awaited<ReturnType<typeof insertFaceCheck>>;
+
+/** The account's latest face check for the hearing. */
+export async function lastFaceCheckOf(
+  db: Executor,
+  hearingId: string,
+  userId: string,
+): Promise<FaceCheckRow | undefined> {
+  return db
+    .selectFrom("hearing_face_checks")
+    .select(faceCheckColumns)
+    .where("hearing_id", "=", hearingId)
+    .where("user_id", "=", userId)
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Each account's latest face check for the hearing, by user id. */
+export async function lastFaceChecks(db: Executor, hearingId: string): Promise<Map<string, FaceCheckRow>> {
+  const rows = await db
+    .selectFrom("hearing_face_checks")
+    .select(faceCheckColumns)
+    .where("hearing_id", "=", hearingId)
+    .orderBy("seq")
+    .execute();
+  return new Map(rows.map((row) => [row.user_id, row]));
+}
+
+export async function findFaceCheck(
+  db: Executor,
+  hearingId: string,
+  id: string,
+): Promise<FaceCheckRow | undefined> {
+  return db
+    .selectFrom("hearing_face_checks")
+    .select(faceCheckColumns)
+    .where("hearing_id", "=", hearingId)
+    .where("id", "=", id)
+    .executeTakeFirst();
 }

@@ -1,23 +1,40 @@
 import fastifyWebsocket from "@fastify/websocket";
 import type { FastifyRequest } from "fastify";
 import type { AppContext } from "../../../context";
-import { AppError, commandMeta, requireUser, type ZodApp } from "../../../platform";
+import { AppError, commandMeta, readMultipart, requireUser, type ZodApp } from "../../../platform";
 import { getHearing } from "../hearing.queries";
 import { ZHearing } from "../hearing.schemas";
 import { endHearing } from "./commands/end-hearing";
 import { openRoom } from "./commands/open-room";
 import { recessHearing } from "./commands/recess-hearing";
-import { assertParticipant, assertRoomOpen, loadRoomFor } from "./room.access";
+import { verifyParticipantFace } from "./commands/verify-participant-face";
+import { assertParticipant, assertRoomOpen, faceCheckOf, loadRoomFor } from "./room.access";
 import { RoomHub, type RoomSocket } from "./room.hub";
 import { iceServersFromEnv } from "./room.ice";
-import { getAttendance, getRoomState } from "./room.queries";
-import { MAX_FRAME_BYTES, isAllowedOrigin, type RoomIdentity } from "./room.rules";
-import { ZAttendance, ZRoomParams, ZRoomState } from "./room.schemas";
+import { getAttendance, getRoomState, openFaceCheckPhoto, presentFaceCheck } from "./room.queries";
+import {
+  FACE_IMAGE_MAX_BYTES,
+  MAX_FRAME_BYTES,
+  isAllowedOrigin,
+  mayEnterAfterFaceCheck,
+  type RoomIdentity,
+} from "./room.rules";
+import {
+  ZAttendance,
+  ZFaceCheck,
+  ZFaceCheckParams,
+  ZOpenRoomRequest,
+  ZRoomParams,
+  ZRoomState,
+} from "./room.schemas";
 
 const tags = ["hearing"];
 
 /** What the upgrade check found, handed to the socket handler. */
-const entries = new WeakMap<FastifyRequest, { caseId: string; identity: RoomIdentity }>();
+const entries = new WeakMap<
+  FastifyRequest,
+  { caseId: string; identity: RoomIdentity; isFaceCheckMissing: boolean }
+>();
 
 /**
  * The online hearing room (在线诉讼规则第二十一条至第二十六条): the court opens it, recesses, resumes and ends
@@ -64,12 +81,15 @@ export async function registerHearingRoomRoutes(app: ZodApp, context: AppContext
         tags,
         summary: "Open the room of an online hearing on its day (the judge or the hearing's clerk)",
         params: ZRoomParams,
+        body: ZOpenRoomRequest.optional(),
         response: { 200: ZHearing },
       },
     },
     async (request) => {
       requireUser(request.actor);
-      await openRoom(context, meta(request), request.params.hearingId);
+      await openRoom(context, meta(request), request.params.hearingId, {
+        requiresFaceCheck: request.body?.requiresFaceCheck ?? false,
+      });
       return getHearing(context, request.actor, request.params.hearingId);
     },
   );
@@ -115,6 +135,57 @@ export async function registerHearingRoomRoutes(app: ZodApp, context: AppContext
     );
   }
 
+  // 在线诉讼规则第七条第三款: identity verified again at the door of the hearing.
+  app.post(
+    "/api/hearings/:hearingId/room/face-check",
+    {
+      schema: {
+        tags,
+        summary:
+          "Pass the face check before entering a room that requires it (a party or agent; multipart part `file`: " +
+          "a JPEG or PNG still from the camera). 422 face_check_mismatch, 503 face_check_unavailable",
+        params: ZRoomParams,
+        consumes: ["multipart/form-data"],
+        response: { 200: ZFaceCheck },
+      },
+    },
+    async (request) => {
+      requireUser(request.actor);
+      const { file: check } = await readMultipart(
+        request,
+        { fields: [], file: { field: "file", maxBytes: FACE_IMAGE_MAX_BYTES } },
+        {
+          onFile: (file) =>
+            verifyParticipantFace(context, meta(request), request.params.hearingId, {
+              fileName: file.fileName,
+              stream: file.stream,
+            }),
+        },
+      );
+      return presentFaceCheck(check, false);
+    },
+  );
+  app.get(
+    "/api/hearings/:hearingId/room/face-checks/:checkId/image",
+    {
+      schema: {
+        tags,
+        summary: "The photo of a face check (the hearing's judge and clerk only: personal data)",
+        params: ZFaceCheckParams,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request.actor);
+      const { hearingId, checkId } = request.params;
+      const photo = await openFaceCheckPhoto(context, actor, hearingId, checkId);
+      return reply
+        .type(photo.mediaType)
+        .header("cache-control", "private, no-store")
+        .header("content-length", String(photo.size))
+        .send(photo.stream);
+    },
+  );
+
   app.get(
     "/api/hearings/:hearingId/room/socket",
     {
@@ -131,7 +202,12 @@ export async function registerHearingRoomRoutes(app: ZodApp, context: AppContext
         const access = await loadRoomFor(context.db, actor, hearingId);
         const identity = assertParticipant(access);
         assertRoomOpen(access);
-        entries.set(request, { caseId: access.hearing.case_id, identity });
+        const faceCheck = await faceCheckOf(context.db, access, actor.userId);
+        entries.set(request, {
+          caseId: access.hearing.case_id,
+          identity,
+          isFaceCheckMissing: !mayEnterAfterFaceCheck(faceCheck.standing),
+        });
       },
     },
     (socket, request) => {
@@ -139,6 +215,11 @@ export async function registerHearingRoomRoutes(app: ZodApp, context: AppContext
       const roomSocket = socket as unknown as RoomSocket;
       if (!entry) {
         roomSocket.close(1008, "not_authorised");
+        return;
+      }
+      // 在线诉讼规则第七条第三款: a party or agent enters a room requiring it only after a face check.
+      if (entry.isFaceCheckMissing) {
+        hub.refuseForFaceCheck(roomSocket);
         return;
       }
       const { hearingId } = request.params;

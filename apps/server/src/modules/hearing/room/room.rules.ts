@@ -2,7 +2,7 @@
 // and in which role, who controls it, and the limits of its signalling. Instants are parameters.
 
 import { courtDateOf } from "../../courts/index";
-import type { PartyRoleValue, RoomRoleValue } from "./room.tables";
+import type { FaceCheckResultValue, PartyRoleValue, RoomRoleValue } from "./room.tables";
 
 /** A socket frame larger than this is refused (the socket closes with 1009). */
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -90,6 +90,50 @@ export function takeToken(
 export function isAllowedOrigin(origin: string | undefined, allowed: readonly string[]): boolean {
   if (origin === undefined) return true; // not a browser: the session cookie still decides
   return allowed.includes(origin.replace(/\/$/, ""));
+}
+
+/** The largest photo a face check takes (a still from the camera is far smaller). */
+export const FACE_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+/** The photo's types: a still from the camera, as the browser's canvas writes it. */
+export const FACE_IMAGE_TYPES = ["image/jpeg", "image/png"] as const;
+
+/**
+ * Where a participant stands with the face check at the room's door:
+ * - `not_required`: the court did not ask for it, or the participant is the court (judge, clerk);
+ * - `needed`: not yet checked; `failed`: the latest check did not match — both keep them out;
+ * - `passed`: the latest check matched;
+ * - `by_sight`: the service could not decide, or the account has no verified ID number to compare with —
+ *   they enter the waiting room and the judge checks them by sight before admitting them.
+ */
+export type FaceCheckStanding = "not_required" | "needed" | "passed" | "failed" | "by_sight";
+
+/**
+ * 在线诉讼规则第七条第三款: the court verifies the identity of the parties again before an online hearing,
+ * and otherwise (确有必要的) by other means; 民事诉讼法第一百四十条: the clerk checks who is present. A
+ * failure of the service is not the participant's fault, so it does not keep them out.
+ */
+export function faceCheckStanding(input: {
+  role: RoomRole;
+  isRequired: boolean;
+  lastResult: FaceCheckResultValue | null;
+  canBeChecked: boolean;
+}): FaceCheckStanding {
+  if (!input.isRequired || input.role === "judge" || input.role === "clerk") return "not_required";
+  switch (input.lastResult) {
+    case "match":
+      return "passed";
+    case "mismatch":
+      return "failed";
+    case "error":
+      return "by_sight";
+    case null:
+      return input.canBeChecked ? "needed" : "by_sight";
+  }
+}
+
+/** Whether the standing lets the participant into the room (its waiting room, for parties and agents). */
+export function mayEnterAfterFaceCheck(standing: FaceCheckStanding): boolean {
+  return standing !== "needed" && standing !== "failed";
 }
 
 /** The NOTIFY channel the nodes relay room events on. */

@@ -1,6 +1,46 @@
 import { z } from "zod";
 
 export const ZRoomParams = z.strictObject({ hearingId: z.uuid().describe("Hearing id") });
+export const ZFaceCheckParams = z.strictObject({
+  hearingId: z.uuid().describe("Hearing id"),
+  checkId: z.uuid().describe("Face check id"),
+});
+
+export const ZOpenRoomRequest = z.strictObject({
+  requiresFaceCheck: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Parties and agents pass a face check before entering (在线诉讼规则第七条第三款); the court never does",
+    ),
+});
+export type TOpenRoomRequest = z.infer<typeof ZOpenRoomRequest>;
+
+export const ZFaceCheckStanding = z
+  .enum(["not_required", "needed", "passed", "failed", "by_sight"])
+  .describe(
+    "not_required: no check asked (or the court itself); needed / failed: no entry until a check matches; " +
+      "passed: the latest check matched; by_sight: the service could not decide or the account has no verified " +
+      "ID number — the judge checks identity in person",
+  );
+
+export const ZFaceCheck = z.object({
+  id: z.uuid(),
+  hearingId: z.uuid(),
+  role: z.enum(["party", "agent"]).describe("The participant's place in the hearing"),
+  result: z
+    .enum(["match", "mismatch", "error"])
+    .describe("What the face/ID service answered; error: it could not decide"),
+  provider: z.string().describe("The service that checked"),
+  reference: z.string().describe("The service's own reference for the check"),
+  score: z.number().nullable().describe("Similarity the service reported, 0 to 1"),
+  checkedAt: z.iso.datetime(),
+  imageUrl: z
+    .string()
+    .nullable()
+    .describe("The photo, for the hearing's judge and clerk only (personal data); null for anyone else"),
+});
+export type TFaceCheck = z.infer<typeof ZFaceCheck>;
 
 const ZRoomRole = z
   .enum(["judge", "clerk", "party", "agent"])
@@ -45,6 +85,13 @@ export const ZRoomState = z.object({
     .nullable()
     .describe("The caller's place in the room; null when the caller does not take part"),
   isAdmitted: z.boolean().describe("The caller is in the room now and admitted"),
+  faceCheck: z
+    .object({
+      isRequired: z.boolean().describe("The court asked parties and agents for a face check on opening"),
+      standing: ZFaceCheckStanding,
+      last: ZFaceCheck.nullable().describe("The caller's latest check for this hearing"),
+    })
+    .describe("The caller's face check at the room's door"),
   can: z
     .object({
       enter: z.boolean(),
@@ -74,6 +121,10 @@ export const ZAttendanceEntry = z.object({
   leftAt: z.iso.datetime().nullable(),
   removedAt: z.iso.datetime().nullable(),
   reason: z.string().nullable().describe("Why the court ordered them to leave"),
+  faceCheck: z
+    .object({ standing: ZFaceCheckStanding, last: ZFaceCheck.nullable() })
+    .nullable()
+    .describe("The person's face check for this hearing; null when none was asked of them"),
 });
 
 export const ZAttendance = z.object({

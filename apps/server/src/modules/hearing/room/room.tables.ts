@@ -1,11 +1,12 @@
 import type { Generated } from "kysely";
 
-/** The online hearing room's tables (migration 20261209010000). */
+/** The online hearing room's tables (migrations 20261209010000, 20261210010000). */
 export interface HearingRoomTables {
   hearing_rooms: HearingRoomsTable;
   hearing_attendance: HearingAttendanceTable;
   hearing_room_chat: HearingRoomChatTable;
   hearing_room_relay: HearingRoomRelayTable;
+  hearing_face_checks: HearingFaceChecksTable;
 }
 
 /** The evidence file shown to everyone in the room. */
@@ -64,4 +65,24 @@ export interface HearingRoomRelayTable {
   id: Generated<string>;
   payload: string;
   created_at: Date;
+}
+
+export type FaceCheckResultValue = "match" | "mismatch" | "error";
+
+/** One face check of a party or agent at the room's door (在线诉讼规则第七条第三款). */
+export interface HearingFaceChecksTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  hearing_id: string;
+  user_id: string;
+  role: "party" | "agent";
+  result: FaceCheckResultValue;
+  provider: string;
+  reference: string;
+  score: number | null;
+  /** The photo in the file store (stored_files); personal data, read by the hearing's judge and clerk. */
+  image_sha256: string;
+  image_media_type: "image/jpeg" | "image/png";
+  image_size: number;
+  checked_at: Date;
 }

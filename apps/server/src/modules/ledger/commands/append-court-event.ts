@@ -85,6 +85,7 @@ export const courtEventKinds = [
   "hearing_resumed",
   "hearing_participant_removed",
   "hearing_held",
+  "hearing_face_checked",
   "hearing_recording_sealed",
   "hearing_live_started",
   "hearing_live_stopped",

@@ -5,7 +5,20 @@ import {
   VideoCameraAddOutlined,
   VideoCameraOutlined,
 } from "@ant-design/icons";
-import { Alert, App, Button, Card, Flex, Popconfirm, Result, Spin, Tabs, Tag, type TabsProps } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Popconfirm,
+  Result,
+  Spin,
+  Tabs,
+  Tag,
+  Typography,
+  type TabsProps,
+} from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
@@ -18,6 +31,7 @@ import { BroadcastControls } from "../broadcast/broadcast-controls";
 import { startSpeechCapture } from "../transcript/speech-capture";
 import { TranscriptPanel } from "../transcript/transcript-panel";
 import "./room.css";
+import { FaceCheckStep, OpenRoomControl } from "./face-check";
 import { roomApi, type RoomState } from "./room.api";
 import { roleLabel } from "./room-labels";
 import { RoomMediaContext, type RoomMedia } from "./room-media";
@@ -44,7 +58,6 @@ export interface HearingRoomPageProps {
 export function HearingRoomPage({ hearingId, extraTabs }: HearingRoomPageProps) {
   const { t } = useTranslation("hearingRoom");
   const state = useApiQuery((signal) => roomApi.get(hearingId, signal), [hearingId]);
-  const { run, busy } = useAct(state.reload);
   const room = state.data;
   if (!room) {
     return (
@@ -60,21 +73,14 @@ export function HearingRoomPage({ hearingId, extraTabs }: HearingRoomPageProps) 
           status={room.status === "ended" ? "success" : "info"}
           title={t(`status.${room.status}`)}
           subTitle={room.status === "ended" ? t("endedHint") : t("notOpen")}
-          extra={
-            room.can.open ? (
-              <Button
-                type="primary"
-                loading={busy === "open"}
-                onClick={() => void run("open", () => roomApi.open(hearingId), t("court.openDone"))}
-              >
-                {t("openRoom")}
-              </Button>
-            ) : null
-          }
+          extra={room.can.open ? <OpenRoomControl hearingId={hearingId} onOpened={state.reload} /> : null}
         />
       </Page>
     );
   }
+  // 在线诉讼规则第七条第三款: a party or agent passes the face check the court required before the waiting room.
+  if (room.faceCheck.standing === "needed" || room.faceCheck.standing === "failed")
+    return <FaceCheckStep room={room} onDone={state.reload} />;
   return <HearingRoom room={room} reload={state.reload} extraTabs={extraTabs} />;
 }
 
@@ -108,6 +114,11 @@ function HearingRoom({
   }, [notice, clearNotice, message, t]);
 
   useEffect(() => setRosterVersion((v) => v + 1), [connection.roster]);
+
+  // Turned away at the door for a face check: the room's state then leads to the check.
+  useEffect(() => {
+    if (connection.status === "face_check") reload();
+  }, [connection.status, reload]);
 
   const self = connection.self;
   const admitted = connection.roster.filter((p) => p.isAdmitted && p.peerId !== self?.peerId);
@@ -163,6 +174,7 @@ function HearingRoom({
     ended: <Tag>{t("status.ended")}</Tag>,
     removed: <Tag color="red">{t("court.remove")}</Tag>,
     replaced: <Tag>{t("status.ended")}</Tag>,
+    face_check: <Tag color="orange">{t("faceCheck.title")}</Tag>,
   }[connection.status];
 
   if (connection.status === "ended" || connection.status === "removed" || connection.status === "replaced") {
@@ -272,13 +284,22 @@ function HearingRoom({
         {
           key: "people",
           label: t("tabs.people"),
+          // Who is in the room, and for the bench the attendance kept from it (到庭记录) underneath.
           children: (
-            <PeoplePanel
-              roster={connection.roster}
-              selfId={self?.peerId ?? null}
-              can={{ admit: room.can.admit, mute: room.can.mute, remove: room.can.remove }}
-              send={connection.send}
-            />
+            <Flex vertical gap="middle">
+              <PeoplePanel
+                roster={connection.roster}
+                selfId={self?.peerId ?? null}
+                can={{ admit: room.can.admit, mute: room.can.mute, remove: room.can.remove }}
+                send={connection.send}
+              />
+              {room.can.readAttendance ? (
+                <section aria-label={t("tabs.attendance")}>
+                  <Typography.Title level={5}>{t("tabs.attendance")}</Typography.Title>
+                  <AttendancePanel hearingId={room.hearingId} version={rosterVersion} />
+                </section>
+              ) : null}
+            </Flex>
           ),
         },
         {
@@ -299,42 +320,30 @@ function HearingRoom({
             />
           ),
         },
-        ...(room.can.readAttendance
-          ? [
-              {
-                key: "attendance",
-                label: t("tabs.attendance"),
-                children: <AttendancePanel hearingId={room.hearingId} version={rosterVersion} />,
-              },
-            ]
-          : []),
         // The record of the hearing: the clerk (and the judge) keep the transcript; the clerk's browser
         // records the hearing and streams a public one (庭审录音录像规定第一条, 在线诉讼规则第二十七条).
         ...(self && (self.role === "clerk" || self.role === "judge")
           ? [
               {
-                key: "transcript",
-                label: t("tabs.transcript"),
-                children: <TranscriptPanel hearingId={room.hearingId} canEdit />,
-              },
-            ]
-          : []),
-        ...(self?.role === "clerk"
-          ? [
-              {
                 key: "record",
                 label: t("tabs.record"),
+                // Mounted from the start: the clerk's recorder keeps running whichever tab is open.
                 forceRender: true,
                 children: (
-                  <BroadcastControls
-                    hearingId={room.hearingId}
-                    selfRole="clerk"
-                    streams={() => ({
-                      self: mediaRef.current?.self ?? { participantId: "", role: "clerk", label: "" },
-                      localStream: mediaRef.current?.localStream ?? null,
-                      remotes: mediaRef.current?.remotes ?? [],
-                    })}
-                  />
+                  <Flex vertical gap="middle">
+                    <TranscriptPanel hearingId={room.hearingId} canEdit />
+                    {self.role === "clerk" ? (
+                      <BroadcastControls
+                        hearingId={room.hearingId}
+                        selfRole="clerk"
+                        streams={() => ({
+                          self: mediaRef.current?.self ?? { participantId: "", role: "clerk", label: "" },
+                          localStream: mediaRef.current?.localStream ?? null,
+                          remotes: mediaRef.current?.remotes ?? [],
+                        })}
+                      />
+                    ) : null}
+                  </Flex>
                 ),
               },
             ]

@@ -1,10 +1,18 @@
-import { Button, Empty, Flex, Input, List, Modal, Select, Space, Table, Tag, Typography } from "antd";
+import { Button, Empty, Flex, Input, List, Modal, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useApiQuery } from "../../../platform/use-api";
 import { formatDateTime } from "../../cases/cases.format";
 import { evidenceApi } from "../../evidence/evidence.api";
-import { roomApi, type ChatEntry, type ClientMessage, type RoomDisplay, type RoomPeer } from "./room.api";
+import {
+  roomApi,
+  type AttendanceEntry,
+  type ChatEntry,
+  type ClientMessage,
+  type FaceCheckStanding,
+  type RoomDisplay,
+  type RoomPeer,
+} from "./room.api";
 import { roleLabel } from "./room-labels";
 
 /** Who waits and who is in the room; the court admits, mutes and orders out (民事诉讼法第一百四十条、第一百一十三条). */
@@ -264,27 +272,73 @@ export function AttendancePanel({ hearingId, version }: { hearingId: string; ver
   const { t } = useTranslation("hearingRoom");
   const attendance = useApiQuery((signal) => roomApi.attendance(hearingId, signal), [hearingId, version]);
   const time = (value: string | null) => (value ? formatDateTime(value) : "—");
+  const items = attendance.data?.items ?? [];
+  // A list, not a table: the side panel is narrow, and each entry reads as one line of the record.
   return (
-    <Table
+    <List
       size="small"
-      rowKey="id"
       data-testid="room-attendance"
       loading={attendance.isLoading}
-      dataSource={attendance.data?.items ?? []}
-      pagination={false}
-      scroll={{ x: true }}
+      dataSource={items}
       locale={{ emptyText: t("attendance.empty") }}
-      columns={[
-        { title: t("attendance.name"), dataIndex: "name" },
-        { title: t("attendance.role"), render: (_, row) => roleLabel(t, row) },
-        { title: t("attendance.joined"), render: (_, row) => time(row.joinedAt) },
-        { title: t("attendance.admitted"), render: (_, row) => time(row.admittedAt) },
-        { title: t("attendance.left"), render: (_, row) => time(row.leftAt) },
-        {
-          title: t("attendance.reason"),
-          render: (_, row) => (row.removedAt ? `${t("attendance.removed")}：${row.reason ?? ""}` : ""),
-        },
-      ]}
+      renderItem={(row) => (
+        <List.Item>
+          <Flex vertical gap={2} style={{ width: "100%" }}>
+            <Flex wrap gap="small" align="center">
+              <Typography.Text strong>{row.name}</Typography.Text>
+              <Tag>{roleLabel(t, row)}</Tag>
+              {/* 在线诉讼规则第七条第三款: the court sees each party's and agent's face check before admitting them. */}
+              <FaceCheckCell row={row} />
+            </Flex>
+            <Typography.Text type="secondary">
+              {t("attendance.joined")} {time(row.joinedAt)} · {t("attendance.admitted")}{" "}
+              {time(row.admittedAt)}
+              {row.leftAt ? ` · ${t("attendance.left")} ${time(row.leftAt)}` : ""}
+            </Typography.Text>
+            {row.removedAt ? (
+              <Typography.Text type="danger">
+                {t("attendance.removed")}：{row.reason ?? ""}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+        </List.Item>
+      )}
     />
+  );
+}
+
+const standingColours: Record<FaceCheckStanding, string | undefined> = {
+  not_required: undefined,
+  needed: "default",
+  passed: "green",
+  failed: "red",
+  by_sight: "orange",
+};
+
+/** A participant's face check as the court reads it: the standing, the similarity and the photo. */
+function FaceCheckCell({ row }: { row: AttendanceEntry }) {
+  const { t } = useTranslation("hearingRoom");
+  const check = row.faceCheck;
+  if (!check) return null;
+  const score = check.last?.score;
+  return (
+    <Space size="small" wrap data-testid="room-attendance-face-check" data-standing={check.standing}>
+      <Tag color={standingColours[check.standing]}>{t(`faceCheck.standing.${check.standing}`)}</Tag>
+      {typeof score === "number" ? (
+        <Typography.Text type="secondary">
+          {t("faceCheck.score", { score: score.toFixed(2) })}
+        </Typography.Text>
+      ) : null}
+      {check.last?.imageUrl ? (
+        <Typography.Link
+          href={check.last.imageUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-label={`${t("faceCheck.photo")} ${row.name}`}
+        >
+          {t("faceCheck.photo")}
+        </Typography.Link>
+      ) : null}
+    </Space>
   );
 }

@@ -18,6 +18,22 @@ export interface RoomPeer {
   joinedAt: string;
 }
 
+/** Where a participant stands with the face check at the room's door (在线诉讼规则第七条第三款). */
+export type FaceCheckStanding = "not_required" | "needed" | "passed" | "failed" | "by_sight";
+
+export interface FaceCheck {
+  id: string;
+  hearingId: string;
+  role: "party" | "agent";
+  result: "match" | "mismatch" | "error";
+  provider: string;
+  reference: string;
+  score: number | null;
+  checkedAt: string;
+  /** The photo, for the hearing's judge and clerk only. */
+  imageUrl: string | null;
+}
+
 export interface RoomState {
   hearingId: string;
   caseId: string;
@@ -28,6 +44,7 @@ export interface RoomState {
   status: "not_open" | "open" | "recess" | "ended";
   self: { role: RoomRole; partyRole: PartyRole | null; label: string } | null;
   isAdmitted: boolean;
+  faceCheck: { isRequired: boolean; standing: FaceCheckStanding; last: FaceCheck | null };
   can: {
     enter: boolean;
     open: boolean;
@@ -54,6 +71,7 @@ export interface AttendanceEntry {
   leftAt: string | null;
   removedAt: string | null;
   reason: string | null;
+  faceCheck: { standing: FaceCheckStanding; last: FaceCheck | null } | null;
 }
 
 export interface RoomDisplay {
@@ -83,7 +101,8 @@ export type RoomErrorCode =
   | "peer_not_found"
   | "mute_locked"
   | "file_not_found"
-  | "in_recess";
+  | "in_recess"
+  | "face_check_required";
 
 export type Signal =
   | { description: RTCSessionDescriptionInit }
@@ -127,11 +146,17 @@ export type ClientMessage =
 export const CLOSE_ENDED = 4000;
 export const CLOSE_REMOVED = 4003;
 export const CLOSE_REPLACED = 4009;
+/** The room requires a face check this participant has not passed. */
+export const CLOSE_FACE_CHECK = 4001;
 
 export const roomApi = {
   get: (hearingId: string, signal?: AbortSignal) =>
     api.get<RoomState>(`/api/hearings/${hearingId}/room`, { signal }),
-  open: (hearingId: string) => api.post<Hearing>(`/api/hearings/${hearingId}/room/open`, {}),
+  open: (hearingId: string, options: { requiresFaceCheck: boolean } = { requiresFaceCheck: false }) =>
+    api.post<Hearing>(`/api/hearings/${hearingId}/room/open`, options),
+  /** The photo from the participant's camera for the face check (multipart part `file`). */
+  faceCheck: (hearingId: string, photo: Blob, fileName: string) =>
+    api.upload<FaceCheck>(`/api/hearings/${hearingId}/room/face-check`, {}, photo, fileName),
   end: (hearingId: string) => api.post<Hearing>(`/api/hearings/${hearingId}/room/end`, {}),
   recess: (hearingId: string) => api.post<RoomState>(`/api/hearings/${hearingId}/room/recess`, {}),
   resume: (hearingId: string) => api.post<RoomState>(`/api/hearings/${hearingId}/room/resume`, {}),

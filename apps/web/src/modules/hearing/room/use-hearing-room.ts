@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import {
   CLOSE_ENDED,
+  CLOSE_FACE_CHECK,
   CLOSE_REMOVED,
   CLOSE_REPLACED,
   type ChatEntry,
@@ -15,7 +16,15 @@ import {
 } from "./room.api";
 
 export type ConnectionStatus =
-  "connecting" | "waiting" | "admitted" | "recess" | "ended" | "removed" | "replaced";
+  | "connecting"
+  | "waiting"
+  | "admitted"
+  | "recess"
+  | "ended"
+  | "removed"
+  | "replaced"
+  /** Turned away at the door: the room requires a face check not yet passed. */
+  | "face_check";
 
 export interface RoomSelf {
   peerId: string;
@@ -372,6 +381,9 @@ export function useHearingRoom(options: {
         } else if (event.code === CLOSE_REPLACED) {
           isFinal = true;
           setStatus("replaced");
+        } else if (event.code === CLOSE_FACE_CHECK) {
+          isFinal = true;
+          setStatus("face_check");
         } else if (event.code === CLOSE_ENDED) setStatus("ended");
         if (!isFinal) retry = setTimeout(connect, 2000);
       };

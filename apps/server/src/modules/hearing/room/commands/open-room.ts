@@ -10,7 +10,8 @@ import { isOpeningDay } from "../room.rules";
 
 /**
  * The judge or the hearing's clerk opens the room of an online hearing on its day (在线诉讼规则第二十一条,
- * 互联网法院规定第十二条): the hearing starts sitting (scheduled → in_progress) and the parties are told.
+ * 互联网法院规定第十二条): the hearing starts sitting (scheduled → in_progress) and the parties are told. With
+ * `requiresFaceCheck` the parties and agents pass a face check before entering (在线诉讼规则第七条第三款).
  * Throws `hearing_not_found`, `forbidden`, `hearing_room_not_online`, `hearing_room_not_today`,
  * `hearing_status_conflict`.
  */
@@ -18,7 +19,9 @@ export async function openRoom(
   context: AppContext,
   meta: CommandMeta,
   hearingId: string,
+  options: { requiresFaceCheck: boolean } = { requiresFaceCheck: false },
 ): Promise<HearingRow> {
+  const { requiresFaceCheck } = options;
   const access = await loadRoomFor(context.db, meta.actor, hearingId);
   assertControl(access.identity, "open");
   if (meta.actor.kind !== "user") throw new AppError("authentication_required");
@@ -35,12 +38,12 @@ export async function openRoom(
       { status: "in_progress", room_key: randomBytes(16).toString("base64url") },
       meta.now,
     );
-    await insertRoom(trx, { hearingId, openedBy: userId, requiresFaceCheck: false, now: meta.now });
+    await insertRoom(trx, { hearingId, openedBy: userId, requiresFaceCheck, now: meta.now });
     await recordHearingAct(trx, meta, {
       hearing,
       action: "hearing.room_opened",
       courtEvent: "hearing_room_opened",
-      data: { hearingId, startsAt: current.starts_at.toISOString(), requiresFaceCheck: false },
+      data: { hearingId, startsAt: current.starts_at.toISOString(), requiresFaceCheck },
       inbox: [
         {
           recipientIds: partyAccounts(access.parts),
