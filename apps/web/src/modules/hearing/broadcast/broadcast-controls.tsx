@@ -1,4 +1,5 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Space, Switch, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Flex, Space, Switch, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../components/error-alert";
@@ -208,13 +209,13 @@ export function BroadcastControls({ hearingId, streams, selfRole = "clerk" }: Br
             )}
           </Space>
           {upload ? (
-            <Descriptions size="small" column={{ xs: 1, sm: 3 }} className="nc-broadcast-stats">
-              <Descriptions.Item label={t("controls.chunks")}>
+            <Flex wrap gap="small" className="nc-broadcast-stats">
+              <Stat label={t("controls.chunks")}>
                 <span data-testid="recording-chunks">{upload.sent}</span>
-              </Descriptions.Item>
-              <Descriptions.Item label={t("controls.bytes")}>{formatBytes(upload.bytes)}</Descriptions.Item>
-              <Descriptions.Item label={t("controls.pending")}>{upload.pending}</Descriptions.Item>
-            </Descriptions>
+              </Stat>
+              <Stat label={t("controls.bytes")}>{formatBytes(upload.bytes)}</Stat>
+              <Stat label={t("controls.pending")}>{upload.pending}</Stat>
+            </Flex>
           ) : null}
           {sealed?.sha256 ? (
             <div>
@@ -284,16 +285,14 @@ export function BroadcastControls({ hearingId, streams, selfRole = "clerk" }: Br
                 {t("controls.hideFacesHelp")}
               </Typography.Text>
               {isLive ? (
-                <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
-                  <Descriptions.Item label={t("controls.viewers")}>
+                <Flex wrap gap="small">
+                  <Stat label={t("controls.viewers")}>
                     <span data-testid="live-viewers" aria-live="polite">
                       {t("controls.viewersValue", { count: live?.viewers ?? 0 })}
                     </span>
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t("controls.segments")}>
-                    {captureState?.segments ?? 0}
-                  </Descriptions.Item>
-                </Descriptions>
+                  </Stat>
+                  <Stat label={t("controls.segments")}>{captureState?.segments ?? 0}</Stat>
+                </Flex>
               ) : null}
             </Flex>
           )}
@@ -344,5 +343,14 @@ export function RecordingList({ recordings }: { recordings: Recording[] }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** One figure of the controls, label and value kept on one line: the controls also sit in a narrow panel. */
+function Stat({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Typography.Text className="nc-broadcast-stat">
+      <Typography.Text type="secondary">{label}</Typography.Text> {children}
+    </Typography.Text>
   );
 }

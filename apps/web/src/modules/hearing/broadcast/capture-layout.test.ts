@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMasked, participantsOf, pickMimeType, roleKey, tileLayout } from "./capture-layout";
+import { captionOf, isMasked, participantsOf, pickMimeType, roleKey, tileLayout } from "./capture-layout";
 
 describe("the capture's layout", () => {
   it("fills the frame with a near-square grid and centres a short last row", () => {
@@ -35,6 +35,19 @@ describe("the capture's layout", () => {
     expect(isMasked({ role: "judge" }, true)).toBe(false);
     expect(isMasked({ role: "clerk" }, true)).toBe(false);
     expect(isMasked({ role: "party" }, false)).toBe(false);
+  });
+
+  it("never names a party or agent in the public stream, and names everyone in the recording", () => {
+    const plaintiff = { role: "party", label: "原告 张三" };
+    const agent = { role: "agent", label: "原告代理人 王律师" };
+    const judge = { role: "judge", label: "审判员 王法官" };
+    for (const hide of [false, true]) {
+      expect(captionOf(plaintiff, { hide, isPublic: true }, "原告")).toBe("原告");
+      expect(captionOf(agent, { hide, isPublic: true }, "原告代理人")).toBe("原告代理人");
+      expect(captionOf(judge, { hide, isPublic: true }, "审判员")).toBe("审判员 王法官");
+    }
+    expect(captionOf(plaintiff, { hide: false, isPublic: false }, "原告")).toBe("原告 张三");
+    expect(captionOf({ role: "party", label: "" }, { hide: false, isPublic: false }, "原告")).toBe("原告");
   });
 
   it("names each tile by its role", () => {

@@ -81,6 +81,20 @@ export function isMasked(participant: { role: string }, hideFaces: boolean): boo
   return hideFaces && (participant.role === "party" || participant.role === "agent");
 }
 
+/**
+ * A tile's caption: in the public stream a party or agent by role only, never by name (the public
+ * announcement names them 张某, 个人信息保护法第二十八条); the recording and the bench by the room's label.
+ */
+export function captionOf(
+  participant: { role: string; label: string },
+  stream: { hide: boolean; isPublic: boolean },
+  roleLabel: string,
+): string {
+  const isParty = participant.role === "party" || participant.role === "agent";
+  if (isMasked(participant, stream.hide) || (stream.isPublic && isParty)) return roleLabel;
+  return participant.label || roleLabel;
+}
+
 /** The role key (broadcast:role.*) of a participant's tile. */
 export function roleKey(participant: { role: string; partyRole: string | null }): {
   key: "judge" | "clerk" | "plaintiff" | "defendant" | "third_party" | "party" | "agent" | "agentOf";

@@ -1,5 +1,6 @@
 import { broadcastApi, type Recording } from "./broadcast.api";
 import {
+  captionOf,
   isMasked,
   participantsOf,
   pickMimeType,
@@ -142,15 +143,15 @@ export function startHearingCapture(options: HearingCaptureOptions): HearingCapt
     const participants = syncFeeds();
     const tiles = tileLayout(Math.max(1, participants.length), WIDTH, HEIGHT);
     const now = new Date();
-    paint(recordCanvas, participants, tiles, false, now);
-    if (liveRecorder.isOn) paint(liveCanvas, participants, tiles, hideFaces, now);
+    paint(recordCanvas, participants, tiles, { hide: false, isPublic: false }, now);
+    if (liveRecorder.isOn) paint(liveCanvas, participants, tiles, { hide: hideFaces, isPublic: true }, now);
   }
 
   function paint(
     canvas: HTMLCanvasElement,
     participants: CaptureParticipant[],
     tiles: ReturnType<typeof tileLayout>,
-    hide: boolean,
+    { hide, isPublic }: { hide: boolean; isPublic: boolean },
     now: Date,
   ): void {
     const g = canvas.getContext("2d")!;
@@ -166,10 +167,7 @@ export function startHearingCapture(options: HearingCaptureOptions): HearingCapt
         g.fillStyle = masked ? "#3a3f47" : "#2b2b2b";
         g.fillRect(tile.x + 2, tile.y + 2, tile.width - 4, tile.height - 4);
       }
-      // The caption: the role only when masked (never the name); otherwise the room's label.
-      const caption = masked
-        ? options.roleLabel(participant)
-        : participant.label || options.roleLabel(participant);
+      const caption = captionOf(participant, { hide, isPublic }, options.roleLabel(participant));
       g.fillStyle = "rgba(0,0,0,0.55)";
       g.fillRect(tile.x + 2, tile.y + tile.height - 26, tile.width - 4, 24);
       g.fillStyle = "#ffffff";
