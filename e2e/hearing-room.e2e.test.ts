@@ -5,70 +5,24 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 import { chromiumArgs, fakeMediaArgs } from "./support/browser";
-import {
-  ApiSession,
-  courtIdByCode,
-  DEMO_PASSWORD,
-  payAtCashier,
-  staffSession,
-  totpCode,
-} from "./support/court-api";
+import { ApiSession, courtIdByCode, payAtCashier, staffSession } from "./support/court-api";
 import { signInAt, until } from "./support/sign-in";
+import {
+  DAY_MS,
+  ONE_PIXEL_PNG,
+  courtDayAfter,
+  courtToday,
+  frameVariance,
+  playhead,
+} from "./support/court-day";
 
 // Journey: the online hearing room (在线庭审). On the hearing's day the judge opens the room; the judge, the
 // clerk and both parties join from their browsers with camera and microphone; the parties wait until the
 // judge admits them; everyone sees everyone's video; the judge shows an evidence file, reads the chat,
 // mutes a party, orders him out and admits him again; the attendance lists them all; the judge ends it.
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const PNG = Buffer.from(
-  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
-    "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082",
-  "hex",
-);
 /** Raw values a translated screen must never show. */
 const RAW_CODES = /\b(hearing_\w+|in_progress|not_admitted|mute_locked|judge|clerk|plaintiff|defendant)\b/;
-
-function courtDayAfter(days: number): string {
-  const day = new Date(Date.now() + 8 * 60 * 60 * 1000 + days * DAY_MS);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
-}
-
-function courtToday(): string {
-  return new Date(Date.now() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
-
-/** A demo staff account through the API, its authenticator code taken on the server's clock. */
-async function staffAt(baseUrl: string, login: string, offsetMs: number): Promise<ApiSession> {
-  const session = new ApiSession(baseUrl);
-  await session.call("POST", "/api/auth/login", { login, password: DEMO_PASSWORD });
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const code = totpCode(undefined, Date.now() + offsetMs + attempt * 30_000);
-    if ((await session.request("POST", "/api/auth/totp/verify", { code })).status === 200) return session;
-  }
-  throw new Error(`${login} could not pass the second factor`);
-}
-
-/** Signs a staff member in through the page, the authenticator code taken on the server's clock. */
-async function signInStaff(page: Page, baseUrl: string, login: string, next: string, offsetMs: number) {
-  await page.goto(`${baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/^(手机号码或电子邮箱|Mobile number or e-mail)$/).fill(login);
-  await page.getByLabel(/^(密码|Password)$/).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  const code = page.getByLabel(/^(验证码|Verification code)$/);
-  await code.waitFor();
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    if (!new URL(page.url()).pathname.startsWith("/sign-in")) break;
-    await code.fill(totpCode(undefined, Date.now() + offsetMs + attempt * 30_000));
-    const answer = page.waitForResponse((r) => r.url().endsWith("/api/auth/totp/verify"), {
-      timeout: 60_000,
-    });
-    await page.getByRole("button", { name: /^(验证|Verify)$/ }).click();
-    if ((await answer).ok()) break;
-  }
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
-}
 
 /**
  * For every remote video on the page: whether it shows a picture (a frame drawn on a canvas is not one
@@ -107,6 +61,17 @@ async function remoteVideos(page: Page): Promise<{ count: number; minVariance: n
   })()`);
 }
 
+/** Takes the photo at the room's door and waits for the check to pass. */
+async function passFaceCheck(page: Page): Promise<void> {
+  const step = page.getByTestId("room-face-check");
+  await step.getByTestId("room-face-check-preview").waitFor();
+  await step.getByTestId("room-face-check-take").click();
+  await step.getByTestId("room-face-check-result").waitFor();
+  expect(await step.getByTestId("room-face-check-result").textContent()).toMatch(
+    /身份核验通过|Identity check passed/,
+  );
+}
+
 describe("the online hearing room", () => {
   let dataDir: string;
   let server: RunningServer | undefined;
@@ -131,7 +96,7 @@ describe("the online hearing room", () => {
     ({ caseId } = await zhangsan.call<{ caseId: string }>("POST", "/api/filings", { courtId }));
     const form = new FormData();
     form.append("category", "evidence");
-    form.append("file", new Blob([PNG], { type: "image/png" }), "订单截图.png");
+    form.append("file", new Blob([ONE_PIXEL_PNG], { type: "image/png" }), "订单截图.png");
     const attachment = await zhangsan.call<{ id: string }>(
       "POST",
       `/api/filings/${caseId}/attachments`,
@@ -209,7 +174,7 @@ describe("the online hearing room", () => {
     if (dataDir) await fs.rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
-  it("the court admits the parties, everyone sees everyone, evidence and chat, mute, removal, attendance, end", async () => {
+  it("the court admits the parties; the clerk records and streams, a visitor watches, the microphones fill the transcript; evidence, chat, mute, removal, attendance; end, seal and sign", async () => {
     const baseUrl = server!.baseUrl;
     const desktop = screenshots("hearing room desktop", { fullPage: false });
     const phone = screenshots("hearing room phone", { fullPage: false });
@@ -244,14 +209,17 @@ describe("the online hearing room", () => {
       const defendant = await defendantContext.newPage();
 
       // The judge opens the room from the hearing's page on its day.
-      await signInStaff(judge, baseUrl, judgeLogin, `/court/hearings/${hearingId}/room`, offsetMs);
+      await signInAt(judge, baseUrl, judgeLogin, `/court/hearings/${hearingId}/room`, true, offsetMs);
+      // It asks parties to pass a face check at the door (在线诉讼规则第七条第三款).
+      await judge.getByTestId("room-require-face-check").check();
       await judge.getByRole("button", { name: "开启庭审室" }).click();
       await judge.getByTestId("room-tile").first().waitFor();
-      await signInStaff(
+      await signInAt(
         clerk,
         baseUrl,
         "hzhlw.clerk1@netcourt.demo",
         `/court/hearings/${hearingId}/room`,
+        true,
         offsetMs,
       );
       await clerk.getByTestId("room-tile").first().waitFor();
@@ -259,8 +227,14 @@ describe("the online hearing room", () => {
       // The parties enter from their case page and wait.
       await signInAt(plaintiff, baseUrl, "zhangsan@netcourt.demo", `/cases/${caseId}`, false);
       await plaintiff.getByTestId("enter-hearing-room").click();
+      await passFaceCheck(plaintiff);
+      await phone(plaintiff, "face check passed zh-CN");
+      await plaintiff.getByTestId("room-face-check-continue").click();
       await plaintiff.getByTestId("room-waiting-notice").waitFor();
       await signInAt(defendant, baseUrl, "lisi@netcourt.demo", `/hearings/${hearingId}/room`, false);
+      await passFaceCheck(defendant);
+      await phone(defendant, "face check passed en");
+      await defendant.getByTestId("room-face-check-continue").click();
       await defendant.getByTestId("room-waiting-notice").waitFor();
       expect(await defendant.getByTestId("room-waiting-notice").textContent()).toContain(
         "Waiting for the judge to admit you",
@@ -303,6 +277,15 @@ describe("the online hearing room", () => {
         expect(english).toContain(label);
       expect(english).not.toMatch(/庭审中|参加人|文字交流|证据展示|原告|被告|审判员 /);
 
+      // The clerk records the hearing and streams it live from the room's record tab (庭审录音录像规定第一条,
+      // 在线诉讼规则第二十七条); meanwhile everyone's microphone feeds the transcript.
+      await clerk.getByRole("tab", { name: "Record" }).click();
+      const controls = clerk.getByTestId("broadcast-controls");
+      await controls.getByRole("button", { name: "Start recording" }).click();
+      await controls.getByTestId("recording-status").and(clerk.locator("[data-status=recording]")).waitFor();
+      await controls.getByRole("button", { name: "Go live" }).click();
+      await controls.getByTestId("live-status").and(clerk.locator("[data-status=live]")).waitFor();
+
       // The judge shows the evidence file; the parties see it.
       await judge.getByRole("tab", { name: "证据展示" }).click();
       await judge.getByTestId("room-evidence-select").click();
@@ -321,6 +304,36 @@ describe("the online hearing room", () => {
       await plaintiff.getByRole("button", { name: "发送" }).click();
       await judge.getByRole("tab", { name: "文字交流" }).click();
       await judge.getByTestId("room-chat").getByText("原告已到庭，可以开始。").waitFor();
+
+      // A visitor watches the hearing live; the parties are not named.
+      const visitorContext = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        locale: "zh-CN",
+        timezoneId: "Asia/Shanghai",
+      });
+      const visitor = await visitorContext.newPage();
+      await visitor.goto(`${baseUrl}/live/${hearingId}`);
+      await visitor.getByTestId("live-player").and(visitor.locator("[data-mode=live]")).waitFor();
+      await until(
+        () => playhead(visitor),
+        (t) => t > 1,
+        "the live picture to play",
+        90_000,
+      );
+      expect(await frameVariance(visitor)).toBeGreaterThan(20);
+      expect((await visitor.locator("main").textContent()) ?? "").not.toMatch(/张三|李四|13800001111/);
+      await desktop(visitor, "a visitor watches live");
+      await visitorContext.close();
+
+      // Speech recognition wrote what each one said under their names, in the judge's record tab.
+      await judge.getByRole("tab", { name: "庭审记录" }).click();
+      await until(
+        async () => (await judge.getByTestId("transcript-panel").textContent()) ?? "",
+        (text) => text.includes("张三") && text.includes("李四"),
+        "lines of both parties in the transcript",
+        120_000,
+      );
+      await desktop(judge, "transcript in the room");
 
       // The judge mutes the defendant: his microphone turns off.
       await judge.getByRole("tab", { name: "参加人" }).click();
@@ -350,12 +363,23 @@ describe("the online hearing room", () => {
       );
 
       // The attendance lists them, with the removal and its reason.
-      await judge.getByRole("tab", { name: "到庭记录" }).click();
+      await judge.getByRole("tab", { name: "参加人" }).click();
       const attendance = judge.getByTestId("room-attendance");
       await attendance.getByText("多次打断庭审", { exact: false }).waitFor();
       const rows = (await attendance.textContent()) ?? "";
       for (const name of ["张三", "李四"]) expect(rows).toContain(name);
       await desktop(judge, "attendance");
+
+      // The clerk ends the stream and seals the recording.
+      await clerk.getByRole("tab", { name: "Record" }).click();
+      await controls.getByRole("button", { name: "End the live stream" }).click();
+      await controls.getByTestId("live-status").and(clerk.locator("[data-status=ended]")).waitFor();
+      await controls.getByRole("button", { name: "Stop and seal the recording" }).click();
+      const hash = controls.getByTestId("recording-sha256");
+      await hash.waitFor({ timeout: 60_000 });
+      const sha256 = ((await hash.textContent()) ?? "").trim().slice(0, 64);
+      expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+      await desktop(clerk, "recording sealed en");
 
       // The judge ends the hearing: everyone is told.
       await judge.getByRole("button", { name: "结束庭审" }).click();
@@ -367,7 +391,7 @@ describe("the online hearing room", () => {
       await defendant.getByText("This hearing has ended. Thank you for taking part.").waitFor();
       await clerk.getByText("This hearing has ended. Thank you for taking part.").waitFor();
       await phone(plaintiff, "ended");
-      const judgeApi = await staffAt(baseUrl, judgeLogin, offsetMs);
+      const judgeApi = await staffSession(baseUrl, judgeLogin, offsetMs);
       const hearing = await judgeApi.call<{ status: string }>("GET", `/api/hearings/${hearingId}`);
       expect(hearing.status).toBe("held");
       const record = await judgeApi.call<{ items: Array<{ name: string; leftAt: string | null }> }>(
@@ -375,6 +399,37 @@ describe("the online hearing room", () => {
         `/api/hearings/${hearingId}/attendance`,
       );
       expect(record.items.every((i) => i.leftAt !== null)).toBe(true);
+
+      // The clerk freezes the transcript of this hearing; the parties and the court sign it online
+      // (民事诉讼法第一百五十条, 在线诉讼规则第三十五条); the ledger holds the recording's and the transcript's hashes.
+      const clerkApi = await staffSession(baseUrl, "hzhlw.clerk1@netcourt.demo", offsetMs);
+      const closed = await clerkApi.call<{
+        version: { id: string; contentSha256: string; segments: Array<{ speakerName: string }> };
+      }>("POST", `/api/hearings/${hearingId}/transcript/close`, {});
+      const speakers = new Set(closed.version.segments.map((segment) => segment.speakerName));
+      for (const name of ["张三", "李四"]) expect(speakers).toContain(name);
+      const zhangsan = new ApiSession(baseUrl);
+      await zhangsan.signIn("zhangsan@netcourt.demo");
+      const lisi = new ApiSession(baseUrl);
+      await lisi.signIn("lisi@netcourt.demo");
+      for (const session of [zhangsan, lisi, judgeApi, clerkApi])
+        await session.call(
+          "POST",
+          `/api/hearings/${hearingId}/transcript/versions/${closed.version.id}/sign`,
+          {
+            contentSha256: closed.version.contentSha256,
+          },
+        );
+      const events = await judgeApi.call<{ items: Array<{ kind: string; opening: unknown }> }>(
+        "GET",
+        `/api/ledger/cases/${caseId}/events`,
+      );
+      const opening = (kind: string) => JSON.stringify(events.items.find((e) => e.kind === kind)?.opening);
+      expect(opening("hearing_recording_sealed")).toContain(sha256);
+      expect(opening("transcript_signed")).toContain(closed.version.contentSha256);
+      expect(events.items.map((e) => e.kind)).toEqual(
+        expect.arrayContaining(["hearing_live_started", "hearing_live_stopped", "transcript_closed"]),
+      );
     } finally {
       await browser?.close();
     }
