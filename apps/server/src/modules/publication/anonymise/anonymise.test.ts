@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { anonymiseJudgment, tokensFor } from "./anonymise";
+import { isProtected, namedPersons } from "./names";
 import { findPersonalData } from "./personal-data";
 import { surnameOf } from "./surnames";
 
@@ -114,5 +115,124 @@ describe("names", () => {
   it("numbers tokens the text already uses for someone else", () => {
     expect(tokensFor(["刘芳"], "被告人刘某，证人刘芳")).toEqual(new Map([["刘芳", "刘某1"]]));
     expect(tokensFor(["刘芳"], "被告人刘某某，证人刘芳")).toEqual(new Map([["刘芳", "刘某"]]));
+  });
+});
+
+describe("names the evidence list and the parties' roles give (第八条第二项)", () => {
+  const hidden = (text: string) =>
+    namedPersons(text).filter((p) => isProtected(p, { familyCase: false, minors: new Set() }));
+  it.each([
+    [
+      "a numbered statement with a note and a date",
+      "证人证言1.肖胜奎（重庆市人）2014年12月25日10时30分的询问笔录，主要内容",
+      ["肖胜奎"],
+    ],
+    [
+      "a bracketed list item",
+      "2、证人证言：（1）许某某证言；（2）张应光证言；（3）刘艳证言。",
+      ["张应光", "刘艳"],
+    ],
+    [
+      "询问 with a description before the names",
+      "25、询问教儿埝村村民郭润海、陈林、笔录证实：",
+      ["郭润海", "陈林"],
+    ],
+    ["询问 with 的", "16、询问赵和平的笔录证实：我是会计。", ["赵和平"]],
+    ["a list past names the court masked", "有证人王某某、朱某某、齐世伶、李某某等人的证言", ["齐世伶"]],
+    [
+      "clause subjects of a witnesses' item",
+      "20、证人吴应南、朱云庆是法院工作人员，詹洁涛是检察院科长，三人的证言证实",
+      ["吴应南", "朱云庆", "詹洁涛"],
+    ],
+    [
+      "a private prosecutor, who is the victim",
+      "自诉人张艳霞以被告人张超犯拒不执行判决罪提起自诉。张艳霞，女",
+      ["张艳霞"],
+    ],
+    [
+      "a numeral or 向 inside a name",
+      "证人高一峰的证言；证人徐向东等人的证言；被害人律九州商议，律九州，男",
+      ["高一峰", "徐向东", "律九州"],
+    ],
+  ])("%s", (_, text, names) => {
+    expect(hidden(text).map((p) => p.name)).toEqual(names);
+  });
+  it("takes 王斌 in 被害人王斌存在过错, not 王斌存", () => {
+    expect(hidden("本案被害人王斌存在过错。").map((p) => p.name)).toEqual(["王斌"]);
+  });
+  it("hides a clerk of another proceeding who testifies, and keeps a defendant named as a past victim", () => {
+    const text =
+      "执行庭书记员朱云庆在场。20、证人吴应南、朱云庆是法院工作人员，二人的证言证实。被告人赵德明到庭。被害人赵德明曾报警。";
+    const roles = new Map(namedPersons(text).map((p) => [p.name, p.role]));
+    expect(roles.get("朱云庆")).toBe("witness");
+    expect(roles.get("赵德明")).toBe("defendant");
+  });
+  it("does not read 原审被告人 after a list as a name", () => {
+    expect(hidden("附带民事诉讼原告人刘某1、原审被告人林文兵对附带民事部分").map((p) => p.name)).toEqual([]);
+  });
+});
+
+describe("personal data in the facts (第十条)", () => {
+  const found = (text: string) => findPersonalData(text).map((s) => [s.kind, text.slice(s.start, s.end)]);
+  it.each([
+    [
+      "a home after 居住的",
+      "被告人付应成在其居住的三台县西平镇中新街97号家中提供冰毒",
+      [["address", "西平镇中新街97号"]],
+    ],
+    [
+      "a home with its owner between",
+      "在廊坊市广阳区白家务乡北王力村金某家门口发生口角",
+      [["address", "白家务乡北王力村"]],
+    ],
+    [
+      "a rented flat",
+      "被告人李晓青在吉州区桃源盛景小区1栋902室其租住房内",
+      [["address", "桃源盛景小区1栋902室"]],
+    ],
+    [
+      "a home by the verb before it",
+      "在其租住的本市城区北岭坡气象局小区房间内被抓获",
+      [["address", "北岭坡气象局小区"]],
+    ],
+    ["a flat by building and room", "到达市府南一巷7栋103室附近", [["address", "市府南一巷7栋103室"]]],
+    [
+      "an address in brackets after 住",
+      "证人陈某某（住合阳县西新街华凡小区，在交管站工作）",
+      [["address", "西新街华凡小区"]],
+    ],
+    [
+      "an account named by its bank and the word after it",
+      "汇入中国银行侯马支行147959266055账户",
+      [["bank_account", "147959266055"]],
+    ],
+    [
+      "an identity number with a full-width check character",
+      "居民身份证号码14272619581213001Ｘ，汉族",
+      [["id_number", "14272619581213001Ｘ"]],
+    ],
+    [
+      "a certificate number before its name",
+      "镇政林证字（2009）第2801001282号林权证",
+      [["certificate_number", "镇政林证字（2009）第2801001282号"]],
+    ],
+  ])("%s", (_, text, spans) => {
+    expect(found(text)).toEqual(spans);
+  });
+  it("deletes a home address wherever it recurs", () => {
+    const text =
+      "在新安县磁涧镇礼河村十三组，发现罂粟。其位于新安县磁涧镇礼河村十三组老宅旁的土地上种植罂粟。";
+    expect(found(text)).toEqual([
+      ["address", "磁涧镇礼河村十三组"],
+      ["address", "磁涧镇礼河村十三组"],
+    ]);
+  });
+  it.each([
+    ["a street that is not a home", "在文化中路二街对面路边，看见被害人"],
+    ["a number that is not a room", "在被告人居住的房间内查获编号为201605-79-1的毒品"],
+    ["an old house that is nobody's home", "来到遂川县巾石乡圩镇一老房子处"],
+    ["a village and a dealer's cut", "之后我们来到那村。抽水规则是当庄家抽100元"],
+  ])("leaves %s", (_, text) => {
+    expect(found(text)).toEqual([]);
   });
 });

@@ -48,6 +48,8 @@ const ROLE_WORDS: Array<[string, NameRole]> = [
   ["被告人", "defendant"],
   ["鉴定人", "expert"],
   ["上诉人", "party"],
+  // A private prosecution is brought by the victim (刑事诉讼法第一百一十四条): the 自诉人 is a victim (第八条第二项).
+  ["自诉人", "victim"],
   ["申请人", "party"],
   ["第三人", "party"],
   ["原告人", "civil_plaintiff"],
@@ -62,14 +64,31 @@ const ROLE_PATTERN = new RegExp(
   "g",
 );
 const ROLE_OF = new Map(ROLE_WORDS);
+const ROLE_AT = new RegExp(`^(?:原审|${ROLE_WORDS.map(([word]) => word).join("|")})`);
 
 /** Characters that end a name when they follow it. */
 const AFTER_NAME =
-  /^(?:[，,。、；;：:（(）)\s“”"]|$|的|等|及|和|与|系|在|于|到|向|称|报|被|将|对|因|是|也|亦|均|已|即|又|曾|现|自|经|从|由|为|所|家|处|签|陈|供|辩|证)/;
+  /^(?:[，,。、；;：:（(）)\s“”"\d]|$|的|等|及|和|与|系|在|于|到|向|称|报|被|将|对|因|是|也|亦|均|已|即|又|曾|现|自|经|从|由|为|所|家|处|签|陈|供|辩|证|出)/;
+
+/** Words that begin with a name's would-be last character: 被害人王斌存在过错 names 王斌, not 王斌存. */
+const WORD_AFTER_SHORT_NAME = new Set([
+  "存在",
+  "在场",
+  "报警",
+  "报案",
+  "陈述",
+  "供述",
+  "证实",
+  "证言",
+  "出具",
+  "系其",
+]);
 
 /** Given-name characters that are words, not names: 被害人陈述, 证人证言, 被告人供述, 原告诉称. */
 const NOT_GIVEN = new Set([
-  ..."述言供称诉辩证人方当晚屋付款谎财物产钱额辆房均等的及和与对在于系将被已经因也亦是为到向其本该上下一二三四五六七八九十某×*＊",
+  ..."述言供称诉辩证人方当晚屋付款谎财物产钱额辆房均等的及和与对在于系将被已经因也亦是为到其本该上下二三四五六七八九十某×*＊",
+  // 郭甲, 王乙: a pseudonym the court already gave.
+  ..."甲乙丙",
 ]);
 
 const HAN = /^[\u4e00-\u9fa5]+$/;
@@ -86,7 +105,25 @@ function looksLikeName(candidate: string): boolean {
   const given = [...candidate.slice(surname.length)];
   // Four characters make a name only with a compound surname (欧阳娜娜); 王华清谎 is 王华清 and a verb.
   if (given.length > 2) return false;
-  return given.length > 0 && !given.some((c) => NOT_GIVEN.has(c));
+  // The first of two given characters may be a numeral or 向 (律九州, 张六生, 徐向东): only a name's last
+  // character can be the verb or word that follows it.
+  return (
+    given.length > 0 &&
+    !given.some((c, i) => NOT_GIVEN.has(c) && !(given.length === 2 && i === 0 && FIRST_GIVEN.has(c)))
+  );
+}
+
+const FIRST_GIVEN = new Set([..."一二三四五六七八九十向方和"]);
+
+/**
+ * A name whose ends the text marks (an evidence item: "赵和平的询问笔录"): a known surname and one or two
+ * given characters, none of them a mark the court left (某, ×).
+ */
+function isMarkedName(candidate: string): boolean {
+  const surname = surnameOf(candidate);
+  if (!HAN.test(candidate) || !surname) return false;
+  const given = [...candidate.slice(surname.length)];
+  return given.length > 0 && given.length <= 2 && !given.some((c) => "某×*＊".includes(c));
 }
 
 /** Whether `candidate` stands alone somewhere in the text: followed by punctuation or a joining word. */
@@ -101,6 +138,8 @@ function standsAlone(text: string, candidate: string): boolean {
  * ending where a name ends (被害人陈淋赔偿: 陈淋 is taken because the text elsewhere has 陈淋，).
  */
 function nameAt(text: string, index: number): string | null {
+  const short = text.slice(index, index + 2);
+  if (WORD_AFTER_SHORT_NAME.has(text.slice(index + 2, index + 4)) && looksLikeName(short)) return short;
   const candidates = [3, 2, 4]
     .map((length) => text.slice(index, index + length))
     .filter((candidate) => candidate.length >= 2 && looksLikeName(candidate));
@@ -123,6 +162,60 @@ function nameBefore(text: string, end: number): string | null {
   return null;
 }
 
+/** A name the court already replaced: 王某某, 陈某1, 郭某甲, 仵ｘｘ. */
+const MASKED_NAME = /^[\u4e00-\u9fa5]{1,2}(?:某[某甲乙丙丁\d]*|[×*＊ｘx]+)/;
+
+const NAME_LIST = "[\\u4e00-\\u9fa5]{2,3}?(?:、[\\u4e00-\\u9fa5]{2,3}?)*";
+/**
+ * The evidence list names the witnesses whose statements it cites, often without the word 证人: an item
+ * after a number or a colon, "2.郭建岗（陕西韩城人）2014年12月23日的询问笔录", "（2）张应光证言", or after
+ * 询问, "询问梁相如笔录证实", "询问教儿埝村村民郭润海、陈林、笔录".
+ */
+const EVIDENCE_ITEMS = [
+  new RegExp(
+    "(?:(?:^|[^\\d])\\d{1,3}[、.．]|[（(][\\d一二三四五六七八九十]{1,3}[）)]|证人证言[：:]?)" +
+      `(${NAME_LIST})(?:[（(][^（）()]{0,40}[）)])?(?:\\d{4}年\\d{1,2}月\\d{1,2}日(?:\\d{1,2}时(?:\\d{1,2}分)?)?)?的?(?:证言|询问笔录)`,
+    "g",
+  ),
+  new RegExp(`询问(?:[^，。；\\d]{0,12}?(?:村民|居民|职工|员工|工作人员))?(${NAME_LIST})、?的?笔录`, "g"),
+];
+
+/**
+ * An evidence item about witnesses names each at the start of a clause: "20、证人吴应南、朱云庆是法院工作人员，
+ * 詹洁涛是检察院民行科科长，…三人的证言证实" — every clause subject of the item is one of its witnesses.
+ */
+const WITNESS_ITEM = /(?:^|[^\d])\d{1,3}[、.．]证人([^。；]{4,200})/g;
+const CLAUSE_SUBJECT = /(?:^|[，,、])([\u4e00-\u9fa5]{2,3}?)(?=是|系|均|作证|证实|证明)/g;
+
+/** Witnesses named as the source of a statement in the evidence list (第八条第二项). */
+function witnessesInEvidence(text: string): Array<[string, NameRole]> {
+  const found: Array<[string, NameRole]> = [];
+  for (const item of text.matchAll(WITNESS_ITEM)) {
+    // Only the item's head, before the statement it cites: what the witnesses said names other people.
+    const head = /^([^：:“"]*?)证言/.exec(item[1]!)?.[1];
+    if (head === undefined) continue;
+    for (const clause of head.matchAll(CLAUSE_SUBJECT))
+      if (looksLikeName(clause[1]!)) found.push([clause[1]!, "witness"]);
+  }
+  for (const pattern of EVIDENCE_ITEMS)
+    for (const m of text.matchAll(pattern))
+      for (const name of m[1]!.split("、")) if (isMarkedName(name)) found.push([name, "witness"]);
+  return found;
+}
+
+const PROTECTED_ROLES: ReadonlySet<NameRole> = new Set(["victim", "civil_plaintiff", "witness", "expert"]);
+const OFFICE_ROLES: ReadonlySet<NameRole> = new Set(["court", "prosecutor", "agent"]);
+
+/**
+ * Records the role a person is named in: the first one counts, except that a victim or a witness stays
+ * one though named elsewhere by office (执行庭书记员朱云庆 … 证人吴应南、朱云庆: a clerk of the enforcement who
+ * testifies is a witness, 第八条第二项). A defendant named as a victim of another act stays a defendant.
+ */
+function note(persons: Map<string, NameRole>, name: string, role: NameRole): void {
+  const known = persons.get(name);
+  if (known === undefined || (OFFICE_ROLES.has(known) && PROTECTED_ROLES.has(role))) persons.set(name, role);
+}
+
 /** Every person named right after a role word, with the first role they are named in. */
 export function namedPersons(text: string): NamedPerson[] {
   const persons = new Map<string, NameRole>();
@@ -131,16 +224,24 @@ export function namedPersons(text: string): NamedPerson[] {
     const role = ROLE_OF.get(m[1]!)!;
     // 某某律师事务所律师张三: the lawyer's name follows 律师; 律师事务所 is not a role.
     if (m[1] === "律师" && text.startsWith("事务所", m.index + 2)) continue;
-    // 证人王军伟、隋建林、刘芳: the role covers every name of the list.
+    // 证人王军伟、隋建林、刘芳: the role covers every name of the list, past names the court already masked
+    // (证人王某某、齐世伶、李某某).
     let at = m.index + m[0].length;
-    for (let name = nameAt(text, at); name !== null; name = nameAt(text, at)) {
-      if (!persons.has(name)) persons.set(name, role);
-      at += name.length;
+    for (;;) {
+      // 附带民事诉讼原告人刘某1、原审被告人林文兵: the list ends where another role begins.
+      if (ROLE_AT.test(text.slice(at, at + 12))) break;
+      const name = nameAt(text, at);
+      const masked = name === null ? MASKED_NAME.exec(text.slice(at, at + 8))?.[0] : undefined;
+      if (name !== null) note(persons, name, role);
+      const length = name?.length ?? masked?.length;
+      if (length === undefined) break;
+      at += length;
       // Only 、 joins a list: 被告人李会民与刘家宏核对 names 刘家宏 in another capacity.
       if (text[at] !== "、") break;
       at += 1;
     }
   }
+  for (const [name, role] of witnessesInEvidence(text)) note(persons, name, role);
   MINOR_NOTE.lastIndex = 0;
   for (let m = MINOR_NOTE.exec(text); m !== null; m = MINOR_NOTE.exec(text)) {
     const name = nameBefore(text, m.index);
