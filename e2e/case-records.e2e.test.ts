@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
-import { ApiSession, nextTotpStep, payAtCashier } from "./support/court-api";
+import { ApiSession, payAtCashier } from "./support/court-api";
 import { signInAt } from "./support/sign-in";
 import { ONE_PIXEL_PNG } from "./support/court-day";
 
@@ -245,7 +245,6 @@ describe("refusal and correction records, the case timeline and error boxes", ()
       ["desktop", {}],
       ["phone", phoneViewport],
     ] as const) {
-      await nextTotpStep();
       const browser = await openBrowser(options);
       try {
         const { page } = browser;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 import { demoCreditCode } from "../apps/server/src/seed/demo-seed";
 import { signInAt as signIn } from "./support/sign-in";
-import { ApiSession, DEMO_PASSWORD, nextTotpStep, totpCode } from "./support/court-api";
+import { ApiSession, staffSession } from "./support/court-api";
 
 // Journey 1: pre-litigation mediation from the filing wizard to a judicial confirmation ruling.
 // The journey runs on PostgreSQL (the other journeys run on the embedded PGlite), so the browser
@@ -171,15 +171,7 @@ describe("mediation journey: apply, mediate, sign online, judicial confirmation"
 
     // 2. The respondent was sent a case code with the invitation to mediate; the clerk reads it out
     //    from the workspace, and the company's verified account links its party with it and agrees.
-    const clerkApi = new ApiSession(baseUrl);
-    await clerkApi.call("POST", "/api/auth/login", {
-      login: "hzhlw.clerk1@netcourt.demo",
-      password: DEMO_PASSWORD,
-    });
-    if ((await clerkApi.request("POST", "/api/auth/totp/verify", { code: totpCode() })).status !== 200) {
-      await nextTotpStep();
-      await clerkApi.call("POST", "/api/auth/totp/verify", { code: totpCode() });
-    }
+    const clerkApi = await staffSession(baseUrl, "hzhlw.clerk1@netcourt.demo");
     const seen = await clerkApi.call<{ parties: Array<{ role: string; caseCode: string | null }> }>(
       "GET",
       `/api/mediations/${mediationId}`,
@@ -272,6 +264,10 @@ describe("mediation journey: apply, mediate, sign online, judicial confirmation"
       await page.reload();
       // The confirmation pops up over the button; a click that lands while it opens is repeated.
       const status = agreement.getByTestId("confirmation-status");
+      const applied = page.waitForResponse(
+        (r) => r.url().endsWith("/confirmation") && r.request().method() === "POST",
+        { timeout: 120_000 },
+      );
       for (let attempt = 0; attempt < 3 && !(await status.isVisible()); attempt += 1) {
         const apply = agreement.getByRole("button", { name: "申请司法确认" });
         if (await apply.isVisible()) {
@@ -284,6 +280,9 @@ describe("mediation journey: apply, mediate, sign online, judicial confirmation"
         }
         await status.waitFor({ timeout: 20_000 }).catch(() => undefined);
       }
+      // The court's answer to the application, for a failure's message.
+      const answer = await applied;
+      expect(`${answer.status()} ${await answer.text()}`).toMatch(/^201 /);
       await status.waitFor({ timeout: 60_000 });
       await other.reload();
       await theirs.getByRole("button", { name: "Join the application" }).first().click();

@@ -1,7 +1,14 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, screenshots, startServer, type BrowserOptions, type RunningServer } from "./support";
-import { ApiSession, courtIdByCode, DEMO_PASSWORD, payAtCashier, totpCode } from "./support/court-api";
+import {
+  ApiSession,
+  courtIdByCode,
+  DEMO_PASSWORD,
+  freshTotpCode,
+  payAtCashier,
+  staffSession,
+} from "./support/court-api";
 import { ONE_PIXEL_PNG } from "./support/court-day";
 
 // A 1 × 1 ONE_PIXEL_PNG: the evidence file of the complaint.
@@ -87,7 +94,7 @@ async function signInStaffOnScreen(page: Page, baseUrl: string, login: string): 
   await page.getByRole("button", { name: "登录", exact: true }).click();
   const code = page.getByLabel("验证码", { exact: true });
   await code.waitFor();
-  await code.fill(totpCode());
+  await code.fill(await freshTotpCode(login));
   await page.getByRole("button", { name: "验证", exact: true }).click();
 }
 
@@ -216,12 +223,7 @@ describe("phone layout of the inbox, the case page and the shell", () => {
     await zhangsan.call("POST", `/api/filings/${draft.caseId}/submit`, {});
     expect(await payAtCashier(zhangsan, draft.caseId)).toBe(303);
 
-    const clerk = new ApiSession(baseUrl);
-    await clerk.call("POST", "/api/auth/login", {
-      login: "hzhlw.clerk1@netcourt.demo",
-      password: DEMO_PASSWORD,
-    });
-    await clerk.call("POST", "/api/auth/totp/verify", { code: totpCode() });
+    const clerk = await staffSession(baseUrl, "hzhlw.clerk1@netcourt.demo");
     filing = await clerk.call<FilingView>("POST", `/api/filings/${draft.caseId}/accept`, {});
     expect(filing.caseNumber).toMatch(/^（\d{4}）浙0192民初\d+号$/);
 

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 import { signInAt as signIn, until } from "./support/sign-in";
-import { ApiSession, courtIdByCode, DEMO_PASSWORD, payAtCashier, totpCode } from "./support/court-api";
+import { ApiSession, courtIdByCode, DEMO_PASSWORD, payAtCashier, staffSession } from "./support/court-api";
 import { ONE_PIXEL_PNG } from "./support/court-day";
 
 // Journey 3: service of the complaint (电子送达). The plaintiff confirms an electronic service address;
@@ -129,12 +129,7 @@ describe("journey 3: serving the complaint", () => {
     courtId = await courtIdByCode(baseUrl, "浙0192");
     zhangsan = new ApiSession(baseUrl);
     await zhangsan.signIn("zhangsan@netcourt.demo");
-    clerk = new ApiSession(baseUrl);
-    await clerk.call("POST", "/api/auth/login", {
-      login: "hzhlw.clerk2@netcourt.demo",
-      password: DEMO_PASSWORD,
-    });
-    await clerk.call("POST", "/api/auth/totp/verify", { code: totpCode() });
+    clerk = await staffSession(baseUrl, "hzhlw.clerk2@netcourt.demo");
   }, 300_000);
   afterAll(async () => {
     await server?.stop();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computePeriodEnd, courtDateOf } from "../apps/server/src/modules/courts/index";
 import { demoCreditCode } from "../apps/server/src/seed/demo-seed";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
-import { ApiSession, courtIdByCode, DEMO_PASSWORD, payAtCashier, totpCode } from "./support/court-api";
+import { ApiSession, courtIdByCode, payAtCashier, staffSession } from "./support/court-api";
 import { signInAt as signIn, until } from "./support/sign-in";
 import { DAY_MS, ONE_PIXEL_PNG } from "./support/court-day";
 
@@ -128,13 +128,7 @@ describe("journey 3: a defendant who never opens the message", () => {
   /** The clerk (API, second factor passed), signed in once. */
   async function clerkSession(): Promise<ApiSession> {
     clerk ??= (async () => {
-      const session = new ApiSession(server!.baseUrl);
-      await session.call("POST", "/api/auth/login", {
-        login: "hzhlw.clerk2@netcourt.demo",
-        password: DEMO_PASSWORD,
-      });
-      await session.call("POST", "/api/auth/totp/verify", { code: totpCode() });
-      return session;
+      return staffSession(server!.baseUrl, "hzhlw.clerk2@netcourt.demo");
     })();
     return clerk;
   }

@@ -120,9 +120,66 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   await buildWebOnce();
-  const port = await freePort();
   const ownsData = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), "netcourt-e2e-")));
+  if (options.seedDemo && canStartFromTemplate(options) && (await isEmptyDir(dataDir)))
+    await fs.cp(await seededTemplate(), dataDir, { recursive: true });
+  return spawnServer(options, dataDir, ownsData);
+}
+
+/**
+ * A server on its own embedded database (no DATABASE_URL) whose clock is today's (no CLOCK_OFFSET) starts
+ * from a copy of the seeded demo data; the seed then finds its work done.
+ */
+function canStartFromTemplate(options: StartServerOptions): boolean {
+  return options.env?.DATABASE_URL === undefined && options.env?.CLOCK_OFFSET === undefined;
+}
+
+async function isEmptyDir(dir: string): Promise<boolean> {
+  return (await fs.readdir(dir).catch(() => [])).length === 0;
+}
+
+let template: Promise<string> | null = null;
+
+/**
+ * The data folder of a server that seeded the demo and stopped, made once per test process and day (the
+ * demo's dates are today's) and shared by the journeys of later processes through the temp folder.
+ */
+function seededTemplate(): Promise<string> {
+  template ??= (async () => {
+    const day = new Date(Date.now() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const sources = await newestMtime(path.join(repoRoot, "apps/server/src"));
+    const dir = path.join(os.tmpdir(), "netcourt-e2e-templates", `${day}-${Math.round(sources)}`);
+    if (await fs.stat(path.join(dir, "ready")).catch(() => null)) return dir;
+    const building = `${dir}.${process.pid}.part`;
+    await fs.rm(building, { recursive: true, force: true });
+    await fs.mkdir(building, { recursive: true });
+    const server = await spawnServer(
+      { seedDemo: true, startTimeoutMs: 240_000, env: { LEDGER_WITNESSES: "[]" } },
+      building,
+      false,
+    );
+    await server.stop();
+    await fs.writeFile(path.join(building, "ready"), "");
+    // Older templates are stale: made from other sources, or with another day's demo dates.
+    for (const entry of await fs.readdir(path.dirname(dir)))
+      if (!entry.endsWith(".part") && entry !== path.basename(dir))
+        await fs.rm(path.join(path.dirname(dir), entry), { recursive: true, force: true });
+    await fs.rename(building, dir).catch(async () => {
+      // Another process finished first: use its folder.
+      await fs.rm(building, { recursive: true, force: true });
+    });
+    return dir;
+  })();
+  return template;
+}
+
+async function spawnServer(
+  options: StartServerOptions,
+  dataDir: string,
+  ownsData: boolean,
+): Promise<RunningServer> {
+  const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn("npx", ["tsx", "apps/server/src/main.ts"], {
     cwd: repoRoot,

@@ -1,9 +1,8 @@
 import type { Page } from "playwright-core";
-import { DEMO_PASSWORD, nextTotpStep, totpCode } from "./court-api";
+import { DEMO_PASSWORD, freshTotpCode } from "./court-api";
 
 /**
- * Signs in through the sign-in page and lands on `next`; staff enter the authenticator code, waiting for
- * the next 30-second step when an earlier sign-in of the same account spent this one. `offsetMs` is the
+ * Signs in through the sign-in page and lands on `next`; staff enter a fresh authenticator code. `offsetMs` is the
  * server's clock offset (CLOCK_OFFSET) when a journey runs the court days ahead.
  */
 export async function signInAt(
@@ -21,9 +20,9 @@ export async function signInAt(
   if (isStaff) {
     const code = page.getByLabel(/^(验证码|Verification code)$/);
     await code.waitFor();
-    for (let attempt = 0; attempt < 3; attempt += 1) {
+    for (let attempt = 0; attempt < 4; attempt += 1) {
       if (!new URL(page.url()).pathname.startsWith("/sign-in")) return;
-      await code.fill(totpCode(undefined, Date.now() + offsetMs));
+      await code.fill(await freshTotpCode(login, offsetMs));
       // Waits for the server's answer itself: on a loaded machine it may come after many seconds, and
       // submitting again meanwhile would find the form still busy. Enter submits the form whatever the
       // button reads while it is loading.
@@ -31,9 +30,8 @@ export async function signInAt(
         timeout: 60_000,
       });
       await code.press("Enter");
+      // A code spent by a sign-in this file did not count: the next try takes the next step.
       if ((await answer).ok()) break;
-      // This account's code of this step was spent by an earlier sign-in: wait for the next one.
-      await nextTotpStep(Date.now() + offsetMs);
     }
   }
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 60_000 });
