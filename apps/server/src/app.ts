@@ -8,6 +8,7 @@ import * as courts from "./modules/courts/index";
 import * as delivery from "./modules/delivery/index";
 import * as documents from "./modules/documents/index";
 import * as evidence from "./modules/evidence/index";
+import * as judgment from "./modules/judgment/index";
 import * as filing from "./modules/filing/index";
 import * as hearing from "./modules/hearing/index";
 import * as identity from "./modules/identity/index";
@@ -220,6 +221,7 @@ export async function createApp(options: CreateAppOptions): Promise<NetcourtApp>
       await filing.registerFilingRoutes(app, context);
       await filing.registerDefendantRoutes(app, context);
       await evidence.registerEvidenceRoutes(app, context);
+      await judgment.registerJudgmentRoutes(app, context);
       await delivery.registerDeliveryRoutes(app, context);
       await documents.registerDocumentsRoutes(app, context);
       await ledger.registerLedgerRoutes(app, context);

@@ -10,6 +10,7 @@ import { hearingErrors } from "./hearing";
 import { hearingRoomErrors } from "./hearing-room";
 import { identityErrors } from "./identity";
 import { judicialConfirmationErrors } from "./judicial-confirmation";
+import { judgmentErrors } from "./judgment";
 import { ledgerErrors } from "./ledger";
 import { mediationErrors } from "./mediation";
 import { platformErrors } from "./platform";
@@ -41,6 +42,7 @@ export const errorCatalog = {
   ...broadcastErrors,
   ...hearingRoomErrors,
   ...asyncTrialErrors,
+  ...judgmentErrors,
 } as const satisfies Record<string, ErrorDefinition>;
 
 /** A stable, documented error code. */

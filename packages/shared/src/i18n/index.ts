@@ -12,6 +12,7 @@ import { cases } from "./cases";
 import { common } from "./common";
 import { delivery } from "./delivery";
 import { disclosure } from "./disclosure";
+import { elements } from "./elements";
 import { evidence } from "./evidence";
 import { filing } from "./filing";
 import { hearing } from "./hearing";
@@ -42,6 +43,7 @@ export const catalogs = {
   asyncTrial,
   broadcast,
   transcript,
+  elements,
 } as const;
 
 export type Namespace = keyof typeof catalogs | "errors";

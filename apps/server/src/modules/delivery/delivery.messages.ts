@@ -1078,6 +1078,53 @@ export const inboxTemplates = {
         `${s(p.caseNumber)}: the item "${s(p.title)}" is ${p.decision === "admitted" ? "admitted" : "not admitted"}.${p.reason ? ` Reasons: ${sentence(s(p.reason), "en")}` : ""}`,
     },
   },
+  element_position_marked: {
+    "zh-CN": {
+      title: (p) => (p.position === "agreed" ? "对方确认了案件要素" : "对方对案件要素提出异议"),
+      body: (p) =>
+        `${s(p.caseNumber)}：${p.side === "plaintiff" ? "原告" : "被告"}${p.position === "agreed" ? "确认" : "不认可"}要素“${s(p.labelZh)}”。${p.reason ? `理由：${sentence(s(p.reason), "zh")}` : ""}`,
+    },
+    en: {
+      title: (p) =>
+        p.position === "agreed" ? "The other side agreed an element" : "The other side disputes an element",
+      body: (p) =>
+        `${s(p.caseNumber)}: the ${p.side === "plaintiff" ? "plaintiff" : "defendant"} ${p.position === "agreed" ? "agreed" : "disputes"} the element "${s(p.labelEn)}".${p.reason ? ` Reasons: ${sentence(s(p.reason), "en")}` : ""}`,
+    },
+  },
+  element_value_proposed: {
+    "zh-CN": {
+      title: () => "对方提出了要素建议值",
+      body: (p) =>
+        `${s(p.caseNumber)}：${p.side === "plaintiff" ? "原告" : "被告"}就要素“${s(p.labelZh)}”提出了建议值，请在要素表中确认或提出异议。`,
+    },
+    en: {
+      title: () => "The other side proposed a value",
+      body: (p) =>
+        `${s(p.caseNumber)}: the ${p.side === "plaintiff" ? "plaintiff" : "defendant"} proposed a value for the element "${s(p.labelEn)}". Please agree or dispute it in the element table.`,
+    },
+  },
+  element_settled: {
+    "zh-CN": {
+      title: () => "法官认定了案件要素",
+      body: (p) =>
+        `${s(p.caseNumber)}：法官已认定要素“${s(p.labelZh)}”。理由：${sentence(s(p.reasons), "zh")}`,
+    },
+    en: {
+      title: () => "The judge settled an element",
+      body: (p) =>
+        `${s(p.caseNumber)}: the judge settled the element "${s(p.labelEn)}". Reasons: ${sentence(s(p.reasons), "en")}`,
+    },
+  },
+  agreed_elements_settled: {
+    "zh-CN": {
+      title: () => "法官认定了无争议要素",
+      body: (p) => `${s(p.caseNumber)}：双方均确认的${s(p.count)}项要素已按确认的内容认定。`,
+    },
+    en: {
+      title: () => "The judge settled the agreed elements",
+      body: (p) => `${s(p.caseNumber)}: the ${s(p.count)} elements both sides agreed are settled as agreed.`,
+    },
+  },
   verification_approved: {
     "zh-CN": { title: () => "实名认证已通过", body: () => "您的实名认证已通过。" },
     en: { title: () => "Identity verified", body: () => "Your identity verification was approved." },

@@ -6,3 +6,5 @@ export { findVisibleFile } from "./evidence.queries";
 export type { EvidenceTables } from "./evidence.tables";
 // A read for the asynchronous trial: whether the evidence exchange left items in dispute.
 export { countDisputedEvidence } from "./evidence.disputes";
+// A read for the element table: which items a judge's finding may name as relied on.
+export { listSubmittedEvidenceIds } from "./evidence.items";

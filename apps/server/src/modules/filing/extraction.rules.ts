@@ -844,6 +844,14 @@ function readClaim(original: string, folded: string, span: Span, index: number):
   };
 }
 
+/**
+ * Reads one claim on its own (its amounts and interest clause), as a filed case keeps its claims: the
+ * element table pre-fills the interest terms from it.
+ */
+export function extractClaim(text: string): ExtractedClaim {
+  return readClaim(text, foldWidth(text), { start: 0, end: text.length }, 1);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------

@@ -3,6 +3,8 @@ export { counterclaimFeeDeadlineJob, feeDeadlineJob, FEE_DEADLINE_JOB } from "./
 export { filingCaseActions, getFilingView } from "./filing.queries";
 // The complaint's evidence list as filed: the plaintiff's first catalogue in the evidence context.
 export { listFiledEvidence } from "./filed-evidence.queries";
+// A filed claim read again for its amounts and interest terms (the element table's pre-fill).
+export { extractClaim, type ExtractedClaim } from "./extraction.rules";
 export type { PaymentGateway, PaymentNotification } from "./filing.ports";
 export { SimulatedPaymentGateway } from "./adapters/simulated-payment";
 export { acceptFiling } from "./commands/accept-filing";

@@ -40,3 +40,6 @@ export {
   type ProofKind,
 } from "./judgment.elements";
 export { LPR_TABLE_VALID_THROUGH, ONE_YEAR_LPR } from "./lpr.data";
+// The element table of a case: the parties' positions and proposals, the judge's settlement.
+export { registerJudgmentRoutes } from "./judgment.routes";
+export type { JudgmentTables } from "./judgment.tables";

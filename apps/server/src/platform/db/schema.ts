@@ -13,6 +13,7 @@ import type { HearingRoomTables } from "../../modules/hearing/room/room.tables";
 import type { HearingLiveTables } from "../../modules/hearing/live/live.tables";
 import type { HearingRecordingTables } from "../../modules/hearing/recording/recording.tables";
 import type { IdentityTables } from "../../modules/identity/identity.tables";
+import type { JudgmentTables } from "../../modules/judgment/judgment.tables";
 import type { LedgerTables } from "../../modules/ledger/ledger.tables";
 import type { MediationTables } from "../../modules/mediation/mediation.tables";
 import type { SearchTables } from "../../modules/search/search.tables";
@@ -112,4 +113,5 @@ export interface DB
     HearingRecordingTables,
     HearingLiveTables,
     SearchTables,
+    JudgmentTables,
     AdminTables {}

@@ -33,6 +33,7 @@ import { FilingPanel } from "./filing-panel";
 import { DefendantPanel } from "../components/defendant-panel";
 import { SimilarCasesPanel } from "./similar-cases-panel";
 import { EvidenceLink } from "../../evidence/components/evidence-link";
+import { ElementTablePanel } from "../../judgment/components/element-table-panel";
 import { CaseMediationPanel } from "../../mediation/components/case-mediation-panel";
 import { PartyHearings } from "../../hearing/components/party-hearings";
 import "../../filing/filing.css";
@@ -546,6 +547,9 @@ export function CaseDetailScene() {
       <CaseMediationPanel caseId={detail.id} onChanged={loaded.reload} />
       <DefendantPanel detail={detail} onChanged={loaded.reload} />
       <PartyHearings caseId={detail.id} />
+      {detail.myRoles.some((role) => role === "party" || role === "agent") ? (
+        <ElementTablePanel caseId={detail.id} status={detail.status} />
+      ) : null}
       {showsSimilar ? <SimilarCasesPanel caseId={detail.id} /> : null}
 
       <Row gutter={16}>

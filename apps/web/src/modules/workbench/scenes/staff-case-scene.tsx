@@ -6,6 +6,7 @@ import { useParams } from "react-router";
 import { ErrorAlert } from "../../../components/error-alert";
 import { LinkButton } from "../../../components/link-button";
 import { EvidenceLink } from "../../evidence/components/evidence-link";
+import { ElementTablePanel } from "../../judgment/components/element-table-panel";
 import { Page } from "../../../components/page";
 import { useApiQuery } from "../../../platform/use-api";
 import { casesApi, type CaseDetail, type CaseParty, type Deadline } from "../../cases/cases.api";
@@ -346,6 +347,9 @@ export function StaffCaseScene() {
           </Card>
           {detail.myRoles.includes("judge") ? (
             <JudgeTools caseId={detail.id} claimTotal={detail.claimTotal} />
+          ) : null}
+          {detail.myRoles.some((role) => role === "judge" || role === "clerk") ? (
+            <ElementTablePanel caseId={detail.id} status={detail.status} />
           ) : null}
           <StaffHearingsCard caseId={detail.id} courtId={detail.court.id} onChanged={detailQuery.reload} />
           <CaseServiceRecord detail={detail} onChanged={detailQuery.reload} />
