@@ -26,6 +26,8 @@ export const transcript = defineCatalog({
     panel: {
       empty: "尚无笔录内容。开庭后，各方发言经语音识别自动转写到这里。",
       pending: "{{count}} 段录音正在转写",
+      failedTitle: "{{count}} 段录音未能识别，请书记员按实际发言补记",
+      failedChunk: "[{{from}}–{{to}}] {{name}}",
       live: "实时转写",
       source: { asr: "语音识别", manual: "书记员录入" },
       edited: "已修改",
@@ -126,6 +128,8 @@ export const transcript = defineCatalog({
       empty:
         "Nothing recorded yet. Once the hearing sits, what is said is transcribed here by speech recognition.",
       pending: "{{count}} audio chunk(s) being transcribed",
+      failedTitle: "Speech recognition could not read {{count}} chunk(s): write in what was said",
+      failedChunk: "[{{from}}–{{to}}] {{name}}",
       live: "Live transcript",
       source: { asr: "Speech recognition", manual: "Written by the clerk" },
       edited: "Edited",

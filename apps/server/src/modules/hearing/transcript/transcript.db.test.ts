@@ -204,6 +204,37 @@ describe.each(testDatabaseKinds())("the hearing transcript on %s", (kind) => {
       expect(list.body.segments.some((s) => s.text === "重复")).toBe(false);
     });
 
+    it("lists the audio speech recognition gave up on, in hearing time, for the clerk to write in", async () => {
+      const chunk = await app.context.db
+        .selectFrom("hearing_transcript_chunks")
+        .select(["id", "participant_id", "offset_ms", "duration_ms", "status"])
+        .where("hearing_id", "=", hearingId)
+        .orderBy("offset_ms")
+        .executeTakeFirstOrThrow();
+      expect((await clerk.get<TTranscript>(base())).body.failedChunks).toEqual([]);
+      await app.context.db
+        .updateTable("hearing_transcript_chunks")
+        .set({ status: "failed" })
+        .where("id", "=", chunk.id)
+        .execute();
+      try {
+        const view = await clerk.get<TTranscript>(base());
+        expect(view.body.failedChunks).toEqual([
+          {
+            participantId: chunk.participant_id,
+            startMs: chunk.offset_ms,
+            endMs: chunk.duration_ms === null ? null : chunk.offset_ms + chunk.duration_ms,
+          },
+        ]);
+      } finally {
+        await app.context.db
+          .updateTable("hearing_transcript_chunks")
+          .set({ status: chunk.status })
+          .where("id", "=", chunk.id)
+          .execute();
+      }
+    });
+
     it("refuses audio from outside the hearing, bad audio, and audio before the sitting", async () => {
       const wav = encodeWav({ durationMs: 1000, cue: "x" });
       const refused = [

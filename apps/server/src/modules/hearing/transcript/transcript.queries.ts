@@ -10,6 +10,7 @@ import {
   listEdits,
   listSegments,
   listSignatures,
+  failedChunks,
   pendingChunkCount,
 } from "./transcript.repository";
 import { speakerRoleOf, transcriptStateOf } from "./transcript.rules";
@@ -58,6 +59,11 @@ export async function getTranscript(
     cursor: segments.reduce((max, s) => Math.max(max, s.changeNo), since),
     segments,
     pendingChunks: await pendingChunkCount(context.db, hearingId),
+    failedChunks: (await failedChunks(context.db, hearingId)).map((chunk) => ({
+      participantId: chunk.participant_id,
+      startMs: chunk.offset_ms,
+      endMs: chunk.duration_ms === null ? null : chunk.offset_ms + chunk.duration_ms,
+    })),
     participants: access.participants.map((p) => ({
       id: p.id,
       role: p.role,

@@ -235,6 +235,21 @@ export async function pendingChunkCount(db: Executor, hearingId: string): Promis
   return Number(row?.count ?? 0);
 }
 
+/** The chunks speech recognition gave up on, in hearing time. */
+export async function failedChunks(
+  db: Executor,
+  hearingId: string,
+): Promise<Array<{ participant_id: string; offset_ms: number; duration_ms: number | null }>> {
+  return db
+    .selectFrom("hearing_transcript_chunks")
+    .select(["participant_id", "offset_ms", "duration_ms"])
+    .where("hearing_id", "=", hearingId)
+    .where("status", "=", "failed")
+    .orderBy("offset_ms")
+    .limit(200)
+    .execute();
+}
+
 /** Edit counts per segment. */
 export async function countEdits(db: Executor, segmentIds: readonly string[]): Promise<Map<string, number>> {
   if (segmentIds.length === 0) return new Map();

@@ -166,6 +166,15 @@ export const ZTranscript = z.object({
   cursor: z.number().int().describe("Pass as `since` to get only later changes"),
   segments: z.array(ZTranscriptSegment),
   pendingChunks: z.number().int().describe("Audio chunks still being transcribed"),
+  failedChunks: z
+    .array(
+      z.object({
+        participantId: z.uuid(),
+        startMs: z.number().int().describe("Hearing time the chunk begins (ms since opening)"),
+        endMs: z.number().int().nullable(),
+      }),
+    )
+    .describe("Audio speech recognition could not read: stretches the clerk writes in by hand"),
   participants: z.array(ZTranscriptParticipant),
   version: ZVersionSummary.nullable(),
   openCorrections: z.number().int(),

@@ -121,6 +121,28 @@ export function TranscriptPanel({ hearingId, canEdit }: { hearingId: string; can
         ) : null}
       </Flex>
       {error ? <Alert type="error" showIcon title={errorMessage(error)} style={{ marginBottom: 8 }} /> : null}
+      {mayEdit && view && view.failedChunks.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="transcript-failed-chunks"
+          title={t("panel.failedTitle", { count: view.failedChunks.length })}
+          description={
+            <ul className="nc-transcript-gaps">
+              {view.failedChunks.map((chunk) => (
+                <li key={`${chunk.participantId}-${chunk.startMs}`}>
+                  {t("panel.failedChunk", {
+                    from: hearingTimestamp(chunk.startMs),
+                    to: chunk.endMs === null ? "…" : hearingTimestamp(chunk.endMs),
+                    name: participants.find((p) => p.id === chunk.participantId)?.name ?? "",
+                  })}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
       {view?.state === "awaiting_signatures" && view.version ? (
         <Alert
           type="info"

@@ -55,6 +55,8 @@ export interface Transcript {
   cursor: number;
   segments: TranscriptSegment[];
   pendingChunks: number;
+  /** Audio speech recognition could not read: the clerk writes these stretches in by hand. */
+  failedChunks: Array<{ participantId: string; startMs: number; endMs: number | null }>;
   participants: TranscriptParticipant[];
   version: VersionSummary | null;
   openCorrections: number;
