@@ -448,9 +448,10 @@ describe.each(testDatabaseKinds())("online filing on %s", (kind) => {
     expect(view.body.fee?.status).toBe("expired");
   });
 
-  it("numbers 200 racing registrations without duplicates or gaps", async () => {
+  // More registrations racing than the PostgreSQL pool has connections (12), so they queue on the counter.
+  it("numbers 60 racing registrations without duplicates or gaps", async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 200; i += 1) {
+    for (let i = 0; i < 60; i += 1) {
       const caseId = await draftWithEvidence();
       expect((await zhangsan.post(`/api/filings/${caseId}/submit`)).status).toBe(200);
       ids.push(caseId);
@@ -473,7 +474,7 @@ describe.each(testDatabaseKinds())("online filing on %s", (kind) => {
       .map((r) => Number(/民初(\d+)号/.exec(r.body.caseNumber!)![1]))
       .sort((a, b) => a - b);
     const first = (before?.last_sequence ?? 0) + 1;
-    expect(sequences).toEqual(Array.from({ length: 200 }, (_, i) => first + i));
+    expect(sequences).toEqual(Array.from({ length: 60 }, (_, i) => first + i));
   }, 600_000);
 
   it("keeps each court's numbering separate", async () => {
