@@ -128,11 +128,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 }
 
 /**
- * A server on its own embedded database (no DATABASE_URL) whose clock is today's (no CLOCK_OFFSET) starts
- * from a copy of the seeded demo data; the seed then finds its work done.
+ * A server on its own embedded database (no DATABASE_URL) whose clock is today's (no CLOCK_OFFSET) and whose
+ * ledger has no witnesses starts from a copy of the seeded demo data; the seed then finds its work done.
  */
 function canStartFromTemplate(options: StartServerOptions): boolean {
-  return options.env?.DATABASE_URL === undefined && options.env?.CLOCK_OFFSET === undefined;
+  // The template's ledger was begun without witnesses: a ledger keeps the quorum it was begun with.
+  return (
+    options.env?.DATABASE_URL === undefined &&
+    options.env?.CLOCK_OFFSET === undefined &&
+    options.env?.LEDGER_WITNESSES === "[]"
+  );
 }
 
 async function isEmptyDir(dir: string): Promise<boolean> {

@@ -143,6 +143,48 @@ export async function acceptedCase(
 }
 
 /**
+ * Makes the case's defendant the demo account 李四 (`defendantUserId`) with the demo lawyer 王律师
+ * (`lawyerUserId`) as its active agent, as if both had linked and been appointed; and, when given, makes
+ * `judgeId` the judge in charge. For tests of what comes after service.
+ */
+export async function withDefendantAndLawyer(
+  app: TestApp,
+  caseId: string,
+  users: { defendantUserId: string; lawyerUserId: string; judgeId?: string },
+): Promise<void> {
+  const db = app.context.db;
+  const party = await db
+    .selectFrom("case_parties")
+    .select("id")
+    .where("case_id", "=", caseId)
+    .where("role", "=", "defendant")
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable("case_parties")
+    .set({ user_id: users.defendantUserId })
+    .where("id", "=", party.id)
+    .execute();
+  await db
+    .insertInto("case_agents")
+    .values({
+      case_id: caseId,
+      party_id: party.id,
+      user_id: users.lawyerUserId,
+      kind: "lawyer",
+      name: "王律师",
+      phone: "13700003333",
+      law_firm: "浙江示范律师事务所",
+      licence_number: "13301201010000001",
+      power_of_attorney_sha256: null,
+      status: "active",
+      created_at: app.clock.now(),
+    })
+    .execute();
+  if (users.judgeId)
+    await db.updateTable("cases").set({ judge_id: users.judgeId }).where("id", "=", caseId).execute();
+}
+
+/**
  * Runs the jobs that serve the complaint, then links `client`'s verified account to the party the case
  * code was issued for (the only one, or the one named).
  */

@@ -1,6 +1,12 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acceptedCase, seedDemo, shoppingComplaint, signIn } from "../../testing/demo";
+import {
+  acceptedCase,
+  seedDemo,
+  shoppingComplaint,
+  signIn,
+  withDefendantAndLawyer,
+} from "../../testing/demo";
 import { TestClient, createTestApp, type TestApp } from "../../testing/test-app";
 import { testDatabaseKinds } from "../../testing/test-database";
 import { enqueueJob } from "../../platform";
@@ -44,34 +50,10 @@ describe.each(testDatabaseKinds())("hearings on %s", (kind) => {
       complaint: shoppingComplaint(),
     });
     // The defendant company is linked to 李四's account, with 王律师 as its agent.
-    const db = app.context.db;
-    const party = await db
-      .selectFrom("case_parties")
-      .select("id")
-      .where("case_id", "=", caseId)
-      .where("role", "=", "defendant")
-      .executeTakeFirstOrThrow();
-    await db
-      .updateTable("case_parties")
-      .set({ user_id: userId("lisi@netcourt.demo") })
-      .where("id", "=", party.id)
-      .execute();
-    await db
-      .insertInto("case_agents")
-      .values({
-        case_id: caseId,
-        party_id: party.id,
-        user_id: userId("wanglawyer@netcourt.demo"),
-        kind: "lawyer",
-        name: "王律师",
-        phone: "13700003333",
-        law_firm: "浙江示范律师事务所",
-        licence_number: "13301201010000001",
-        power_of_attorney_sha256: null,
-        status: "active",
-        created_at: app.clock.now(),
-      })
-      .execute();
+    await withDefendantAndLawyer(app, caseId, {
+      defendantUserId: userId("lisi@netcourt.demo"),
+      lawyerUserId: userId("wanglawyer@netcourt.demo"),
+    });
     return caseId;
   }
 

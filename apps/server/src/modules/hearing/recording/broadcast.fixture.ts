@@ -1,5 +1,11 @@
 import { expect } from "vitest";
-import { acceptedCase, seedDemo, shoppingComplaint, signIn } from "../../../testing/demo";
+import {
+  acceptedCase,
+  seedDemo,
+  shoppingComplaint,
+  signIn,
+  withDefendantAndLawyer,
+} from "../../../testing/demo";
 import { TestClient, createTestApp, type TestApp } from "../../../testing/test-app";
 import type { DatabaseKind } from "../../../testing/test-database";
 
@@ -46,34 +52,11 @@ export async function broadcastFixture(kind: DatabaseKind): Promise<BroadcastFix
       courtId,
       complaint: shoppingComplaint(),
     });
-    const party = await db
-      .selectFrom("case_parties")
-      .select("id")
-      .where("case_id", "=", caseId)
-      .where("role", "=", "defendant")
-      .executeTakeFirstOrThrow();
-    await db
-      .updateTable("case_parties")
-      .set({ user_id: userId("lisi@netcourt.demo") })
-      .where("id", "=", party.id)
-      .execute();
-    await db
-      .insertInto("case_agents")
-      .values({
-        case_id: caseId,
-        party_id: party.id,
-        user_id: userId("wanglawyer@netcourt.demo"),
-        kind: "lawyer",
-        name: "王律师",
-        phone: "13700003333",
-        law_firm: "浙江示范律师事务所",
-        licence_number: "13301201010000001",
-        power_of_attorney_sha256: null,
-        status: "active",
-        created_at: app.clock.now(),
-      })
-      .execute();
-    await db.updateTable("cases").set({ judge_id: judgeLogin.userId }).where("id", "=", caseId).execute();
+    await withDefendantAndLawyer(app, caseId, {
+      defendantUserId: userId("lisi@netcourt.demo"),
+      lawyerUserId: userId("wanglawyer@netcourt.demo"),
+      judgeId: judgeLogin.userId,
+    });
     const created = await judge.post<{ id: string }>(`/api/cases/${caseId}/hearings`, {
       mode: "online",
       startsAt: "2026-03-10T09:30:00+08:00",

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acceptedCase, seedDemo, shoppingComplaint, signIn } from "../../../testing/demo";
+import {
+  acceptedCase,
+  seedDemo,
+  shoppingComplaint,
+  signIn,
+  withDefendantAndLawyer,
+} from "../../../testing/demo";
 import { TestClient, createTestApp, type TestApp } from "../../../testing/test-app";
 import { testDatabaseKinds } from "../../../testing/test-database";
 import { Seat, connectSeat, type ErrorBody } from "./room.test-support";
@@ -53,35 +59,11 @@ describe.each(testDatabaseKinds())("the face check at the hearing room's door on
 
   async function registeredCase(judgeId: string): Promise<string> {
     const id = await acceptedCase(app, { filer: zhangsan, clerk, courtId, complaint: shoppingComplaint() });
-    const db = app.context.db;
-    const party = await db
-      .selectFrom("case_parties")
-      .select("id")
-      .where("case_id", "=", id)
-      .where("role", "=", "defendant")
-      .executeTakeFirstOrThrow();
-    await db
-      .updateTable("case_parties")
-      .set({ user_id: userId("lisi@netcourt.demo") })
-      .where("id", "=", party.id)
-      .execute();
-    await db
-      .insertInto("case_agents")
-      .values({
-        case_id: id,
-        party_id: party.id,
-        user_id: userId("wanglawyer@netcourt.demo"),
-        kind: "lawyer",
-        name: "王律师",
-        phone: "13700003333",
-        law_firm: "浙江示范律师事务所",
-        licence_number: "13301201010000001",
-        power_of_attorney_sha256: null,
-        status: "active",
-        created_at: app.clock.now(),
-      })
-      .execute();
-    await db.updateTable("cases").set({ judge_id: judgeId }).where("id", "=", id).execute();
+    await withDefendantAndLawyer(app, id, {
+      defendantUserId: userId("lisi@netcourt.demo"),
+      lawyerUserId: userId("wanglawyer@netcourt.demo"),
+      judgeId: judgeId,
+    });
     return id;
   }
 
