@@ -40,6 +40,16 @@ export {
   type ProofKind,
 } from "./judgment.elements";
 export { LPR_TABLE_VALID_THROUGH, ONE_YEAR_LPR } from "./lpr.data";
+// The judgment, ruling and mediation document drafted from the case's data.
+export {
+  buildJudgmentDocumentModels,
+  citeLaws,
+  judgmentDocumentFileName,
+  judgmentDocumentKinds,
+  type JudgmentDocumentKind,
+  type JudgmentDocumentModel,
+  type JudgmentDraftInput,
+} from "./documents/judgment-draft";
 // The element table of a case: the parties' positions and proposals, the judge's settlement.
 export { registerJudgmentRoutes } from "./judgment.routes";
 export type { JudgmentTables } from "./judgment.tables";
