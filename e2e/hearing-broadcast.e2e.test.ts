@@ -1,7 +1,6 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBrowser, phoneViewport, screenshots, startServer, type RunningServer } from "./support";
 import { ApiSession, courtIdByCode, payAtCashier, staffSession } from "./support/court-api";
@@ -12,6 +11,7 @@ import {
   courtDayAfter,
   courtToday,
   frameVariance,
+  playerState,
   playhead,
 } from "./support/court-day";
 
@@ -73,23 +73,6 @@ async function acceptedCase(
   // 法官甲 … 法官丁 are judge1 … judge4.
   const judgeLogin = `hzhlw.judge${"甲乙丙丁".indexOf(detail.judge!.name.slice(-1)) + 1}@netcourt.demo`;
   return { caseId, judgeLogin };
-}
-
-/** The player's state, for a failure message. */
-function playerState(page: Page): Promise<{ currentTime: number }> {
-  return page.evaluate(`(() => {
-    const video = document.querySelector("[data-testid=live-player] video");
-    const ranges = [];
-    for (let i = 0; i < video.buffered.length; i += 1) ranges.push([video.buffered.start(i), video.buffered.end(i)]);
-    return {
-      currentTime: video.currentTime,
-      readyState: video.readyState,
-      paused: video.paused,
-      error: video.error && video.error.message,
-      buffered: ranges,
-      mode: document.querySelector("[data-testid=live-player]").getAttribute("data-mode"),
-    };
-  })()`);
 }
 
 describe("the hearing recorded and streamed live to the public", () => {

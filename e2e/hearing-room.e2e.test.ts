@@ -285,25 +285,12 @@ describe("the online hearing room", () => {
       await controls.getByTestId("recording-status").and(clerk.locator("[data-status=recording]")).waitFor();
       await controls.getByRole("button", { name: "Go live" }).click();
       await controls.getByTestId("live-status").and(clerk.locator("[data-status=live]")).waitFor();
-
-      // The judge shows the evidence file; the parties see it.
-      await judge.getByRole("tab", { name: "证据展示" }).click();
-      await judge.getByTestId("room-evidence-select").click();
-      await judge
-        .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "订单截图" })
-        .first()
-        .click();
-      await judge.getByRole("button", { name: "向全体展示" }).click();
-      for (const page of [plaintiff, defendant]) await page.getByTestId("room-display").first().waitFor();
-      expect(await plaintiff.getByTestId("room-display").first().textContent()).toContain("订单截图.png");
-      await phone(plaintiff, "evidence shown");
-
-      // Chat.
-      await plaintiff.getByRole("tab", { name: "文字交流" }).click();
-      await plaintiff.getByLabel("消息").fill("原告已到庭，可以开始。");
-      await plaintiff.getByRole("button", { name: "发送" }).click();
-      await judge.getByRole("tab", { name: "文字交流" }).click();
-      await judge.getByTestId("room-chat").getByText("原告已到庭，可以开始。").waitFor();
+      await until(
+        async () => Number(await controls.getByTestId("recording-chunks").textContent()),
+        (sent) => sent >= 2,
+        "recording chunks sent",
+        60_000,
+      );
 
       // A visitor watches the hearing live; the parties are not named.
       const visitorContext = await browser.newContext({
@@ -324,6 +311,25 @@ describe("the online hearing room", () => {
       expect((await visitor.locator("main").textContent()) ?? "").not.toMatch(/张三|李四|13800001111/);
       await desktop(visitor, "a visitor watches live");
       await visitorContext.close();
+
+      // The judge shows the evidence file; the parties see it.
+      await judge.getByRole("tab", { name: "证据展示" }).click();
+      await judge.getByTestId("room-evidence-select").click();
+      await judge
+        .locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "订单截图" })
+        .first()
+        .click();
+      await judge.getByRole("button", { name: "向全体展示" }).click();
+      for (const page of [plaintiff, defendant]) await page.getByTestId("room-display").first().waitFor();
+      expect(await plaintiff.getByTestId("room-display").first().textContent()).toContain("订单截图.png");
+      await phone(plaintiff, "evidence shown");
+
+      // Chat.
+      await plaintiff.getByRole("tab", { name: "文字交流" }).click();
+      await plaintiff.getByLabel("消息").fill("原告已到庭，可以开始。");
+      await plaintiff.getByRole("button", { name: "发送" }).click();
+      await judge.getByRole("tab", { name: "文字交流" }).click();
+      await judge.getByTestId("room-chat").getByText("原告已到庭，可以开始。").waitFor();
 
       // Speech recognition wrote what each one said under their names, in the judge's record tab.
       await judge.getByRole("tab", { name: "庭审记录" }).click();

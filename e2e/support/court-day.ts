@@ -55,3 +55,21 @@ export async function frameVariance(
 export function playhead(page: Page): Promise<number> {
   return page.evaluate<number>(`document.querySelector("[data-testid=live-player] video").currentTime`);
 }
+
+/** The live player's state, for a failure's message. */
+export function playerState(page: Page): Promise<{ currentTime: number }> {
+  return page.evaluate(`(() => {
+    const video = document.querySelector("[data-testid=live-player] video");
+    if (!video) return { currentTime: 0, missing: true };
+    const ranges = [];
+    for (let i = 0; i < video.buffered.length; i += 1) ranges.push([video.buffered.start(i), video.buffered.end(i)]);
+    return {
+      currentTime: video.currentTime,
+      readyState: video.readyState,
+      paused: video.paused,
+      error: video.error && video.error.message,
+      buffered: ranges,
+      mode: document.querySelector("[data-testid=live-player]").getAttribute("data-mode"),
+    };
+  })()`);
+}
