@@ -42,6 +42,7 @@ export class LivePlayer {
   readonly #abort = new AbortController();
   readonly #placed: Placed[] = [];
   #buffer: SourceBuffer | null = null;
+  #source: MediaSource | null = null;
   #timer: number | null = null;
   #isLive = true;
 
@@ -53,6 +54,9 @@ export class LivePlayer {
 
   async #open(): Promise<SourceBuffer> {
     const source = new MediaSource();
+    this.#source = source;
+    this.#placed.length = 0;
+    if (this.#video.src.startsWith("blob:")) URL.revokeObjectURL(this.#video.src);
     this.#video.src = URL.createObjectURL(source);
     await new Promise<void>((resolve) =>
       source.addEventListener("sourceopen", () => resolve(), { once: true }),
@@ -66,7 +70,7 @@ export class LivePlayer {
 
   /** Follows the stream from its latest segment. */
   async playLive(status: PublicLive): Promise<void> {
-    const buffer = await this.#open();
+    await this.#open();
     this.#timer = window.setInterval(() => this.#tick(), 250);
     let seq = status.latestSeq ?? 0;
     while (!this.#abort.signal.aborted) {
@@ -89,7 +93,7 @@ export class LivePlayer {
         const bytes = await response.arrayBuffer();
         // The server's clock against this device's, taken when the answer arrived.
         const offset = Number.isFinite(sentAt) && sentAt > 0 ? sentAt - Date.now() : 0;
-        await this.#append(buffer, bytes, capturedAt - offset);
+        await this.#append(bytes, capturedAt - offset);
         seq += 1;
         continue;
       }
@@ -117,7 +121,7 @@ export class LivePlayer {
 
   /** Plays a finished stream's segments from the start. */
   async playReplay(replay: Replay): Promise<void> {
-    const buffer = await this.#open();
+    await this.#open();
     this.#isLive = false;
     this.#timer = window.setInterval(() => this.#tick(), 250);
     for (const segment of replay.segments) {
@@ -128,7 +132,7 @@ export class LivePlayer {
       try {
         const response = await fetch(segment.url, { signal: this.#abort.signal });
         if (!response.ok) continue;
-        await this.#append(buffer, await response.arrayBuffer(), Date.parse(segment.capturedAt));
+        await this.#append(await response.arrayBuffer(), Date.parse(segment.capturedAt));
       } catch (error) {
         if (this.#abort.signal.aborted) return;
         this.#events.onError?.(error);
@@ -136,15 +140,22 @@ export class LivePlayer {
     }
   }
 
-  async #append(buffer: SourceBuffer, bytes: ArrayBuffer, capturedAt: number): Promise<void> {
+  async #append(bytes: ArrayBuffer, capturedAt: number): Promise<void> {
+    let buffer = this.#buffer ?? (await this.#open());
+    // A segment the decoder refused closed the stream (MSE's append error algorithm ends it with a decode
+    // error): a fresh one takes this segment, which carries its own header.
+    if (this.#source?.readyState !== "open" || this.#video.error) buffer = await this.#open();
     await this.#idle(buffer);
     const start = buffer.timestampOffset;
     try {
       buffer.appendBuffer(bytes);
       await this.#idle(buffer);
     } catch (error) {
-      // A segment the decoder refuses (cut short) is skipped; the next one carries its own header.
       this.#events.onError?.(error);
+      return;
+    }
+    if (this.#source?.readyState !== "open") {
+      this.#events.onError?.(new Error("the segment could not be decoded"));
       return;
     }
     this.#placed.push({ start, capturedAt });
